@@ -1,0 +1,105 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { pgliteDialect } from './pglite-dialect';
+
+// biome-ignore lint/suspicious/noExplicitAny: each module narrows the table types with Kysely#withTables
+export type AnyDb = Kysely<any>;
+// biome-ignore lint/suspicious/noExplicitAny: idem
+export type AnyTx = Transaction<any>;
+export type Executor = AnyDb | AnyTx;
+
+/** A relational database: a real PostgreSQL server through `pg`, or embedded PGlite in this process. */
+export interface Database {
+  readonly kind: 'postgres' | 'pglite';
+  readonly db: AnyDb;
+  /** The raw pg pool (PostgreSQL only): dedicated connections for LISTEN and session-level locks. */
+  readonly pool?: pg.Pool;
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  /** PGlite data directory; `memory://` keeps everything in memory. */
+  dataDir?: string;
+  poolSize?: number;
+  /** Skip the durability check (tests of the check itself only). */
+  allowUnsafeServer?: boolean;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const typeParsers = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === INT8) return (value: string) => Number(value);
+    if (oid === NUMERIC) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as typeof pg.types.getTypeParser,
+};
+
+/** Run one SQL text with positional parameters on a database or inside a transaction. */
+export const execute = async <R = Record<string, unknown>>(
+  executor: Executor,
+  text: string,
+  params: readonly unknown[] = [],
+): Promise<R[]> => {
+  const result = await executor.executeQuery<R>(CompiledQuery.raw(text, [...params]));
+  return result.rows;
+};
+
+export class UnsafeServerError extends Error {}
+
+/** Acknowledged events must survive a crash: refuse servers that can lose committed transactions. */
+export const assertDurableServer = async (db: AnyDb): Promise<void> => {
+  const rows = await execute<{ name: string; setting: string }>(
+    db,
+    `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')`,
+  );
+  const unsafe = rows.filter((row) => row.setting === 'off');
+  if (unsafe.length > 0) {
+    throw new UnsafeServerError(
+      `Refusing to start: ${unsafe.map((row) => `${row.name}=off`).join(', ')} on the PostgreSQL server; ` +
+        'acknowledged events could be lost in a crash. Turn these settings on.',
+    );
+  }
+};
+
+export const openDatabase = async (options: DatabaseOptions): Promise<Database> => {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 20,
+      types: typeParsers,
+    });
+    // Without these listeners a server restart crashes the whole process.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
+    const db: AnyDb = new Kysely({ dialect: new PostgresDialect({ pool }) });
+    try {
+      if (!options.allowUnsafeServer) await assertDurableServer(db);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+    const url = new URL(options.databaseUrl);
+    return {
+      kind: 'postgres',
+      db,
+      pool,
+      description: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
+      close: () => db.destroy(),
+    };
+  }
+  const dataDir = options.dataDir ?? './data/pglite';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  const db: AnyDb = new Kysely({ dialect: pgliteDialect(pglite) });
+  return {
+    kind: 'pglite',
+    db,
+    description: `PGlite ${dataDir}`,
+    close: () => db.destroy(),
+  };
+};

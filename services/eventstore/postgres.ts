@@ -1,0 +1,232 @@
+import type { Database, Executor } from '../db/database';
+import { execute } from '../db/database';
+import {
+  type AppendResult,
+  type Checkpoint,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type RecordedEvent,
+  START,
+  type Upcaster,
+  WrongExpectedRevisionError,
+} from './types';
+import { createWaker } from './waker';
+
+const NOTIFY_CHANNEL = 'es_events';
+const WRONG_REVISION = 'ES409';
+const UNIQUE_VIOLATION = '23505';
+
+interface EventRow {
+  position: number | string;
+  txid: string;
+  stream_id: string;
+  stream_revision: number | string;
+  id: string;
+  type: string;
+  data: unknown;
+  metadata: NewEvent['metadata'];
+  recorded_at: Date;
+}
+
+const COLUMNS =
+  'position, txid::text AS txid, stream_id, stream_revision, id, type, data, metadata, recorded_at';
+
+export interface PostgresEventStoreOptions {
+  upcast?: Upcaster;
+  /** Fallback poll interval for live subscriptions (ms). */
+  pollIntervalMs?: number;
+  /** How long appends are gathered before one NOTIFY tells other processes (ms). */
+  notifyCoalesceMs?: number;
+}
+
+/** Reads the feed after a checkpoint, never past the oldest transaction still open. */
+export const readFeed = async (executor: Executor, after: Checkpoint, limit: number, upcast?: Upcaster) => {
+  const rows = await execute<EventRow>(
+    executor,
+    `SELECT ${COLUMNS} FROM es_events
+      WHERE (txid, position) > ($1::xid8, $2::bigint)
+        AND txid < pg_snapshot_xmin(pg_current_snapshot())
+      ORDER BY txid, position
+      LIMIT $3`,
+    [after.txid, after.position, limit],
+  );
+  return rows.map((row) => toRecorded(row, upcast));
+};
+
+const toRecorded = (row: EventRow, upcast?: Upcaster): RecordedEvent => {
+  const stored = { type: row.type, data: row.data, schemaVersion: row.metadata.schemaVersion ?? 1 };
+  const current = upcast ? upcast(stored) : stored;
+  return {
+    id: row.id,
+    type: current.type,
+    data: current.data,
+    metadata: { ...row.metadata, schemaVersion: current.schemaVersion },
+    streamId: row.stream_id,
+    revision: Number(row.stream_revision),
+    position: Number(row.position),
+    txid: row.txid,
+    recordedAt: row.recorded_at,
+  };
+};
+
+const expectedToNumber = (expected: ExpectedRevision): number =>
+  expected === 'any' ? -2 : expected === 'no_stream' ? -1 : expected;
+
+const sqlState = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+
+const constraintOf = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && 'constraint' in error ? String(error.constraint) : undefined;
+
+/** The PostgreSQL event store, on a real server or on PGlite. */
+export const createPostgresEventStore = (
+  database: Database,
+  options: PostgresEventStoreOptions = {},
+): EventStore => {
+  const { db } = database;
+  const upcast = options.upcast;
+  const pollIntervalMs = options.pollIntervalMs ?? 500;
+  const waker = createWaker();
+  let stopListening: (() => Promise<void>) | undefined;
+  let notifyTimer: NodeJS.Timeout | undefined;
+
+  // Other processes learn of new events through one coalesced NOTIFY, sent outside the append transaction:
+  // a NOTIFY inside every append serialises commits.
+  const scheduleNotify = () => {
+    if (database.kind !== 'postgres' || notifyTimer) return;
+    notifyTimer = setTimeout(() => {
+      notifyTimer = undefined;
+      execute(db, `NOTIFY ${NOTIFY_CHANNEL}`).catch(() => {});
+    }, options.notifyCoalesceMs ?? 5);
+    notifyTimer.unref?.();
+  };
+
+  const listening = (async () => {
+    if (database.kind !== 'postgres' || !database.pool) return;
+    const client = await database.pool.connect();
+    client.on('error', () => {});
+    client.on('notification', () => waker.wake());
+    await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    stopListening = async () => {
+      await client.query(`UNLISTEN ${NOTIFY_CHANNEL}`).catch(() => {});
+      client.release();
+    };
+  })().catch(() => {
+    // Polling remains as the fallback.
+  });
+
+  const findExisting = async (
+    streamId: string,
+    events: readonly NewEvent[],
+  ): Promise<AppendResult | undefined> => {
+    const rows = await execute<{ stream_id: string; stream_revision: number; position: number }>(
+      db,
+      'SELECT stream_id, stream_revision, position FROM es_events WHERE id = ANY($1::uuid[]) ORDER BY position',
+      [events.map((event) => event.id)],
+    );
+    if (rows.length !== events.length || rows.some((row) => row.stream_id !== streamId)) return undefined;
+    const last = rows[rows.length - 1]!;
+    return { revision: Number(last.stream_revision), position: Number(last.position) };
+  };
+
+  const currentRevision = async (streamId: string): Promise<number> => {
+    const rows = await execute<{ revision: number | null }>(
+      db,
+      'SELECT max(stream_revision) AS revision FROM es_events WHERE stream_id = $1',
+      [streamId],
+    );
+    return rows[0]?.revision == null ? -1 : Number(rows[0].revision);
+  };
+
+  const store: EventStore = {
+    async append(streamId, events, { expectedRevision }) {
+      if (events.length === 0) throw new Error('append needs at least one event');
+      const payload = JSON.stringify(
+        events.map((event) => ({
+          id: event.id,
+          type: event.type,
+          data: event.data,
+          metadata: event.metadata,
+        })),
+      );
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const rows = await execute<{ last_position: number; last_revision: number }>(
+            db,
+            'SELECT last_position, last_revision FROM es_append($1, $2, $3::jsonb)',
+            [streamId, expectedToNumber(expectedRevision), payload],
+          );
+          const row = rows[0]!;
+          waker.wake();
+          scheduleNotify();
+          return { revision: Number(row.last_revision), position: Number(row.last_position) };
+        } catch (error) {
+          const state = sqlState(error);
+          if (state !== WRONG_REVISION && state !== UNIQUE_VIOLATION) throw error;
+          // A retry of an append that already happened answers the first result (idempotent by event id).
+          const existing = await findExisting(streamId, events);
+          if (existing) return existing;
+          // With no expectation, losing a race for the next revision only means: try again on top of it.
+          const lostRace =
+            state === UNIQUE_VIOLATION && constraintOf(error) === 'es_events_stream_revision_key';
+          if (expectedRevision === 'any' && lostRace && attempt < 20) continue;
+          throw new WrongExpectedRevisionError(streamId, expectedRevision, await currentRevision(streamId));
+        }
+      }
+    },
+
+    async readStream(streamId, { fromRevision = 0 } = {}) {
+      const rows = await execute<EventRow>(
+        db,
+        `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND stream_revision >= $2 ORDER BY stream_revision`,
+        [streamId, fromRevision],
+      );
+      return rows.map((row) => toRecorded(row, upcast));
+    },
+
+    readAll({ after = START, limit = 1000 } = {}) {
+      return readFeed(db, after, limit, upcast);
+    },
+
+    async *subscribe({ after = START, signal, batchSize = 500 } = {}) {
+      let checkpoint = after;
+      let idleWait = 5;
+      while (!signal?.aborted) {
+        const batch = await readFeed(db, checkpoint, batchSize, upcast);
+        for (const event of batch) {
+          if (signal?.aborted) return;
+          yield event;
+          checkpoint = { txid: event.txid, position: event.position };
+        }
+        if (batch.length === batchSize) continue;
+        if (batch.length > 0) idleWait = 5;
+        // Right after a wake-up an older transaction may still hide new rows: look again soon, backing off.
+        const woke = await waker.wait(Math.min(idleWait, pollIntervalMs), signal);
+        idleWait = woke ? 5 : Math.min(idleWait * 2, pollIntervalMs);
+      }
+    },
+
+    async waitForEvents(timeoutMs, signal) {
+      await waker.wait(timeoutMs, signal);
+    },
+
+    async checkpointOf(position) {
+      const rows = await execute<{ txid: string; position: number }>(
+        db,
+        'SELECT txid::text AS txid, position FROM es_events WHERE position = $1',
+        [position],
+      );
+      const row = rows[0];
+      return row ? { txid: row.txid, position: Number(row.position) } : undefined;
+    },
+
+    async close() {
+      if (notifyTimer) clearTimeout(notifyTimer);
+      waker.wake();
+      await listening;
+      await stopListening?.();
+    },
+  };
+  return store;
+};

@@ -1,0 +1,98 @@
+/** The event store port. Every adapter passes the contract suite in test/eventstore.contract.ts. */
+
+export interface EventMetadata {
+  organisationId: string;
+  actor: { type: 'user' | 'public' | 'system'; id?: string };
+  correlationId?: string;
+  causationId?: string;
+  /** When the fact happened (ISO 8601). */
+  occurredAt: string;
+  schemaVersion: number;
+}
+
+/** An event about to be appended. */
+export interface NewEvent<Type extends string = string, Data = unknown> {
+  id: string;
+  type: Type;
+  data: Data;
+  metadata: EventMetadata;
+}
+
+/** Where a reader stands in the global feed: ordered by writing transaction, then position. */
+export interface Checkpoint {
+  txid: string;
+  position: number;
+}
+
+export const START: Checkpoint = { txid: '0', position: 0 };
+
+export interface RecordedEvent<Type extends string = string, Data = unknown> extends NewEvent<Type, Data> {
+  streamId: string;
+  revision: number;
+  /** Global position (unique, increasing within a transaction); the feed orders by (txid, position). */
+  position: number;
+  txid: string;
+  recordedAt: Date;
+}
+
+/** -1: the stream must not exist; 'any': no check; n: the stream's last revision must be n. */
+export type ExpectedRevision = number | 'no_stream' | 'any';
+
+export interface AppendResult {
+  /** Revision of the stream's last event after the append. */
+  revision: number;
+  /** Global position of the last appended event. */
+  position: number;
+}
+
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** -1 when the stream does not exist. */
+    readonly currentRevision: number,
+  ) {
+    super(`Stream ${streamId} is at revision ${currentRevision}, expected ${String(expected)}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+export interface EventStore {
+  append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult>;
+  readStream(streamId: string, options?: { fromRevision?: number }): Promise<RecordedEvent[]>;
+  readAll(options?: { after?: Checkpoint; limit?: number }): Promise<RecordedEvent[]>;
+  /** Catch-up then live; ends when the signal aborts. */
+  subscribe(options?: {
+    after?: Checkpoint;
+    signal?: AbortSignal;
+    batchSize?: number;
+  }): AsyncIterable<RecordedEvent>;
+  /** Resolves when new events may be readable (local append, NOTIFY from another process) or after `timeoutMs`. */
+  waitForEvents(timeoutMs: number, signal?: AbortSignal): Promise<void>;
+  /** The feed checkpoint of the event at a global position, or undefined if there is none. */
+  checkpointOf(position: number): Promise<Checkpoint | undefined>;
+  close(): Promise<void>;
+}
+
+/** Upcasters turn an old stored shape into the current one at read time; stored events are never rewritten. */
+export type Upcaster = (event: { type: string; data: unknown; schemaVersion: number }) => {
+  type: string;
+  data: unknown;
+  schemaVersion: number;
+};
+
+export const compareCheckpoints = (a: Checkpoint, b: Checkpoint): number => {
+  const ta = BigInt(a.txid);
+  const tb = BigInt(b.txid);
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return a.position - b.position;
+};
+
+export const checkpointOfEvent = (event: RecordedEvent): Checkpoint => ({
+  txid: event.txid,
+  position: event.position,
+});

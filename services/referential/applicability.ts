@@ -1,0 +1,68 @@
+import {
+  ACTION_CATEGORIES,
+  type ActionCategory,
+  type ActionCondition,
+  type Applicability,
+  type ApplicabilityProfile,
+} from './types';
+
+/**
+ * Conditions that always hold for an organisation running a given category of action.
+ *
+ * An apprenticeship is by law an alternance between the CFA and a company, and it includes periods of training
+ * in a work situation; so a CFA always gets indicator 13 (alternance) and indicator 28 (work-based periods), as
+ * DOMAIN.md lists both among the apprenticeship indicators. An explicit `alternance: false` does not override it.
+ */
+export const CONDITIONS_IMPLIED_BY_CATEGORY: Readonly<
+  Partial<Record<ActionCategory, readonly ActionCondition[]>>
+> = {
+  apprenticeship: ['alternance', 'work_based_training'],
+};
+
+/** The conditions that hold for a profile, explicit flags plus those implied by its categories. */
+export function activeConditions(profile: ApplicabilityProfile): Set<ActionCondition> {
+  const active = new Set<ActionCondition>();
+  if (profile.certifying) active.add('certifying');
+  if (profile.subcontracting) active.add('subcontracting');
+  if (profile.workBasedTraining) active.add('work_based_training');
+  if (profile.alternance) active.add('alternance');
+  for (const category of profile.categories) {
+    for (const condition of CONDITIONS_IMPLIED_BY_CATEGORY[category] ?? []) active.add(condition);
+  }
+  return active;
+}
+
+/** Whether an applicability rule holds for a profile. */
+export function isApplicable(applicability: Applicability, profile: ApplicabilityProfile): boolean {
+  const runsAnyOf = (categories: readonly ActionCategory[]): boolean =>
+    categories.some((category) => profile.categories.includes(category));
+  switch (applicability.kind) {
+    case 'all':
+      return true;
+    case 'categories':
+      return runsAnyOf(applicability.categories);
+    case 'when':
+      return (
+        activeConditions(profile).has(applicability.condition) &&
+        (applicability.categories === undefined || runsAnyOf(applicability.categories))
+      );
+  }
+}
+
+/**
+ * Human-readable applicability codes (exposed through GraphQL):
+ * `all` → the four categories; `categories` → those categories; `when` → the condition, or
+ * `condition:category` pairs when the rule is also restricted to categories.
+ */
+export function applicabilityCodes(applicability: Applicability): string[] {
+  switch (applicability.kind) {
+    case 'all':
+      return [...ACTION_CATEGORIES];
+    case 'categories':
+      return [...applicability.categories];
+    case 'when':
+      return applicability.categories === undefined
+        ? [applicability.condition]
+        : applicability.categories.map((category) => `${applicability.condition}:${category}`);
+  }
+}

@@ -1,0 +1,283 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execute } from '../services/db/database';
+import { migrate } from '../services/db/migrate';
+import { createPostgresEventStore } from '../services/eventstore/postgres';
+import { eventStoreMigration } from '../services/eventstore/schema';
+import {
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+  START,
+  WrongExpectedRevisionError,
+} from '../services/eventstore/types';
+import { composeUpcasters } from '../services/eventstore/upcasting';
+import { newId } from '../services/kernel/ids';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from './support/databases';
+
+const ORG = '01900000-0000-7000-8000-000000000001';
+
+export const anEvent = (type = 'ThingHappened', data: unknown = { n: 1 }, schemaVersion = 1): NewEvent => ({
+  id: newId(),
+  type,
+  data,
+  metadata: {
+    organisationId: ORG,
+    actor: { type: 'system' },
+    occurredAt: new Date().toISOString(),
+    schemaVersion,
+  },
+});
+
+const upcast = composeUpcasters([
+  // v1 stored a single "name"; v2 splits it.
+  {
+    type: 'PersonNamed',
+    fromVersion: 1,
+    upcast: (data) => {
+      const [first, ...rest] = String((data as { name: string }).name).split(' ');
+      return { data: { firstName: first, lastName: rest.join(' ') } };
+    },
+  },
+  { type: 'PersonNamed', fromVersion: 2, upcast: (data) => ({ type: 'PersonRenamed', data }) },
+]);
+
+const rejection = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+};
+
+/** The contract every event store adapter must pass. */
+export const eventStoreContract = (kind: DatabaseKind) => {
+  describe(`event store contract on ${kind}`, () => {
+    let testDb: TestDatabase;
+    let store: EventStore;
+
+    beforeAll(async () => {
+      testDb = await createTestDatabase(kind, 60);
+      await migrate(testDb.database.db, [eventStoreMigration]);
+      store = createPostgresEventStore(testDb.database, { upcast, pollIntervalMs: 100 });
+    });
+    afterAll(async () => {
+      await store?.close();
+      await testDb?.drop();
+    });
+
+    it('appends to a new stream and reads it back in revision order', async () => {
+      const stream = `thing-${newId()}`;
+      const events = [anEvent('A'), anEvent('B'), anEvent('C')];
+      const result = await store.append(stream, events, { expectedRevision: 'no_stream' });
+      expect(result.revision).toBe(2);
+      const read = await store.readStream(stream);
+      expect(read.map((event) => [event.type, event.revision])).toEqual([
+        ['A', 0],
+        ['B', 1],
+        ['C', 2],
+      ]);
+      expect(read[2]!.position).toBe(result.position);
+      expect(read[0]!.metadata.organisationId).toBe(ORG);
+    });
+
+    it('rejects a stale expected revision with the current revision', async () => {
+      const stream = `thing-${newId()}`;
+      await store.append(stream, [anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+      const error = await rejection(store.append(stream, [anEvent()], { expectedRevision: 0 }));
+      expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+      expect((error as WrongExpectedRevisionError).currentRevision).toBe(1);
+      const created = await rejection(store.append(stream, [anEvent()], { expectedRevision: 'no_stream' }));
+      expect((created as WrongExpectedRevisionError).currentRevision).toBe(1);
+      expect(await store.readStream(stream)).toHaveLength(2);
+    });
+
+    it('lets exactly one of 50 concurrent writers win each revision', async () => {
+      const stream = `race-${newId()}`;
+      for (let revision = -1; revision < 4; revision++) {
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 50 }, () =>
+            store.append(stream, [anEvent()], { expectedRevision: revision === -1 ? 'no_stream' : revision }),
+          ),
+        );
+        const winners = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+        const losers = outcomes.filter((outcome) => outcome.status === 'rejected');
+        expect(winners).toHaveLength(1);
+        for (const loser of losers) {
+          const reason = (loser as PromiseRejectedResult).reason;
+          expect(reason).toBeInstanceOf(WrongExpectedRevisionError);
+          expect((reason as WrongExpectedRevisionError).currentRevision).toBe(revision + 1);
+        }
+      }
+      const read = await store.readStream(stream);
+      expect(read.map((event) => event.revision)).toEqual([0, 1, 2, 3, 4]);
+    });
+
+    it('stores an event id appended twice only once and answers the first result', async () => {
+      const stream = `retry-${newId()}`;
+      const events = [anEvent(), anEvent()];
+      const first = await store.append(stream, events, { expectedRevision: 'no_stream' });
+      const again = await store.append(stream, events, { expectedRevision: 'no_stream' });
+      const anyAgain = await store.append(stream, events, { expectedRevision: 'any' });
+      expect(again).toEqual(first);
+      expect(anyAgain).toEqual(first);
+      expect(await store.readStream(stream)).toHaveLength(2);
+      const concurrent = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          store.append(`retry-${newId()}`, [events[0]!], { expectedRevision: 'any' }),
+        ),
+      ).catch((error) => error);
+      // The same id sent to other streams is a conflict, never a second copy.
+      expect(concurrent).toBeInstanceOf(WrongExpectedRevisionError);
+      const rows = await execute(testDb.database.db, 'SELECT 1 FROM es_events WHERE id = $1', [
+        events[0]!.id,
+      ]);
+      expect(rows).toHaveLength(1);
+    });
+
+    it('upcasts old event versions when read, without rewriting them', async () => {
+      const stream = `person-${newId()}`;
+      await store.append(stream, [anEvent('PersonNamed', { name: 'Ada Lovelace King' }, 1)], {
+        expectedRevision: 'no_stream',
+      });
+      const [event] = await store.readStream(stream);
+      expect(event!.type).toBe('PersonRenamed');
+      expect(event!.data).toEqual({ firstName: 'Ada', lastName: 'Lovelace King' });
+      expect(event!.metadata.schemaVersion).toBe(3);
+      const stored = await execute<{ type: string; data: unknown }>(
+        testDb.database.db,
+        'SELECT type, data FROM es_events WHERE stream_id = $1',
+        [stream],
+      );
+      expect(stored[0]).toEqual({ type: 'PersonNamed', data: { name: 'Ada Lovelace King' } });
+    });
+
+    it('reads all events in feed order and pages with a checkpoint', async () => {
+      const stream = `page-${newId()}`;
+      await store.append(stream, [anEvent(), anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+      const all: RecordedEvent[] = [];
+      let after = START;
+      for (;;) {
+        const page = await store.readAll({ after, limit: 2 });
+        if (page.length === 0) break;
+        all.push(...page);
+        const last = page[page.length - 1]!;
+        after = { txid: last.txid, position: last.position };
+      }
+      const positions = all.map((event) => event.position);
+      expect(new Set(positions).size).toBe(positions.length);
+      expect(all.filter((event) => event.streamId === stream).map((event) => event.revision)).toEqual([
+        0, 1, 2,
+      ]);
+    });
+
+    it('subscribes: catches up, then receives live appends', async () => {
+      const stream = `live-${newId()}`;
+      await store.append(stream, [anEvent('Before')], { expectedRevision: 'no_stream' });
+      const controller = new AbortController();
+      const seen: RecordedEvent[] = [];
+      const done = (async () => {
+        for await (const event of store.subscribe({ signal: controller.signal })) {
+          if (event.streamId !== stream) continue;
+          seen.push(event);
+          if (seen.length === 3) controller.abort();
+        }
+      })();
+      await store.append(stream, [anEvent('Live1')], { expectedRevision: 0 });
+      await store.append(stream, [anEvent('Live2')], { expectedRevision: 1 });
+      await done;
+      expect(seen.map((event) => event.type)).toEqual(['Before', 'Live1', 'Live2']);
+    });
+
+    const serverOnly = kind !== 'postgres';
+    it.skipIf(serverOnly)(
+      'never passes an append held open while 1,000 later appends commit (20 rounds; PGlite has one connection)',
+      async () => {
+        const pool = testDb.database.pool!;
+        for (let round = 0; round < 20; round++) {
+          const controller = new AbortController();
+          const seen: RecordedEvent[] = [];
+          const heldStream = `held-${newId()}`;
+          const tail = await store.readAll({ after: START, limit: 1_000_000 });
+          const from = tail.length ? tail[tail.length - 1]! : undefined;
+          const subscription = (async () => {
+            const after = from ? { txid: from.txid, position: from.position } : START;
+            for await (const event of store.subscribe({ after, signal: controller.signal, batchSize: 200 })) {
+              seen.push(event);
+            }
+          })();
+
+          const held = await pool.connect();
+          const heldEvent = anEvent('Held');
+          try {
+            await held.query('BEGIN');
+            await held.query('SELECT * FROM es_append($1, -1, $2::jsonb)', [
+              heldStream,
+              JSON.stringify([heldEvent]),
+            ]);
+            const writers = Array.from({ length: 16 }, async (_, writer) => {
+              for (let i = writer; i < 1000; i += 16) {
+                const stream = `later-${round}-${i % 50}-${heldStream}`;
+                await store.append(stream, [anEvent('Later', { i })], { expectedRevision: 'any' });
+              }
+            });
+            await Promise.all(writers);
+            // Every later append has committed; the reader must still be waiting for the held one.
+            await store.waitForEvents(50);
+            expect(seen.filter((event) => event.type === 'Later')).toHaveLength(0);
+            await held.query('COMMIT');
+          } catch (error) {
+            await held.query('ROLLBACK').catch(() => {});
+            controller.abort();
+            throw error;
+          } finally {
+            held.release();
+          }
+          for (let waited = 0; seen.length < 1001 && waited < 200; waited++) await store.waitForEvents(50);
+          controller.abort();
+          await subscription;
+
+          if (seen.length !== 1001) console.log(round, seen.length, [...new Set(seen.map((e) => e.type + ':' + e.streamId.slice(0, 12)))].slice(0, 20));
+          expect(seen).toHaveLength(1001);
+          expect(seen[0]!.id).toBe(heldEvent.id);
+          expect(new Set(seen.map((event) => event.id)).size).toBe(1001);
+          const lastRevision = new Map<string, number>();
+          for (const event of seen) {
+            expect(event.revision).toBe((lastRevision.get(event.streamId) ?? -1) + 1);
+            lastRevision.set(event.streamId, event.revision);
+          }
+        }
+      },
+    );
+
+    it.skipIf(serverOnly)(
+      'refuses to follow a stream with a lower transaction id than its last event',
+      async () => {
+        const pool = testDb.database.pool!;
+        const stream = `guard-${newId()}`;
+        const early = await pool.connect();
+        try {
+          await early.query('BEGIN');
+          // This transaction takes its id before the stream's first append commits.
+          await early.query('SELECT pg_current_xact_id()');
+          await store.append(stream, [anEvent()], { expectedRevision: 'no_stream' });
+          const error = await rejection(
+            early.query('SELECT * FROM es_append($1, 0, $2::jsonb)', [stream, JSON.stringify([anEvent()])]),
+          );
+          expect((error as { code?: string }).code).toBe('ES409');
+          await early.query('ROLLBACK');
+        } finally {
+          early.release();
+        }
+        expect(await store.readStream(stream)).toHaveLength(1);
+      },
+    );
+
+    it('gives the feed checkpoint of a global position', async () => {
+      const result = await store.append(`cp-${newId()}`, [anEvent()], { expectedRevision: 'no_stream' });
+      const checkpoint = await store.checkpointOf(result.position);
+      expect(checkpoint?.position).toBe(result.position);
+      expect(await store.checkpointOf(result.position + 1_000_000)).toBeUndefined();
+    });
+  });
+};

@@ -1,0 +1,4 @@
+import { eventStoreContract } from './eventstore.contract';
+import { databaseKinds } from './support/databases';
+
+for (const kind of databaseKinds()) eventStoreContract(kind);
