@@ -79,11 +79,18 @@ const sqlState = (error: unknown): string | undefined =>
 const constraintOf = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'constraint' in error ? String(error.constraint) : undefined;
 
+export interface PostgresEventStore extends EventStore {
+  /** Reads the feed inside a caller's transaction (projections apply and checkpoint in one transaction). */
+  readFeedIn(executor: Executor, after: Checkpoint, limit: number): Promise<RecordedEvent[]>;
+  /** The feed checkpoint of the newest readable event. */
+  head(executor?: Executor): Promise<Checkpoint>;
+}
+
 /** The PostgreSQL event store, on a real server or on PGlite. */
 export const createPostgresEventStore = (
   database: Database,
   options: PostgresEventStoreOptions = {},
-): EventStore => {
+): PostgresEventStore => {
   const { db } = database;
   const upcast = options.upcast;
   const pollIntervalMs = options.pollIntervalMs ?? 500;
@@ -139,7 +146,20 @@ export const createPostgresEventStore = (
     return rows[0]?.revision == null ? -1 : Number(rows[0].revision);
   };
 
-  const store: EventStore = {
+  const store: PostgresEventStore = {
+    readFeedIn: (executor, after, limit) => readFeed(executor, after, limit, upcast),
+
+    async head(executor = db) {
+      const rows = await execute<{ txid: string; position: number }>(
+        executor,
+        `SELECT txid::text AS txid, position FROM es_events
+          WHERE txid < pg_snapshot_xmin(pg_current_snapshot())
+          ORDER BY txid DESC, position DESC LIMIT 1`,
+      );
+      const row = rows[0];
+      return row ? { txid: row.txid, position: Number(row.position) } : START;
+    },
+
     async append(streamId, events, { expectedRevision }) {
       if (events.length === 0) throw new Error('append needs at least one event');
       const payload = JSON.stringify(
@@ -207,9 +227,7 @@ export const createPostgresEventStore = (
       }
     },
 
-    async waitForEvents(timeoutMs, signal) {
-      await waker.wait(timeoutMs, signal);
-    },
+    waitForEvents: (timeoutMs, signal) => waker.wait(timeoutMs, signal),
 
     async checkpointOf(position) {
       const rows = await execute<{ txid: string; position: number }>(

@@ -71,8 +71,9 @@ export interface EventStore {
     signal?: AbortSignal;
     batchSize?: number;
   }): AsyncIterable<RecordedEvent>;
-  /** Resolves when new events may be readable (local append, NOTIFY from another process) or after `timeoutMs`. */
-  waitForEvents(timeoutMs: number, signal?: AbortSignal): Promise<void>;
+  /** Resolves true when new events may be readable (local append, NOTIFY from another process), false after
+   * `timeoutMs` or an abort. */
+  waitForEvents(timeoutMs: number, signal?: AbortSignal): Promise<boolean>;
   /** The feed checkpoint of the event at a global position, or undefined if there is none. */
   checkpointOf(position: number): Promise<Checkpoint | undefined>;
   close(): Promise<void>;

@@ -1,0 +1,256 @@
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import type { AnyTx, Database } from '../../services/db/database';
+import { execute } from '../../services/db/database';
+import type { PostgresEventStore } from '../../services/eventstore/postgres';
+import { type Checkpoint, compareCheckpoints, START } from '../../services/eventstore/types';
+import { createWaker } from '../../services/eventstore/waker';
+import type { Projection } from './projection';
+import { rebuildProjection } from './rebuild';
+
+export interface ProjectionStatus {
+  name: string;
+  version: number;
+  position: number;
+  /** Readable events not yet applied. */
+  lag: number;
+  owned: boolean;
+  lastError: string | null;
+  updatedAt: Date;
+}
+
+export interface RunnerOptions {
+  database: Database;
+  store: PostgresEventStore;
+  projections: readonly Projection[];
+  batchSize?: number;
+  pollIntervalMs?: number;
+  log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+const lockKey = (name: string) =>
+  createHash('sha256').update(`projection:${name}`).digest().readBigInt64BE(0);
+
+interface CheckpointRow {
+  txid: string;
+  position: number;
+  version: number;
+}
+
+const readCheckpoint = async (tx: AnyTx, name: string, lock: boolean): Promise<CheckpointRow | undefined> => {
+  const rows = await execute<CheckpointRow>(
+    tx,
+    `SELECT txid::text AS txid, position, version FROM projection_checkpoints WHERE name = $1${lock ? ' FOR UPDATE' : ''}`,
+    [name],
+  );
+  const row = rows[0];
+  return row && { ...row, position: Number(row.position) };
+};
+
+/** Applies one batch and advances the checkpoint in the same transaction; answers how many events it read. */
+export const runBatch = async (
+  database: Database,
+  store: PostgresEventStore,
+  projection: Projection,
+  batchSize: number,
+): Promise<number> => {
+  const handled = new Set(projection.handles);
+  return database.db.transaction().execute(async (tx) => {
+    const checkpoint = await readCheckpoint(tx, projection.name, true);
+    if (!checkpoint) throw new Error(`Projection ${projection.name} has no checkpoint`);
+    const events = await store.readFeedIn(tx, checkpoint, batchSize);
+    for (const event of events) if (handled.has(event.type)) await projection.apply(tx, event);
+    const last = events[events.length - 1];
+    if (last) {
+      await execute(
+        tx,
+        `UPDATE projection_checkpoints SET txid = $2::xid8, position = $3, updated_at = now(), last_error = NULL
+          WHERE name = $1`,
+        [projection.name, last.txid, last.position],
+      );
+    }
+    return events.length;
+  });
+};
+
+/** Creates the projection's tables and checkpoint on first start; rebuilds it when its version changed. */
+export const ensureProjection = async (
+  database: Database,
+  store: PostgresEventStore,
+  projection: Projection,
+  batchSize = 500,
+) => {
+  const created = await database.db.transaction().execute(async (tx) => {
+    const inserted = await execute(
+      tx,
+      `INSERT INTO projection_checkpoints (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING name`,
+      [projection.name, projection.version],
+    );
+    if (inserted.length === 0) return false;
+    for (const statement of projection.ddl) await execute(tx, statement);
+    return true;
+  });
+  if (created) return;
+  const checkpoint = await readCheckpoint(database.db as unknown as AnyTx, projection.name, false);
+  if (checkpoint && checkpoint.version !== projection.version) {
+    await rebuildProjection(database, store, projection, { batchSize });
+  }
+};
+
+/** Runs every projection: catch-up from its checkpoint, then live. One owner per projection across nodes. */
+export const createProjectionRunner = (options: RunnerOptions) => {
+  const { database, store, projections } = options;
+  const batchSize = options.batchSize ?? (database.kind === 'pglite' ? 200 : 500);
+  const pollIntervalMs = options.pollIntervalMs ?? 500;
+  const progress = createWaker();
+  const owned = new Set<string>();
+  const errors = new Map<string, string>();
+  const controller = new AbortController();
+  const loops: Promise<void>[] = [];
+
+  const acquireOwnership = async (projection: Projection): Promise<PoolClient | 'embedded' | undefined> => {
+    if (database.kind === 'pglite' || !database.pool) return 'embedded';
+    const client = await database.pool.connect();
+    client.on('error', () => {});
+    const { rows } = await client.query('SELECT pg_try_advisory_lock($1) AS locked', [
+      lockKey(projection.name),
+    ]);
+    if (rows[0]?.locked) return client;
+    client.release();
+    return undefined;
+  };
+
+  const follow = async (projection: Projection) => {
+    const signal = controller.signal;
+    while (!signal.aborted) {
+      const owner = await acquireOwnership(projection).catch(() => undefined);
+      if (!owner) {
+        // Another node owns it: stand by and try again later.
+        await progress.wait(2000, signal);
+        continue;
+      }
+      owned.add(projection.name);
+      try {
+        let idleWait = 5;
+        while (!signal.aborted) {
+          const count = await runBatch(database, store, projection, batchSize);
+          if (count > 0) {
+            errors.delete(projection.name);
+            progress.wake();
+          }
+          if (count === batchSize) continue;
+          if (count > 0) idleWait = 5;
+          // Right after a wake-up an older transaction may still hide new rows: look again soon, backing off.
+          const woke = await store.waitForEvents(Math.min(idleWait, pollIntervalMs), signal);
+          idleWait = woke ? 5 : Math.min(idleWait * 2, pollIntervalMs);
+        }
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        errors.set(projection.name, message);
+        options.log?.error({ projection: projection.name, err: error }, 'projection batch failed; retrying');
+        await execute(database.db, 'UPDATE projection_checkpoints SET last_error = $2 WHERE name = $1', [
+          projection.name,
+          message,
+        ]).catch(() => {});
+        await progress.wait(1000, signal);
+      } finally {
+        owned.delete(projection.name);
+        if (owner !== 'embedded') {
+          await owner.query('SELECT pg_advisory_unlock($1)', [lockKey(projection.name)]).catch(() => {});
+          owner.release();
+        }
+      }
+    }
+  };
+
+  const checkpoints = async () =>
+    execute<{
+      name: string;
+      txid: string;
+      position: number;
+      version: number;
+      updated_at: Date;
+      last_error: string;
+    }>(
+      database.db,
+      'SELECT name, txid::text AS txid, position, version, updated_at, last_error FROM projection_checkpoints',
+    );
+
+  return {
+    projections,
+
+    /** Prepares every projection (tables, checkpoint, rebuild on version change). */
+    async prepare() {
+      for (const projection of projections) await ensureProjection(database, store, projection, batchSize);
+    },
+
+    start() {
+      for (const projection of projections) loops.push(follow(projection));
+    },
+
+    async stop() {
+      controller.abort();
+      progress.wake();
+      await Promise.allSettled(loops);
+    },
+
+    /** Applies everything readable now (tests, scripts). */
+    async catchUp() {
+      for (const projection of projections) {
+        while ((await runBatch(database, store, projection, batchSize)) === batchSize) {}
+      }
+      progress.wake();
+    },
+
+    /** Waits, bounded, until every projection has applied the event at `position`. */
+    async waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
+      const target = await store.checkpointOf(position);
+      if (!target) return false;
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const rows = await checkpoints();
+        const reached = projections.every((projection) => {
+          const row = rows.find((candidate) => candidate.name === projection.name);
+          return row && compareCheckpoints({ txid: row.txid, position: Number(row.position) }, target) >= 0;
+        });
+        if (reached) return true;
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) return false;
+        await progress.wait(Math.min(remaining, 25));
+      }
+    },
+
+    async status(): Promise<ProjectionStatus[]> {
+      const rows = await checkpoints();
+      const result: ProjectionStatus[] = [];
+      for (const projection of projections) {
+        const row = rows.find((candidate) => candidate.name === projection.name);
+        const checkpoint: Checkpoint = row ? { txid: row.txid, position: Number(row.position) } : START;
+        const lagRows = await execute<{ lag: number }>(
+          database.db,
+          `SELECT count(*)::int AS lag FROM es_events
+            WHERE (txid, position) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())`,
+          [checkpoint.txid, checkpoint.position],
+        );
+        result.push({
+          name: projection.name,
+          version: row?.version ?? projection.version,
+          position: checkpoint.position,
+          lag: Number(lagRows[0]?.lag ?? 0),
+          owned: owned.has(projection.name),
+          lastError: errors.get(projection.name) ?? row?.last_error ?? null,
+          updatedAt: row?.updated_at ?? new Date(0),
+        });
+      }
+      return result;
+    },
+
+    rebuild: (name: string) => {
+      const projection = projections.find((candidate) => candidate.name === name);
+      if (!projection) throw new Error(`Unknown projection ${name}`);
+      return rebuildProjection(database, store, projection, { batchSize });
+    },
+  };
+};
+
+export type ProjectionRunner = ReturnType<typeof createProjectionRunner>;

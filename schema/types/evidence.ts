@@ -1,0 +1,114 @@
+import { GraphQLError } from 'graphql';
+import {
+  countEvidence,
+  type EvidenceItemRow,
+  type EvidencePeriod,
+  evidenceSummary,
+  evidenceTimeline,
+} from '../../projections/evidence/queries';
+import { startOfNextParisDay, startOfParisDay } from '../../services/kernel/paris-time';
+import { builder } from '../builder';
+import { decodeCursor, encodeCursor, pageSize } from './scalars';
+
+const EvidenceItemRef = builder.objectRef<EvidenceItemRow>('EvidenceItem').implement({
+  description: 'One fact that evidences an RNQ indicator',
+  fields: (t) => ({
+    id: t.id({ resolve: (item) => `${item.event_id}:${item.indicator}` }),
+    indicator: t.exposeInt('indicator'),
+    occurredAt: t.field({ type: 'DateTime', resolve: (item) => item.occurred_at }),
+    kind: t.exposeString('kind'),
+    title: t.exposeString('title'),
+    summary: t.exposeString('summary', { nullable: true }),
+    sourceType: t.exposeString('source_type'),
+    sourceId: t.exposeID('source_id'),
+    eventId: t.exposeID('event_id'),
+    eventType: t.exposeString('event_type'),
+  }),
+});
+
+const IndicatorEvidenceCountRef = builder
+  .objectRef<{ indicator: number; count: number; last_at: Date | null }>('IndicatorEvidenceCount')
+  .implement({
+    fields: (t) => ({
+      indicator: t.exposeInt('indicator'),
+      count: t.exposeInt('count'),
+      lastAt: t.field({ type: 'DateTime', nullable: true, resolve: (row) => row.last_at }),
+    }),
+  });
+
+const periodOf = (from?: string | null, to?: string | null): EvidencePeriod => {
+  if (from && to && to < from) {
+    throw new GraphQLError('The period ends before it starts', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return { from: from ? startOfParisDay(from) : undefined, to: to ? startOfNextParisDay(to) : undefined };
+};
+
+builder.queryField('evidenceTimeline', (t) =>
+  t.connection(
+    {
+      type: EvidenceItemRef,
+      authScopes: { member: true },
+      description: 'The evidence of one indicator, oldest first; from and to are inclusive Paris dates',
+      args: {
+        indicator: t.arg.int({ required: true }),
+        from: t.arg({ type: 'Date', required: false }),
+        to: t.arg({ type: 'Date', required: false }),
+      },
+      resolve: async (_root, args, context) => {
+        if (args.indicator < 1 || args.indicator > 33) {
+          throw new GraphQLError('indicator must be between 1 and 33', {
+            extensions: { code: 'BAD_USER_INPUT' },
+          });
+        }
+        const limit = pageSize(args.first);
+        const cursor = decodeCursor(args.after);
+        const period = periodOf(args.from, args.to);
+        const organisationId = context.viewer!.organisationId;
+        const [rows, totalCount] = await Promise.all([
+          evidenceTimeline(context.db, organisationId, args.indicator, period, {
+            limit: limit + 1,
+            after: cursor
+              ? { occurredAt: new Date(String(cursor[0])), eventId: String(cursor[1]) }
+              : undefined,
+          }),
+          countEvidence(context.db, organisationId, args.indicator, period),
+        ]);
+        const edges = rows.slice(0, limit).map((row) => ({
+          cursor: encodeCursor([new Date(row.occurred_at).toISOString(), row.event_id]),
+          node: row,
+        }));
+        return {
+          totalCount,
+          edges,
+          pageInfo: {
+            hasNextPage: rows.length > limit,
+            hasPreviousPage: cursor !== undefined,
+            startCursor: edges[0]?.cursor ?? null,
+            endCursor: edges[edges.length - 1]?.cursor ?? null,
+          },
+        };
+      },
+    },
+    {
+      fields: (connection) => ({
+        totalCount: connection.int({
+          resolve: (parent) => (parent as unknown as { totalCount: number }).totalCount,
+        }),
+      }),
+    },
+  ),
+);
+
+builder.queryField('evidenceSummary', (t) =>
+  t.field({
+    type: [IndicatorEvidenceCountRef],
+    authScopes: { member: true },
+    description: 'How much evidence each indicator has over a period (inclusive Paris dates)',
+    args: {
+      from: t.arg({ type: 'Date', required: false }),
+      to: t.arg({ type: 'Date', required: false }),
+    },
+    resolve: (_root, args, context) =>
+      evidenceSummary(context.db, context.viewer!.organisationId, periodOf(args.from, args.to)),
+  }),
+);

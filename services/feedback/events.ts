@@ -1,0 +1,80 @@
+import type { EvidenceDeclarations } from '../kernel/evidence';
+import { frenchDate } from '../kernel/paris-time';
+
+/** The four stakeholder groups of indicator 30. */
+export const AUDIENCES = ['learner', 'funder', 'trainer', 'company'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export interface SessionContext {
+  sessionId: string;
+  trainingActionId: string;
+  organisationName: string;
+  trainingTitle: string;
+  sessionTitle: string;
+  startsOn: string;
+  endsOn: string;
+  site: string;
+}
+
+export type FeedbackLinkOpened = {
+  type: 'FeedbackLinkOpened';
+  data: {
+    linkId: string;
+    audience: Audience;
+    /** SHA-256 of the link's secret; the secret itself is shown once and never stored. */
+    secretHash: string;
+    expiresAt: string;
+    session: SessionContext;
+  };
+};
+export type FeedbackSubmitted = {
+  type: 'FeedbackSubmitted';
+  data: {
+    responseId: string;
+    linkId: string;
+    sessionId: string;
+    trainingActionId: string;
+    audience: Audience;
+    rating: number;
+    comment: string | null;
+    sessionTitle: string;
+    trainingTitle: string;
+  };
+};
+export type FeedbackLinkClosed = { type: 'FeedbackLinkClosed'; data: { linkId: string } };
+
+export type FeedbackEvent = FeedbackLinkOpened | FeedbackSubmitted | FeedbackLinkClosed;
+export const feedbackEventTypes = [
+  'FeedbackLinkOpened',
+  'FeedbackSubmitted',
+  'FeedbackLinkClosed',
+] as const satisfies FeedbackEvent['type'][];
+
+export const feedbackLinkStream = (linkId: string) => `feedbacklink-${linkId}`;
+
+const AUDIENCE_LABELS: Record<Audience, string> = {
+  learner: 'apprenants',
+  funder: 'financeurs',
+  trainer: 'équipe pédagogique',
+  company: 'entreprises',
+};
+
+export const feedbackEvidence: EvidenceDeclarations = {
+  FeedbackLinkOpened: {
+    indicators: [30],
+    kind: 'solicitation',
+    title: (data: FeedbackLinkOpened['data']) =>
+      `Recueil des appréciations ouvert (${AUDIENCE_LABELS[data.audience]}) : ${data.session.trainingTitle} — ${data.session.sessionTitle}`,
+    summary: (data: FeedbackLinkOpened['data']) =>
+      `Session du ${frenchDate(data.session.startsOn)} au ${frenchDate(data.session.endsOn)}, ${data.session.site}`,
+    source: (data: FeedbackLinkOpened['data']) => ({ type: 'session', id: data.session.sessionId }),
+  },
+  FeedbackSubmitted: {
+    indicators: [30],
+    kind: 'feedback_received',
+    title: (data: FeedbackSubmitted['data']) =>
+      `Appréciation reçue (${AUDIENCE_LABELS[data.audience]}) : ${data.rating}/5 — ${data.trainingTitle}`,
+    summary: (data: FeedbackSubmitted['data']) => data.comment ?? undefined,
+    source: (data: FeedbackSubmitted['data']) => ({ type: 'session', id: data.sessionId }),
+  },
+};

@@ -1,0 +1,46 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isAppError } from '../kernel/errors';
+
+/** The one place errors become answers: 4xx carry a code and a message, 5xx details are logged, never sent. */
+export const registerErrorHandler = (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isAppError(error)) {
+      return reply
+        .code(error.status)
+        .send({ code: error.code, message: error.message, details: error.details });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return reply.code(400).send({
+        code: 'validation_failed',
+        message: 'The request is not valid',
+        details: {
+          issues: error.validation.map((issue) => ({
+            path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || error.validationContext,
+            message: issue.message,
+          })),
+        },
+      });
+    }
+    if (error.validation) {
+      return reply.code(400).send({ code: 'validation_failed', message: error.message });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429) {
+      return reply
+        .code(429)
+        .send({ code: 'rate_limited', message: 'Too many requests; try again in a minute' });
+    }
+    if (status === 413) {
+      return reply.code(413).send({ code: 'payload_too_large', message: 'The request body is too large' });
+    }
+    if (status === 415) {
+      return reply.code(415).send({ code: 'unsupported_media_type', message: 'Send application/json' });
+    }
+    if (status >= 400 && status < 500) {
+      return reply.code(status).send({ code: 'bad_request', message: error.message });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ code: 'internal_error', message: 'Something went wrong on our side' });
+  });
+};

@@ -1,0 +1,36 @@
+import { AppError, forbidden, unauthorized } from './errors';
+
+export const ROLES = ['admin', 'quality_manager', 'contributor', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What each role may do; auditors only read. */
+const PERMISSIONS = {
+  read: ['admin', 'quality_manager', 'contributor', 'auditor'],
+  'training:manage': ['admin', 'quality_manager'],
+  'feedback:manage': ['admin', 'quality_manager'],
+  'users:manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** The signed-in user a request acts for; every command and read is scoped to `organisationId`. */
+export interface Viewer {
+  userId: string;
+  organisationId: string;
+  role: Role;
+  email: string;
+  displayName: string;
+}
+
+export const can = (role: Role, permission: Permission): boolean =>
+  (PERMISSIONS[permission] as readonly Role[]).includes(role);
+
+/** Throws 401 without a viewer, 403 when the role lacks the permission. */
+export const requirePermission = (viewer: Viewer | undefined, permission: Permission): Viewer => {
+  if (!viewer) throw unauthorized();
+  if (!can(viewer.role, permission)) throw forbidden();
+  return viewer;
+};
+
+export const isAuthError = (error: unknown) =>
+  error instanceof AppError && (error.status === 401 || error.status === 403);

@@ -1,0 +1,26 @@
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+
+const config = loadConfig();
+const context = await buildApp({
+  config,
+  logger: {
+    level: config.LOG_LEVEL,
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    ...(process.stdout.isTTY ? {} : {}),
+  },
+});
+
+closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+  if (err) context.app.log.error({ err }, 'shutting down after an error');
+  await context.close();
+});
+
+await context.app.listen({ port: config.PORT, host: config.HOST });
+const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+context.app.log.info(`Database: ${context.database.description}`);
+if (context.setupPath) {
+  // Printed plainly so it stands out of the JSON log: the only way in on a fresh install.
+  console.log(`\n  First start: create your organisation at\n  ${base}${context.setupPath}\n`);
+}

@@ -1,0 +1,92 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { command } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { SubmitButton } from '../components/SubmitButton';
+import { TextField } from '../components/TextField';
+import type { CreatedResource } from '../data/trainingActions';
+import { fieldErrorsFrom, focusFirstError } from '../errorMessages';
+import { refreshAfterWrite } from '../queryClient';
+import { isOrdered } from '../validation';
+
+const FIELDS = ['title', 'startsOn', 'endsOn', 'site'] as const;
+type Field = (typeof FIELDS)[number];
+type NewSession = Record<Field, string>;
+
+const EMPTY: NewSession = { title: '', startsOn: '', endsOn: '', site: '' };
+
+const ids = (errors: Partial<Record<Field, string>>) =>
+  FIELDS.map((field) => ({ id: `session-${field}`, hasError: Boolean(errors[field]) }));
+
+export function NewSessionForm({
+  trainingActionId,
+  onCreated,
+}: {
+  trainingActionId: string;
+  onCreated: (title: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<NewSession>(EMPTY);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<unknown>(null);
+
+  const create = useMutation({
+    mutationFn: (input: NewSession) =>
+      command<CreatedResource>(`/api/training-actions/${encodeURIComponent(trainingActionId)}/sessions`, input),
+    onSuccess: async (_created, input) => {
+      setValues(EMPTY);
+      await refreshAfterWrite();
+      onCreated(input.title);
+    },
+    onError: (error) => {
+      const { fieldErrors, unmatched } = fieldErrorsFrom(error, FIELDS);
+      setErrors(fieldErrors);
+      setFormError(unmatched ? error : null);
+      focusFirstError(ids(fieldErrors));
+    },
+  });
+
+  const validate = (input: NewSession): Partial<Record<Field, string>> => {
+    const found: Partial<Record<Field, string>> = {};
+    for (const field of FIELDS) if (!input[field]) found[field] = t('validation.required');
+    if (!found.endsOn && !isOrdered(input.startsOn, input.endsOn)) found.endsOn = t('validation.endBeforeStart');
+    return found;
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (create.isPending) return;
+    setFormError(null);
+    const input = { ...values, title: values.title.trim(), site: values.site.trim() };
+    const found = validate(input);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      focusFirstError(ids(found));
+      return;
+    }
+    create.mutate(input);
+  };
+
+  const bind = (field: Field) => ({
+    id: `session-${field}`,
+    name: field,
+    value: values[field],
+    error: errors[field],
+    required: true,
+    onChange: (event: { target: { value: string } }) => setValues({ ...values, [field]: event.target.value }),
+  });
+
+  return (
+    <form className="form panel" noValidate onSubmit={onSubmit}>
+      <ErrorAlert error={formError} />
+      <TextField label={t('action.sessionTitle')} autoComplete="off" {...bind('title')} />
+      <div className="field-row">
+        <TextField label={t('action.startsOn')} type="date" {...bind('startsOn')} />
+        <TextField label={t('action.endsOn')} type="date" min={values.startsOn || undefined} {...bind('endsOn')} />
+      </div>
+      <TextField label={t('action.site')} hint={t('action.siteHint')} autoComplete="off" {...bind('site')} />
+      <SubmitButton pending={create.isPending}>{t('action.submit')}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { command } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { SubmitButton } from '../components/SubmitButton';
+import { SelectField } from '../components/SelectField';
+import { TextField } from '../components/TextField';
+import { ACTION_CATEGORIES, type ActionCategory, type CreatedResource } from '../data/trainingActions';
+import { fieldErrorsFrom, focusFirstError } from '../errorMessages';
+import { refreshAfterWrite } from '../queryClient';
+
+const FIELDS = ['title', 'category', 'certifying'] as const;
+type Field = (typeof FIELDS)[number];
+
+interface NewTrainingAction {
+  title: string;
+  category: ActionCategory;
+  certifying: boolean;
+}
+
+const EMPTY: NewTrainingAction = { title: '', category: 'training', certifying: false };
+
+export function NewTrainingActionForm({ onCreated }: { onCreated: (title: string) => void }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<NewTrainingAction>(EMPTY);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<unknown>(null);
+
+  const create = useMutation({
+    mutationFn: (input: NewTrainingAction) => command<CreatedResource>('/api/training-actions', input),
+    onSuccess: async (_created, input) => {
+      setValues(EMPTY);
+      await refreshAfterWrite();
+      onCreated(input.title);
+    },
+    onError: (error) => {
+      const { fieldErrors, unmatched } = fieldErrorsFrom(error, FIELDS);
+      setErrors(fieldErrors);
+      setFormError(unmatched ? error : null);
+      focusFirstError(FIELDS.map((field) => ({ id: `action-${field}`, hasError: Boolean(fieldErrors[field]) })));
+    },
+  });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (create.isPending) return;
+    setFormError(null);
+    const title = values.title.trim();
+    if (!title) {
+      setErrors({ title: t('validation.required') });
+      focusFirstError([{ id: 'action-title', hasError: true }]);
+      return;
+    }
+    setErrors({});
+    create.mutate({ ...values, title });
+  };
+
+  return (
+    <form className="form panel" noValidate onSubmit={onSubmit}>
+      <ErrorAlert error={formError} />
+      <TextField
+        id="action-title"
+        name="title"
+        label={t('actions.fieldTitle')}
+        required
+        autoComplete="off"
+        value={values.title}
+        error={errors.title}
+        onChange={(event) => setValues({ ...values, title: event.target.value })}
+      />
+      <SelectField
+        id="action-category"
+        name="category"
+        label={t('actions.category')}
+        value={values.category}
+        error={errors.category}
+        onChange={(event) => setValues({ ...values, category: event.target.value as ActionCategory })}
+      >
+        {ACTION_CATEGORIES.map((category) => (
+          <option key={category} value={category}>
+            {t(`categories.${category}`)}
+          </option>
+        ))}
+      </SelectField>
+      <div className={`field field-checkbox${errors.certifying ? ' field-invalid' : ''}`}>
+        <input
+          id="action-certifying"
+          name="certifying"
+          type="checkbox"
+          checked={values.certifying}
+          aria-describedby={errors.certifying ? 'action-certifying-error' : undefined}
+          onChange={(event) => setValues({ ...values, certifying: event.target.checked })}
+        />
+        <label htmlFor="action-certifying">{t('actions.certifying')}</label>
+        {errors.certifying && (
+          <p className="field-error" id="action-certifying-error" role="alert">
+            {errors.certifying}
+          </p>
+        )}
+      </div>
+      <SubmitButton pending={create.isPending}>{t('actions.submit')}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,115 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { command } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { SubmitButton } from '../components/SubmitButton';
+import { TextField } from '../components/TextField';
+import { queryKeys } from '../data/keys';
+import type { SetupInput } from '../data/setup';
+import { fetchViewer } from '../data/viewer';
+import { fieldErrorsFrom, focusFirstError } from '../errorMessages';
+import { queryClient } from '../queryClient';
+import { isEmail, MIN_PASSWORD_LENGTH } from '../validation';
+
+const FIELDS = ['organisationName', 'name', 'email', 'password', 'confirmPassword'] as const;
+type Field = (typeof FIELDS)[number];
+type Values = Record<Field, string>;
+
+const EMPTY: Values = { organisationName: '', name: '', email: '', password: '', confirmPassword: '' };
+
+export function SetupForm({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [values, setValues] = useState<Values>(EMPTY);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<unknown>(null);
+
+  const setup = useMutation({
+    mutationFn: (input: SetupInput) => command('/api/setup', input),
+    onSuccess: async () => {
+      await queryClient.fetchQuery({ queryKey: queryKeys.me, queryFn: fetchViewer, staleTime: 0 });
+      queryClient.setQueryData(queryKeys.setup, { needed: false });
+      await navigate('/', { replace: true });
+    },
+    onError: (error) => {
+      const { fieldErrors, unmatched } = fieldErrorsFrom(error, FIELDS);
+      setErrors(fieldErrors);
+      setFormError(unmatched ? error : null);
+      focusFirstError(FIELDS.map((field) => ({ id: `setup-${field}`, hasError: Boolean(fieldErrors[field]) })));
+    },
+  });
+
+  const validate = (): Partial<Record<Field, string>> => {
+    const found: Partial<Record<Field, string>> = {};
+    if (!values.organisationName.trim()) found.organisationName = t('validation.required');
+    if (!values.name.trim()) found.name = t('validation.required');
+    if (!values.email.trim()) found.email = t('validation.required');
+    else if (!isEmail(values.email)) found.email = t('validation.email');
+    if (values.password.length < MIN_PASSWORD_LENGTH) found.password = t('validation.passwordTooShort');
+    if (values.confirmPassword !== values.password) found.confirmPassword = t('validation.passwordMismatch');
+    return found;
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (setup.isPending) return;
+    const found = validate();
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length > 0) {
+      focusFirstError(FIELDS.map((field) => ({ id: `setup-${field}`, hasError: Boolean(found[field]) })));
+      return;
+    }
+    setup.mutate({
+      token,
+      organisationName: values.organisationName.trim(),
+      name: values.name.trim(),
+      email: values.email.trim(),
+      password: values.password,
+    });
+  };
+
+  const bind = (field: Field) => ({
+    id: `setup-${field}`,
+    name: field,
+    value: values[field],
+    error: errors[field],
+    required: true,
+    onChange: (event: { target: { value: string } }) => setValues({ ...values, [field]: event.target.value }),
+  });
+
+  return (
+    <form className="form panel" noValidate onSubmit={onSubmit}>
+      <p>{t('setup.intro')}</p>
+      <p className="hint">{t('app.requiredNote')}</p>
+      <ErrorAlert error={formError} />
+      <TextField label={t('setup.organisationName')} autoComplete="organization" {...bind('organisationName')} />
+      <TextField label={t('setup.name')} autoComplete="name" {...bind('name')} />
+      <TextField
+        label={t('setup.email')}
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        spellCheck={false}
+        {...bind('email')}
+      />
+      <TextField
+        label={t('setup.password')}
+        type="password"
+        autoComplete="new-password"
+        minLength={MIN_PASSWORD_LENGTH}
+        hint={t('setup.passwordHint')}
+        {...bind('password')}
+      />
+      <TextField
+        label={t('setup.confirmPassword')}
+        type="password"
+        autoComplete="new-password"
+        {...bind('confirmPassword')}
+      />
+      <SubmitButton pending={setup.isPending}>{t('setup.submit')}</SubmitButton>
+    </form>
+  );
+}
