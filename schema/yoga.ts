@@ -1,9 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createYoga } from 'graphql-yoga';
+import { createYoga, maskError } from 'graphql-yoga';
 import type { AnyDb } from '../services/db/database';
 import type { Clock } from '../services/kernel/clock';
 import { schema } from './index';
 import { createLoaders } from './loaders';
+
+const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']);
+
+/** Errors we raise on purpose (by their code) reach the client; anything else is masked and only logged. */
+const maskUnexpected = (error: unknown, message: string, isDev?: boolean) => {
+  let cause: unknown = error;
+  while (cause && typeof cause === 'object') {
+    const code = (cause as { extensions?: { code?: unknown } }).extensions?.code;
+    if (typeof code === 'string' && PUBLIC_CODES.has(code)) return error as Error;
+    cause = (cause as { originalError?: unknown }).originalError;
+  }
+  return maskError(error, message, isDev);
+};
 
 /** GraphQL reads at /graphql, over the read models only, scoped to the session's organisation. */
 export const registerGraphQL = (app: FastifyInstance, deps: { db: AnyDb; clock: Clock }) => {
@@ -12,7 +25,7 @@ export const registerGraphQL = (app: FastifyInstance, deps: { db: AnyDb; clock: 
     graphqlEndpoint: '/graphql',
     graphiql: false,
     landingPage: false,
-    maskedErrors: true,
+    maskedErrors: { maskError: maskUnexpected },
     logging: false,
     context: ({ req }) => ({
       db: deps.db,

@@ -144,7 +144,9 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   const body = (await readJson(response)) as GraphQLResponse<T> | null;
   const first = body?.errors?.[0];
   if (first) {
-    const code = typeof first.extensions?.code === 'string' ? first.extensions.code : 'graphql_error';
+    // GraphQL codes are upper case (`UNAUTHENTICATED`); REST codes are lower case: one vocabulary for both.
+    const code =
+      typeof first.extensions?.code === 'string' ? first.extensions.code.toLowerCase() : 'graphql_error';
     const { code: _code, ...details } = first.extensions ?? {};
     throw new ApiError(response.ok ? 200 : response.status, code, first.message, details);
   }

@@ -7,12 +7,10 @@ import { useLocation } from 'react-router';
  */
 export function useFocusMainOnNavigate(): void {
   const { pathname } = useLocation();
-  const first = useRef(true);
+  const previous = useRef(pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    document.getElementById('main')?.focus({ preventScroll: false });
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.getElementById('main')?.focus();
   }, [pathname]);
 }

@@ -30,7 +30,11 @@ export function CommentField({
     return () => clearTimeout(timer);
   }, [remaining, t]);
 
-  const describedBy = ['feedback-comment-hint', 'feedback-comment-counter', error ? 'feedback-comment-error' : '']
+  const describedBy = [
+    'feedback-comment-hint',
+    'feedback-comment-counter',
+    error ? 'feedback-comment-error' : '',
+  ]
     .filter(Boolean)
     .join(' ');
 

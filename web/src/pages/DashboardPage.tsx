@@ -42,7 +42,9 @@ export function DashboardPage() {
                 <dd>
                   {data.dashboard.averageRating === null
                     ? t('app.notAvailable')
-                    : t('app.ratingOutOf', { value: formatRating(data.dashboard.averageRating, i18n.language) })}
+                    : t('app.ratingOutOf', {
+                        value: formatRating(data.dashboard.averageRating, i18n.language),
+                      })}
                 </dd>
               </div>
             </dl>

@@ -16,7 +16,10 @@ function filtersFrom(params: URLSearchParams): EvidenceFilters {
     return value && DATE.test(value) ? value : null;
   };
   return {
-    indicator: Number.isInteger(indicator) && indicator >= 1 && indicator <= INDICATOR_COUNT ? indicator : DEFAULT_INDICATOR,
+    indicator:
+      Number.isInteger(indicator) && indicator >= 1 && indicator <= INDICATOR_COUNT
+        ? indicator
+        : DEFAULT_INDICATOR,
     from: date('from'),
     to: date('to'),
   };

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { EvidenceEntry } from '../components/EvidenceEntry';
 import { Loading } from '../components/Loading';
 import { QueryError } from '../components/QueryError';
 import { type EvidenceFilters, useEvidenceTimeline } from '../data/evidence';
-import { ErrorAlert } from '../components/ErrorAlert';
 
 /** The timeline for the current filters, with “Charger plus” (Relay pagination on `pageInfo.endCursor`). */
 export function EvidenceTimeline({ filters }: { filters: EvidenceFilters }) {

@@ -50,7 +50,8 @@ export function FeedbackForm({ token }: { token: string }) {
     setFormError(null);
     const found: Partial<Record<Field, string>> = {};
     if (rating === null) found.rating = t('validation.ratingRequired');
-    if (comment.length > COMMENT_MAX_LENGTH) found.comment = t('validation.commentTooLong', { max: COMMENT_MAX_LENGTH });
+    if (comment.length > COMMENT_MAX_LENGTH)
+      found.comment = t('validation.commentTooLong', { max: COMMENT_MAX_LENGTH });
     setErrors(found);
     if (rating === null || found.comment) {
       focusFirstError([

@@ -15,7 +15,9 @@ export function FeedbackLinkList({ sessionId, links }: { sessionId: string; link
         <ul className="plain-list">
           {links.map((link) => (
             <li key={link.id}>
-              <span className={`badge badge-status-${link.status}`}>{codeLabel(t, 'linkStatus', link.status)}</span>{' '}
+              <span className={`badge badge-status-${link.status}`}>
+                {codeLabel(t, 'linkStatus', link.status)}
+              </span>{' '}
               {t('session.linkSummary', {
                 audience: codeLabel(t, 'audiences', link.audience),
                 createdAt: formatDateTime(link.createdAt, i18n.language),

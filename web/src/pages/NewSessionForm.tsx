@@ -33,7 +33,10 @@ export function NewSessionForm({
 
   const create = useMutation({
     mutationFn: (input: NewSession) =>
-      command<CreatedResource>(`/api/training-actions/${encodeURIComponent(trainingActionId)}/sessions`, input),
+      command<CreatedResource>(
+        `/api/training-actions/${encodeURIComponent(trainingActionId)}/sessions`,
+        input,
+      ),
     onSuccess: async (_created, input) => {
       setValues(EMPTY);
       await refreshAfterWrite();
@@ -50,7 +53,8 @@ export function NewSessionForm({
   const validate = (input: NewSession): Partial<Record<Field, string>> => {
     const found: Partial<Record<Field, string>> = {};
     for (const field of FIELDS) if (!input[field]) found[field] = t('validation.required');
-    if (!found.endsOn && !isOrdered(input.startsOn, input.endsOn)) found.endsOn = t('validation.endBeforeStart');
+    if (!found.endsOn && !isOrdered(input.startsOn, input.endsOn))
+      found.endsOn = t('validation.endBeforeStart');
     return found;
   };
 
@@ -83,7 +87,12 @@ export function NewSessionForm({
       <TextField label={t('action.sessionTitle')} autoComplete="off" {...bind('title')} />
       <div className="field-row">
         <TextField label={t('action.startsOn')} type="date" {...bind('startsOn')} />
-        <TextField label={t('action.endsOn')} type="date" min={values.startsOn || undefined} {...bind('endsOn')} />
+        <TextField
+          label={t('action.endsOn')}
+          type="date"
+          min={values.startsOn || undefined}
+          {...bind('endsOn')}
+        />
       </div>
       <TextField label={t('action.site')} hint={t('action.siteHint')} autoComplete="off" {...bind('site')} />
       <SubmitButton pending={create.isPending}>{t('action.submit')}</SubmitButton>

@@ -3,8 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { command } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { SubmitButton } from '../components/SubmitButton';
 import { SelectField } from '../components/SelectField';
+import { SubmitButton } from '../components/SubmitButton';
 import { TextField } from '../components/TextField';
 import { ACTION_CATEGORIES, type ActionCategory, type CreatedResource } from '../data/trainingActions';
 import { fieldErrorsFrom, focusFirstError } from '../errorMessages';
@@ -38,7 +38,9 @@ export function NewTrainingActionForm({ onCreated }: { onCreated: (title: string
       const { fieldErrors, unmatched } = fieldErrorsFrom(error, FIELDS);
       setErrors(fieldErrors);
       setFormError(unmatched ? error : null);
-      focusFirstError(FIELDS.map((field) => ({ id: `action-${field}`, hasError: Boolean(fieldErrors[field]) })));
+      focusFirstError(
+        FIELDS.map((field) => ({ id: `action-${field}`, hasError: Boolean(fieldErrors[field]) })),
+      );
     },
   });
 

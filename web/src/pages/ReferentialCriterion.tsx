@@ -26,7 +26,9 @@ export function ReferentialCriterion({ criterion }: { criterion: Criterion }) {
           <li key={indicator.number} className="indicator">
             <p className="indicator-heading">
               <strong>{t('referential.indicator', { number: indicator.number })}</strong>
-              {indicator.majorOnly && <span className="badge badge-danger">{t('referential.majorOnly')}</span>}
+              {indicator.majorOnly && (
+                <span className="badge badge-danger">{t('referential.majorOnly')}</span>
+              )}
             </p>
             <p lang="fr">{indicator.title}</p>
             {indicator.appliesTo.length > 0 && (

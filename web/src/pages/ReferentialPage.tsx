@@ -35,12 +35,16 @@ export function ReferentialPage() {
         </SelectField>
       </form>
       {referential.isPending && <Loading />}
-      {referential.isError && <QueryError error={referential.error} onRetry={() => void referential.refetch()} />}
+      {referential.isError && (
+        <QueryError error={referential.error} onRetry={() => void referential.refetch()} />
+      )}
       {data && (
         <section aria-labelledby="referential-label">
           <h2 id="referential-label">
             {data.label}{' '}
-            {data.status === 'to_confirm' && <span className="badge badge-warning">{t('referential.toConfirm')}</span>}
+            {data.status === 'to_confirm' && (
+              <span className="badge badge-warning">{t('referential.toConfirm')}</span>
+            )}
           </h2>
           {data.statusNote && <p className="status-note">{data.statusNote}</p>}
           {data.criteria.map((criterion) => (

@@ -2,7 +2,13 @@ import { useTranslation } from 'react-i18next';
 import type { FeedbackResponse } from '../data/trainingActions';
 import { formatDateTime } from '../format';
 
-export function SessionResponses({ sessionId, responses }: { sessionId: string; responses: FeedbackResponse[] }) {
+export function SessionResponses({
+  sessionId,
+  responses,
+}: {
+  sessionId: string;
+  responses: FeedbackResponse[];
+}) {
   const { t, i18n } = useTranslation();
   const headingId = `session-${sessionId}-responses`;
   return (
@@ -15,7 +21,9 @@ export function SessionResponses({ sessionId, responses }: { sessionId: string; 
           {responses.map((response) => (
             <li key={response.id} className="response">
               <p className="response-meta">
-                <strong>{t('session.rating', { value: t('app.ratingOutOf', { value: response.rating }) })}</strong>
+                <strong>
+                  {t('session.rating', { value: t('app.ratingOutOf', { value: response.rating }) })}
+                </strong>
                 <time dateTime={response.submittedAt}>
                   {t('session.submittedAt', { date: formatDateTime(response.submittedAt, i18n.language) })}
                 </time>

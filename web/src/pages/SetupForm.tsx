@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { command } from '../api';
+import { ApiError, command, isApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SubmitButton } from '../components/SubmitButton';
 import { TextField } from '../components/TextField';
@@ -33,11 +33,18 @@ export function SetupForm({ token }: { token: string }) {
       queryClient.setQueryData(queryKeys.setup, { needed: false });
       await navigate('/', { replace: true });
     },
-    onError: (error) => {
+    onError: (failure) => {
+      // An invalid or already used setup token answers 401 `unauthenticated`: say so, not “session expired”.
+      const error =
+        isApiError(failure) && failure.status === 401
+          ? new ApiError(401, 'setup_token_invalid', failure.message)
+          : failure;
       const { fieldErrors, unmatched } = fieldErrorsFrom(error, FIELDS);
       setErrors(fieldErrors);
       setFormError(unmatched ? error : null);
-      focusFirstError(FIELDS.map((field) => ({ id: `setup-${field}`, hasError: Boolean(fieldErrors[field]) })));
+      focusFirstError(
+        FIELDS.map((field) => ({ id: `setup-${field}`, hasError: Boolean(fieldErrors[field]) })),
+      );
     },
   });
 
@@ -85,7 +92,11 @@ export function SetupForm({ token }: { token: string }) {
       <p>{t('setup.intro')}</p>
       <p className="hint">{t('app.requiredNote')}</p>
       <ErrorAlert error={formError} />
-      <TextField label={t('setup.organisationName')} autoComplete="organization" {...bind('organisationName')} />
+      <TextField
+        label={t('setup.organisationName')}
+        autoComplete="organization"
+        {...bind('organisationName')}
+      />
       <TextField label={t('setup.name')} autoComplete="name" {...bind('name')} />
       <TextField
         label={t('setup.email')}

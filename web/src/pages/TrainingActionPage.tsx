@@ -36,7 +36,9 @@ export function TrainingActionPage() {
           <h1>{action.data.title}</h1>
           <p className="card-meta">
             <span className="badge">{codeLabel(t, 'categories', action.data.category)}</span>
-            {action.data.certifying && <span className="badge badge-accent">{t('actions.certifyingBadge')}</span>}
+            {action.data.certifying && (
+              <span className="badge badge-accent">{t('actions.certifyingBadge')}</span>
+            )}
           </p>
           <StatusMessage>{created && t('action.created', { title: created })}</StatusMessage>
 

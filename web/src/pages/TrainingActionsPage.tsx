@@ -36,9 +36,13 @@ export function TrainingActionsPage() {
                 </h3>
                 <p className="card-meta">
                   <span className="badge">{codeLabel(t, 'categories', node.category)}</span>
-                  {node.certifying && <span className="badge badge-accent">{t('actions.certifyingBadge')}</span>}
+                  {node.certifying && (
+                    <span className="badge badge-accent">{t('actions.certifyingBadge')}</span>
+                  )}
                   <span>{t('actions.sessionCount', { count: node.sessions.length })}</span>
-                  <span>{t('actions.createdAt', { date: formatDateTime(node.createdAt, i18n.language) })}</span>
+                  <span>
+                    {t('actions.createdAt', { date: formatDateTime(node.createdAt, i18n.language) })}
+                  </span>
                 </p>
               </li>
             ))}
