@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // graphql ships CommonJS (main) and ESM (module) copies; Node loads the CommonJS one for our dependencies,
+    // so our code must too, or two GraphQL realms meet ("from another module or realm").
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     include: ['services/**/*.test.ts', 'projections/**/*.test.ts', 'schema/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,

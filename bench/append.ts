@@ -73,7 +73,9 @@ const storeWorker = (
         expectedRevision: revision === -1 ? 'no_stream' : revision,
       });
       if (result.revision !== revision + events.length) {
-        throw new Error(`${link.streamId}: expected revision ${revision + events.length}, got ${result.revision}`);
+        throw new Error(
+          `${link.streamId}: expected revision ${revision + events.length}, got ${result.revision}`,
+        );
       }
       revision = result.revision;
       rotation.appended();
@@ -83,7 +85,10 @@ const storeWorker = (
 };
 
 const rawInsertSql = (rows: number): string => {
-  const values = Array.from({ length: rows }, (_, i) => `($${i * 3 + 1}, $${i * 3 + 2}::jsonb, $${i * 3 + 3}::jsonb)`);
+  const values = Array.from(
+    { length: rows },
+    (_, i) => `($${i * 3 + 1}, $${i * 3 + 2}::jsonb, $${i * 3 + 3}::jsonb)`,
+  );
   return `INSERT INTO bench_raw (stream_id, data, metadata) VALUES ${values.join(', ')}`;
 };
 
@@ -124,7 +129,10 @@ export const describeScenario = ({ writers, eventsPerAppend }: AppendScenario): 
   `${writers} writer${writers === 1 ? '' : 's'} × ${eventsPerAppend} event${eventsPerAppend === 1 ? '' : 's'}/append`;
 
 /** Warm-up of both sides, then `rounds` rounds alternating which side goes first (raw→store, store→raw, …). */
-export const compareAppends = async (context: AppendContext, scenario: AppendScenario): Promise<AppendComparison> => {
+export const compareAppends = async (
+  context: AppendContext,
+  scenario: AppendScenario,
+): Promise<AppendComparison> => {
   const { database, store, config } = context;
   const fixtures = createAppendFixtures();
   const perStream = config.appendsPerStream;

@@ -22,7 +22,8 @@ const number = (name: string, fallback: number, min = 0): number => {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < min) throw new Error(`${name} must be a number ≥ ${min}, got "${raw}"`);
+  if (!Number.isFinite(value) || value < min)
+    throw new Error(`${name} must be a number ≥ ${min}, got "${raw}"`);
   return value;
 };
 
@@ -36,7 +37,8 @@ const list = (name: string, fallback: readonly number[]): readonly number[] => {
   return values;
 };
 
-const flag = (name: string): boolean => ['1', 'true', 'yes'].includes((process.env[name] ?? '').toLowerCase());
+const flag = (name: string): boolean =>
+  ['1', 'true', 'yes'].includes((process.env[name] ?? '').toLowerCase());
 
 export const readConfig = (): BenchConfig => {
   const count = number('BENCH_COUNT', 0);

@@ -70,7 +70,14 @@ const feedbackTarget: Target = {
       return [
         {
           table: 'feedback_links',
-          values: [data.linkId, organisationId, data.session.sessionId, data.audience, occurredAt, data.expiresAt],
+          values: [
+            data.linkId,
+            organisationId,
+            data.session.sessionId,
+            data.audience,
+            occurredAt,
+            data.expiresAt,
+          ],
         },
       ];
     }
@@ -158,7 +165,10 @@ const insertBatch = async (database: Database, target: Target, rows: readonly Ro
 const sumRows = async (database: Database, tables: readonly string[]): Promise<number> => {
   let total = 0;
   for (const table of tables) {
-    const [row] = await execute<{ count: number }>(database.db, `SELECT count(*)::int AS count FROM ${table}`);
+    const [row] = await execute<{ count: number }>(
+      database.db,
+      `SELECT count(*)::int AS count FROM ${table}`,
+    );
     total += Number(row?.count ?? 0);
   }
   return total;
@@ -175,7 +185,11 @@ export interface SeedResult {
 }
 
 /** Appends the data set as fast as it goes: 16 writers, each appending whole link streams in chunks. */
-const seedStore = async (store: PostgresEventStore, seed: ProjectionSeed, chunk = 50): Promise<SeedResult> => {
+const seedStore = async (
+  store: PostgresEventStore,
+  seed: ProjectionSeed,
+  chunk = 50,
+): Promise<SeedResult> => {
   const writers = 16;
   let next = 0;
   let appends = 0;
@@ -247,7 +261,9 @@ export const runProjectionSuite = async (context: ProjectionContext): Promise<Pr
   const seedData = buildProjectionSeed(config.projectionEvents);
   log(`  seeding ${seedData.total} events on ${seedData.streams.length} link streams…`);
   const seed = await seedStore(store, seedData);
-  log(`    ${seed.eventsPerSec.toFixed(0)} events/s (${seed.appends} appends of ≤${seed.eventsPerAppend} events)`);
+  log(
+    `    ${seed.eventsPerSec.toFixed(0)} events/s (${seed.appends} appends of ≤${seed.eventsPerAppend} events)`,
+  );
   await execute(db, 'VACUUM ANALYZE es_events');
 
   const ordered = seedData.streams.flatMap((stream) => stream.events);
@@ -263,7 +279,9 @@ export const runProjectionSuite = async (context: ProjectionContext): Promise<Pr
     // The baseline writes the same rows in the same batches (500 events' rows per transaction).
     const batches: Row[][] = [];
     for (let from = 0; from < ordered.length; from += batchSize) {
-      batches.push(ordered.slice(from, from + batchSize).flatMap((event, i) => target.rows(event, from + i + 1)));
+      batches.push(
+        ordered.slice(from, from + batchSize).flatMap((event, i) => target.rows(event, from + i + 1)),
+      );
     }
     const rowCount = batches.reduce((total, batch) => total + batch.length, 0);
 
@@ -302,9 +320,11 @@ export const runProjectionSuite = async (context: ProjectionContext): Promise<Pr
         events += count;
       }
       const elapsedMs = performance.now() - started;
-      if (events !== ordered.length) throw new Error(`${projection.name} read ${events} events, expected ${ordered.length}`);
+      if (events !== ordered.length)
+        throw new Error(`${projection.name} read ${events} events, expected ${ordered.length}`);
       const written = await sumRows(database, projection.tables);
-      if (written !== rowCount) throw new Error(`${projection.name} wrote ${written} rows, expected ${rowCount}`);
+      if (written !== rowCount)
+        throw new Error(`${projection.name} wrote ${written} rows, expected ${rowCount}`);
       return {
         ops: latencies.length,
         items: events,

@@ -89,7 +89,9 @@ export const serverInfo = async (executor: Executor): Promise<ServerInfo> => {
   );
   return {
     version: row?.version ?? 'unknown',
-    settings: Object.fromEntries(settings.map((s) => [s.name, s.unit ? `${s.setting} (${s.unit})` : s.setting])),
+    settings: Object.fromEntries(
+      settings.map((s) => [s.name, s.unit ? `${s.setting} (${s.unit})` : s.setting]),
+    ),
   };
 };
 

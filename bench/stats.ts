@@ -52,7 +52,10 @@ export interface Worker<Input> {
 }
 
 /** Runs `workers` concurrently until the stop rule says so; throughput counts operations in flight at the end. */
-export const runWorkers = async <Input>(workers: readonly Worker<Input>[], stop: StopRule): Promise<RunResult> => {
+export const runWorkers = async <Input>(
+  workers: readonly Worker<Input>[],
+  stop: StopRule,
+): Promise<RunResult> => {
   const latencies: number[] = [];
   let ops = 0;
   let items = 0;
@@ -65,7 +68,9 @@ export const runWorkers = async <Input>(workers: readonly Worker<Input>[], stop:
       const input = worker.prepare();
       const t0 = performance.now();
       try {
-        items += await worker.execute(input);
+        // Not `items += await …`: that reads `items` before the await and loses the other workers' counts.
+        const written = await worker.execute(input);
+        items += written;
       } catch (error) {
         failed = true;
         throw error;

@@ -91,10 +91,10 @@ describe('walking skeleton: a learner’s feedback becomes evidence for indicato
       head.position,
     );
     const before = await graphql(t.app, cookie, TIMELINE, { indicator: 30, to: '2026-03-03' });
-    expect((inside.data?.evidenceTimeline as { totalCount: number }).totalCount).toBeGreaterThan(0);
-    expect((before.data?.evidenceTimeline as { totalCount: number }).totalCount).toBe(0);
+    expect((inside.data!.evidenceTimeline as { totalCount: number }).totalCount).toBeGreaterThan(0);
+    expect((before.data!.evidenceTimeline as { totalCount: number }).totalCount).toBe(0);
     const other = await graphql(t.app, cookie, TIMELINE, { indicator: 31 });
-    expect((other.data?.evidenceTimeline as { totalCount: number }).totalCount).toBe(0);
+    expect((other.data!.evidenceTimeline as { totalCount: number }).totalCount).toBe(0);
   });
 
   it('stores a respondent’s retried answer once', async () => {

@@ -75,7 +75,7 @@ describe('tenant isolation: a user of organisation A never reaches organisation 
     const own = await graphql(t.app, a.cookie, query, { id: aData.actionId });
     expect(foreign).toEqual(missing);
     expect(foreign.data?.trainingAction).toBeNull();
-    expect((own.data?.trainingAction as { title: string }).title).toBe('Action A');
+    expect((own.data!.trainingAction as { title: string }).title).toBe('Action A');
   });
 
   it('cannot schedule a session on B’s training action: 404 like a missing one, and nothing is written', async () => {

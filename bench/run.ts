@@ -1,0 +1,194 @@
+import { cpus, platform, release, totalmem } from 'node:os';
+import { projectionCheckpointsMigration } from '../projections/runner/schema';
+import { accessMigration } from '../services/access/schema';
+import { type Database, openDatabase } from '../services/db/database';
+import { migrate } from '../services/db/migrate';
+import { createPostgresEventStore, type PostgresEventStore } from '../services/eventstore/postgres';
+import { eventStoreMigration } from '../services/eventstore/schema';
+import { type AppendComparison, eventSizes, runAppendSuite } from './append';
+import { type BenchConfig, readConfig } from './config';
+import { type ProjectionSuiteResult, runProjectionSuite } from './projection';
+import { appendTable, appendWarnings, projectionTable, RATIO_TARGET, writeResults } from './report';
+import {
+  createScratchDatabase,
+  redactUrl,
+  type ScratchDatabase,
+  type ServerInfo,
+  ServerUnreachableError,
+  serverInfo,
+} from './server';
+
+// The same list as services/app.ts `migrations`, without loading the whole application.
+const migrations = [eventStoreMigration, projectionCheckpointsMigration, accessMigration];
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+interface Opened {
+  database: Database;
+  store: PostgresEventStore;
+}
+
+const openBench = async (options: Parameters<typeof openDatabase>[0], poolSize: number): Promise<Opened> => {
+  const database = await openDatabase({ ...options, poolSize });
+  try {
+    await migrate(database.db, migrations);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return { database, store: createPostgresEventStore(database) };
+};
+
+const closeBench = async (opened: Opened | undefined) => {
+  if (!opened) return;
+  await opened.store.close().catch(() => {});
+  await opened.database.close().catch(() => {});
+};
+
+const selection = (config: BenchConfig) =>
+  `best of ${config.rounds} run${config.rounds === 1 ? '' : 's'} per side by throughput; order alternates ` +
+  `per round (raw→store, store→raw, …) after a ${config.warmupSeconds} s warm-up of each side`;
+
+const runLength = (config: BenchConfig) =>
+  config.count ? `${config.count} appends per writer` : `${config.seconds} s`;
+
+const main = async (): Promise<number> => {
+  const config = readConfig();
+  const startedAt = new Date();
+  let scratch: ScratchDatabase | undefined;
+  let server: Opened | undefined;
+  let embedded: Opened | undefined;
+  let cleaning: Promise<void> | undefined;
+  const cleanup = () => {
+    cleaning ??= (async () => {
+      await closeBench(server);
+      await closeBench(embedded);
+      if (scratch) {
+        await scratch
+          .drop()
+          .catch((error: unknown) => log(`Could not drop ${scratch?.name}: ${String(error)}`));
+      }
+    })();
+    return cleaning;
+  };
+  const interrupt = (signal: NodeJS.Signals) => {
+    log(`\n${signal}: dropping the benchmark database…`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+
+  let info: ServerInfo;
+  let append: AppendComparison[];
+  let projection: ProjectionSuiteResult | undefined;
+  let pgliteAppend: AppendComparison[] | undefined;
+  try {
+    try {
+      scratch = await createScratchDatabase(config.serverUrl);
+    } catch (error) {
+      if (!(error instanceof ServerUnreachableError)) throw error;
+      log(`${error.message}`);
+      log('The benchmark needs a PostgreSQL server: set BENCH_DATABASE_URL (or DATABASE_URL) to one, e.g.');
+      log('  BENCH_DATABASE_URL=postgresql://user@host:5432/postgres npm run bench');
+      return 1;
+    }
+    log(
+      `Benchmark database ${scratch.name} on ${redactUrl(config.serverUrl)} (${runLength(config)} per run)`,
+    );
+    server = await openBench({ databaseUrl: scratch.url }, config.poolSize);
+    info = await serverInfo(server.database.db);
+    log(info.version);
+    append = await runAppendSuite({ ...server, config, log });
+    if (!config.skipProjection) projection = await runProjectionSuite({ ...server, config, log });
+    await closeBench(server);
+    server = undefined;
+    await scratch.drop();
+
+    if (config.pglite) {
+      log('PGlite (in memory)');
+      embedded = await openBench({ dataDir: 'memory://' }, config.poolSize);
+      pgliteAppend = await runAppendSuite({ ...embedded, config, log });
+      await closeBench(embedded);
+      embedded = undefined;
+    }
+  } finally {
+    await cleanup();
+  }
+
+  const finishedAt = new Date();
+  const base = `${selection(config)}; ${runLength(config)} per run`;
+  const heading = `${base}, pool ${config.poolSize}`;
+  const out: string[] = [
+    '',
+    appendTable(
+      `Appends — event store vs raw INSERT on ${info.version.split(' on ')[0]} (${heading})`,
+      append,
+    ),
+  ];
+  const warnings = appendWarnings(append);
+  if (warnings.length > 0) out.push('', ...warnings);
+  if (projection) {
+    const { seed } = projection;
+    out.push(
+      '',
+      projectionTable(
+        `Projection catch-up from zero — ${seed.events} events, batches of ${projection.comparisons[0]?.batchSize}, ` +
+          `one connection; baseline: the same rows, one transaction per batch (best of ${config.rounds})`,
+        projection,
+      ),
+      `(seeded at ${seed.eventsPerSec.toFixed(0)} events/s: ${seed.writers} writers, ${seed.appends} appends ` +
+        `of ≤${seed.eventsPerAppend} events)`,
+    );
+  }
+  if (pgliteAppend) out.push('', appendTable(`PGlite in memory, one connection (${base})`, pgliteAppend));
+  out.push(
+    '',
+    `ratio = event store ÷ baseline throughput; target at the highest writer count: ≥ ${RATIO_TARGET}×.`,
+  );
+
+  const cpuList = cpus();
+  const path = writeResults(startedAt, {
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    machine: {
+      node: process.version,
+      platform: `${platform()} ${release()}`,
+      cpus: cpuList.length,
+      cpuModel: cpuList[0]?.model ?? 'unknown',
+      totalMemoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    },
+    postgres: { server: redactUrl(config.serverUrl), ...info },
+    settings: {
+      seconds: config.count ? null : config.seconds,
+      appendsPerWriter: config.count ?? null,
+      warmupSeconds: config.warmupSeconds,
+      rounds: config.rounds,
+      selection: selection(config),
+      poolSize: config.poolSize,
+      writers: config.writers,
+      eventsPerAppend: config.eventsPerAppend,
+      appendsPerStream: config.appendsPerStream,
+      expectedRevision: 'exact (no_stream, then the last revision)',
+      eventSizes: eventSizes(),
+      rawTable: 'bench_raw (id bigserial primary key, stream_id text, data jsonb, metadata jsonb)',
+      projectionEvents: config.projectionEvents,
+      projectionBatchSize: config.projectionBatchSize,
+      checkpointBeforeEachRun: true,
+      pglite: config.pglite,
+    },
+    append,
+    projection: projection ?? null,
+    pglite: pgliteAppend ? { append: pgliteAppend } : null,
+  });
+  out.push(`Results: ${path} (and bench/results/latest.json)`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+};
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(`Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,180 @@
+import { spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { allProjections } from '../projections/index';
+import type { Projection } from '../projections/runner/projection';
+import { rebuildProjection } from '../projections/runner/rebuild';
+import { createProjectionRunner, ensureProjection, runBatch } from '../projections/runner/runner';
+import { migrations } from '../services/app';
+import { execute } from '../services/db/database';
+import { migrate } from '../services/db/migrate';
+import { createPostgresEventStore, type PostgresEventStore } from '../services/eventstore/postgres';
+import { createTestDatabase, type DatabaseKind, databaseKinds, type TestDatabase } from './support/databases';
+import { appendFeedbackHistory } from './support/feedback-fixture';
+
+const feedback = allProjections.find((projection) => projection.name === 'feedback')!;
+const evidence = allProjections.find((projection) => projection.name === 'evidence')!;
+
+/** Every row of a projection's tables, in a stable order. */
+const snapshot = async (testDb: TestDatabase, projection: Projection) => {
+  const tables: Record<string, unknown[]> = {};
+  for (const table of projection.tables) {
+    tables[table] = await execute(testDb.database.db, `SELECT * FROM ${table} ORDER BY 1, 2`);
+  }
+  return tables;
+};
+
+const crashingAt = (projection: Projection, failAt: number): Projection => {
+  let applied = 0;
+  return {
+    ...projection,
+    async apply(tx, event) {
+      if (++applied === failAt) throw new Error('simulated crash in the middle of a batch');
+      await projection.apply(tx, event);
+    },
+  };
+};
+
+for (const kind of databaseKinds()) {
+  describe(`projection runner on ${kind}`, () => {
+    let testDb: TestDatabase | undefined;
+    let store: PostgresEventStore;
+
+    const setUp = async (k: DatabaseKind) => {
+      testDb = await createTestDatabase(k);
+      await migrate(testDb.database.db, migrations);
+      store = createPostgresEventStore(testDb.database);
+      return testDb;
+    };
+    afterEach(async () => {
+      await store?.close();
+      await testDb?.drop();
+      testDb = undefined;
+    });
+
+    it('after a crash in the middle of a batch and a restart, the read model equals a clean rebuild', async () => {
+      const db = await setUp(kind);
+      await appendFeedbackHistory(store, { links: 20, answersPerLink: 14 });
+      for (const projection of [feedback, evidence]) await ensureProjection(db.database, store, projection);
+
+      await runBatch(db.database, store, evidence, 100);
+      const crashed = await runBatch(db.database, store, crashingAt(evidence, 50), 100).catch(
+        (error) => error,
+      );
+      expect(crashed).toBeInstanceOf(Error);
+      const afterCrash = await execute<{ position: number }>(
+        db.database.db,
+        `SELECT position FROM projection_checkpoints WHERE name = 'evidence'`,
+      );
+      // Nothing of the failed batch stayed: the checkpoint is where the first batch left it.
+      const rowsAfterCrash = await execute(db.database.db, 'SELECT 1 FROM evidence_items');
+      expect(rowsAfterCrash).toHaveLength(100);
+
+      const restarted = createProjectionRunner({
+        database: db.database,
+        store,
+        projections: [feedback, evidence],
+      });
+      await restarted.catchUp();
+      const live = await snapshot(db, evidence);
+      expect(live.evidence_items).toHaveLength(20 * 15);
+      expect(Number(afterCrash[0]!.position)).toBeGreaterThan(0);
+
+      await rebuildProjection(db.database, store, evidence);
+      expect(await snapshot(db, evidence)).toEqual(live);
+    });
+
+    it('rebuilds into fresh tables and swaps them in while appends go on', async () => {
+      const db = await setUp(kind);
+      await appendFeedbackHistory(store, { links: 10, answersPerLink: 9 });
+      const runner = createProjectionRunner({ database: db.database, store, projections: [feedback] });
+      await runner.prepare();
+      runner.start();
+      const appending = appendFeedbackHistory(store, { links: 10, answersPerLink: 9 });
+      const progress: number[] = [];
+      await rebuildProjection(db.database, store, feedback, {
+        batchSize: 25,
+        onProgress: (step) => progress.push(step.applied),
+      });
+      await appending;
+      expect(
+        await runner.waitForPosition(
+          Number(
+            (await execute<{ p: number }>(db.database.db, 'SELECT max(position) AS p FROM es_events'))[0]!.p,
+          ),
+          5000,
+        ),
+      ).toBe(true);
+      await runner.stop();
+      const responses = await execute(db.database.db, 'SELECT id FROM feedback_responses');
+      expect(responses).toHaveLength(20 * 9);
+      expect(progress.length).toBeGreaterThan(1);
+      const schemas = await execute(
+        db.database.db,
+        `SELECT 1 FROM pg_namespace WHERE nspname LIKE 'rebuild_%'`,
+      );
+      expect(schemas).toHaveLength(0);
+    });
+
+    it('rebuilds a projection whose version changed when the runner prepares', async () => {
+      const db = await setUp(kind);
+      await appendFeedbackHistory(store, { links: 3, answersPerLink: 4 });
+      const first = createProjectionRunner({ database: db.database, store, projections: [feedback] });
+      await first.prepare();
+      await first.catchUp();
+      await execute(db.database.db, 'DELETE FROM feedback_responses');
+      const bumped = { ...feedback, version: feedback.version + 1 };
+      await createProjectionRunner({ database: db.database, store, projections: [bumped] }).prepare();
+      expect(await execute(db.database.db, 'SELECT 1 FROM feedback_responses')).toHaveLength(12);
+      const [row] = await execute<{ version: number }>(
+        db.database.db,
+        `SELECT version FROM projection_checkpoints WHERE name = 'feedback'`,
+      );
+      expect(row!.version).toBe(feedback.version + 1);
+    });
+
+    it.skipIf(kind !== 'postgres')(
+      'after kill -9 of a projection process mid-batch and a restart, the read model equals a clean rebuild',
+      async () => {
+        const db = await setUp(kind);
+        await appendFeedbackHistory(store, { links: 40, answersPerLink: 19 });
+        for (const projection of [feedback, evidence]) await ensureProjection(db.database, store, projection);
+        const worker = spawn(
+          process.execPath,
+          ['--import', 'tsx', 'test/support/slow-projection-worker.ts'],
+          {
+            env: { ...process.env, WORKER_DATABASE_URL: db.url },
+            stdio: ['ignore', 'pipe', 'inherit'],
+          },
+        );
+        // Kill it once it has committed some batches and is inside another one.
+        await new Promise<void>((resolve, reject) => {
+          let out = '';
+          worker.stdout.on('data', (chunk) => {
+            out += String(chunk);
+            if ((out.match(/batch committed/g) ?? []).length >= 3 && out.includes('inside batch')) resolve();
+          });
+          worker.on('exit', (code) => reject(new Error(`worker exited early (${code}): ${out}`)));
+        });
+        worker.kill('SIGKILL');
+        await new Promise((resolve) => worker.once('exit', resolve));
+        const partial = await execute(db.database.db, 'SELECT 1 FROM evidence_items');
+        expect(partial.length).toBeGreaterThan(0);
+        expect(partial.length).toBeLessThan(40 * 20);
+
+        const restarted = createProjectionRunner({
+          database: db.database,
+          store,
+          projections: [feedback, evidence],
+        });
+        await restarted.catchUp();
+        const live = { feedback: await snapshot(db, feedback), evidence: await snapshot(db, evidence) };
+        expect(live.evidence.evidence_items).toHaveLength(40 * 20);
+        await rebuildProjection(db.database, store, feedback);
+        await rebuildProjection(db.database, store, evidence);
+        expect({ feedback: await snapshot(db, feedback), evidence: await snapshot(db, evidence) }).toEqual(
+          live,
+        );
+      },
+    );
+  });
+}
