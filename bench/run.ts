@@ -1,4 +1,4 @@
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { projectionCheckpointsMigration } from '../projections/runner/schema';
 import { accessMigration } from '../services/access/schema';
 import { type Database, openDatabase } from '../services/db/database';
@@ -55,6 +55,7 @@ const runLength = (config: BenchConfig) =>
 const main = async (): Promise<number> => {
   const config = readConfig();
   const startedAt = new Date();
+  const loadBefore = loadavg();
   let scratch: ScratchDatabase | undefined;
   let server: Opened | undefined;
   let embedded: Opened | undefined;
@@ -116,6 +117,8 @@ const main = async (): Promise<number> => {
   }
 
   const finishedAt = new Date();
+  const loadAfter = loadavg();
+  const cpuList = cpus();
   const base = `${selection(config)}; ${runLength(config)} per run`;
   const heading = `${base}, pool ${config.poolSize}`;
   const out: string[] = [
@@ -146,7 +149,13 @@ const main = async (): Promise<number> => {
     `ratio = event store ÷ baseline throughput; target at the highest writer count: ≥ ${RATIO_TARGET}×.`,
   );
 
-  const cpuList = cpus();
+  // Taken before the benchmark loads the machine itself: other work sharing the CPUs makes the ratios noisy.
+  if (loadBefore[0]! > cpuList.length * 0.5) {
+    out.push(
+      `! The machine was already busy (1-min load ${loadBefore[0]!.toFixed(1)} on ${cpuList.length} CPUs ` +
+        'before the start): the numbers are noisier than usual; run again on a quiet machine to compare.',
+    );
+  }
   const path = writeResults(startedAt, {
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
@@ -156,6 +165,8 @@ const main = async (): Promise<number> => {
       cpus: cpuList.length,
       cpuModel: cpuList[0]?.model ?? 'unknown',
       totalMemoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: loadAfter,
     },
     postgres: { server: redactUrl(config.serverUrl), ...info },
     settings: {

@@ -171,6 +171,25 @@ export const eventStoreContract = (kind: DatabaseKind) => {
       ]);
     });
 
+    it('pages through more than a thousand transactions without repeating or skipping an event', async () => {
+      const stream = `many-${newId()}`;
+      const start = await store.head();
+      for (let i = 0; i < 1100; i++)
+        await store.append(stream, [anEvent('Tick', { i })], {
+          expectedRevision: i - 1 === -1 ? 'no_stream' : i - 1,
+        });
+      const ticks: number[] = [];
+      let after = start;
+      for (;;) {
+        const page = await store.readAll({ after, limit: 97 });
+        if (page.length === 0) break;
+        ticks.push(...page.filter((event) => event.streamId === stream).map((event) => event.revision));
+        const last = page[page.length - 1]!;
+        after = { txid: last.txid, position: last.position };
+      }
+      expect(ticks).toEqual(Array.from({ length: 1100 }, (_, i) => i));
+    });
+
     it('subscribes: catches up, then receives live appends', async () => {
       const stream = `live-${newId()}`;
       await store.append(stream, [anEvent('Before')], { expectedRevision: 'no_stream' });

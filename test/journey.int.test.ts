@@ -112,7 +112,7 @@ describe('walking skeleton: a learner’s feedback becomes evidence for indicato
       head.position,
     );
     const sessions = (
-      result.data?.trainingActions as {
+      result.data!.trainingActions as {
         edges: { node: { sessions: { id: string; feedbackCount: number }[] } }[];
       }
     ).edges.flatMap((edge) => edge.node.sessions);

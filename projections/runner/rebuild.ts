@@ -72,8 +72,8 @@ export const rebuildProjection = async (
       await execute(
         tx,
         `INSERT INTO projection_checkpoints (name, version, txid, position, updated_at)
-         VALUES ($1, $2, $3::xid8, $4, now())
-         ON CONFLICT (name) DO UPDATE SET version = $2, txid = $3::xid8, position = $4, updated_at = now(),
+         VALUES ($1, $2, $3::bigint, $4, now())
+         ON CONFLICT (name) DO UPDATE SET version = $2, txid = $3::bigint, position = $4, updated_at = now(),
            last_error = NULL`,
         [projection.name, projection.version, checkpoint.txid, checkpoint.position],
       );

@@ -64,7 +64,7 @@ export const runBatch = async (
     if (last) {
       await execute(
         tx,
-        `UPDATE projection_checkpoints SET txid = $2::xid8, position = $3, updated_at = now(), last_error = NULL
+        `UPDATE projection_checkpoints SET txid = $2::bigint, position = $3, updated_at = now(), last_error = NULL
           WHERE name = $1`,
         [projection.name, last.txid, last.position],
       );
@@ -229,7 +229,7 @@ export const createProjectionRunner = (options: RunnerOptions) => {
         const lagRows = await execute<{ lag: number }>(
           database.db,
           `SELECT count(*)::int AS lag FROM es_events
-            WHERE (txid, position) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())`,
+            WHERE (txid, position) > ($1::bigint, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`,
           [checkpoint.txid, checkpoint.position],
         );
         result.push({

@@ -4,7 +4,7 @@ export const projectionCheckpointsMigration = sqlMigration('0002_projection_chec
   `CREATE TABLE projection_checkpoints (
     name text PRIMARY KEY,
     version integer NOT NULL,
-    txid xid8 NOT NULL DEFAULT '0',
+    txid bigint NOT NULL DEFAULT 0,
     position bigint NOT NULL DEFAULT 0,
     updated_at timestamptz NOT NULL DEFAULT now(),
     last_error text

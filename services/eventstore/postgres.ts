@@ -45,9 +45,9 @@ export const readFeed = async (executor: Executor, after: Checkpoint, limit: num
   const rows = await execute<EventRow>(
     executor,
     `SELECT ${COLUMNS} FROM es_events
-      WHERE (txid, position) > ($1::xid8, $2::bigint)
-        AND txid < pg_snapshot_xmin(pg_current_snapshot())
-      ORDER BY txid, position
+      WHERE (txid, position) > ($1::bigint, $2::bigint)
+        AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+      ORDER BY es_events.txid, es_events.position
       LIMIT $3`,
     [after.txid, after.position, limit],
   );
@@ -153,8 +153,8 @@ export const createPostgresEventStore = (
       const rows = await execute<{ txid: string; position: number }>(
         executor,
         `SELECT txid::text AS txid, position FROM es_events
-          WHERE txid < pg_snapshot_xmin(pg_current_snapshot())
-          ORDER BY txid DESC, position DESC LIMIT 1`,
+          WHERE txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+          ORDER BY es_events.txid DESC, es_events.position DESC LIMIT 1`,
       );
       const row = rows[0];
       return row ? { txid: row.txid, position: Number(row.position) } : START;

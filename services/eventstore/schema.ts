@@ -5,11 +5,12 @@ import { sqlMigration } from '../db/migrate';
  * always the first write of its transaction: its transaction id is taken after it read the stream, which keeps each
  * stream in revision order in the (txid, position) feed. The function also refuses to follow a stream's last event
  * with a lower transaction id (the guard for the day someone calls it inside a larger transaction).
+ * The transaction id is kept as a bigint (an xid8 with its epoch fits) so readers compare plain numbers.
  */
 export const eventStoreMigration = sqlMigration('0001_eventstore', [
   `CREATE TABLE es_events (
     position bigserial PRIMARY KEY,
-    txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    txid bigint NOT NULL DEFAULT pg_current_xact_id()::text::bigint,
     stream_id text NOT NULL,
     stream_revision bigint NOT NULL,
     id uuid NOT NULL,
@@ -26,7 +27,7 @@ export const eventStoreMigration = sqlMigration('0001_eventstore', [
    LANGUAGE plpgsql AS $$
    DECLARE
      v_current bigint;
-     v_last_txid xid8;
+     v_last_txid bigint;
      v_count bigint;
      v_last_position bigint;
    BEGIN
@@ -37,7 +38,7 @@ export const eventStoreMigration = sqlMigration('0001_eventstore', [
      IF p_expected <> -2 AND p_expected <> v_current THEN
        RAISE EXCEPTION USING ERRCODE = 'ES409', MESSAGE = 'wrong expected revision', DETAIL = v_current::text;
      END IF;
-     IF v_last_txid IS NOT NULL AND v_last_txid > pg_current_xact_id() THEN
+     IF v_last_txid IS NOT NULL AND v_last_txid > pg_current_xact_id()::text::bigint THEN
        RAISE EXCEPTION USING ERRCODE = 'ES409', MESSAGE = 'stream written by a newer transaction',
          DETAIL = v_current::text;
      END IF;

@@ -74,6 +74,8 @@ export interface EventStore {
   /** Resolves true when new events may be readable (local append, NOTIFY from another process), false after
    * `timeoutMs` or an abort. */
   waitForEvents(timeoutMs: number, signal?: AbortSignal): Promise<boolean>;
+  /** The feed checkpoint of the newest readable event (START when there is none). */
+  head(): Promise<Checkpoint>;
   /** The feed checkpoint of the event at a global position, or undefined if there is none. */
   checkpointOf(position: number): Promise<Checkpoint | undefined>;
   close(): Promise<void>;

@@ -33,8 +33,3 @@ export function formatDate(day: string, language: string): string {
 export function formatRating(value: number, language: string): string {
   return new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 1 }).format(value);
 }
-
-/** Today in Paris as `YYYY-MM-DD`. */
-export function todayInParis(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
-}

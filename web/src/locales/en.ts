@@ -13,7 +13,6 @@ export const en: Messages = {
     pageTitle: '{{page}} · Qualiopi Evidence',
   },
   language: {
-    label: 'Language',
     switch: 'Français',
     switchLang: 'fr',
     switchLabel: 'Passer en français',
@@ -67,7 +66,6 @@ export const en: Messages = {
     ratingRequired: 'Choose a rating from 1 to 5.',
     commentTooLong: 'The comment must not exceed {{max}} characters.',
     periodInverted: 'The “To” date must be the same as or after the “From” date.',
-    summary: 'The form has errors:',
   },
   setup: {
     title: 'Setup',

@@ -11,7 +11,6 @@ export const fr = {
     pageTitle: '{{page}} · Preuves Qualiopi',
   },
   language: {
-    label: 'Langue',
     switch: 'English',
     switchLang: 'en',
     switchLabel: 'Switch to English',
@@ -65,7 +64,6 @@ export const fr = {
     ratingRequired: 'Choisissez une note de 1 à 5.',
     commentTooLong: 'Le commentaire ne doit pas dépasser {{max}} caractères.',
     periodInverted: 'La date « Au » doit être identique ou postérieure à la date « Du ».',
-    summary: 'Le formulaire contient des erreurs :',
   },
   setup: {
     title: 'Installation',

@@ -19,7 +19,7 @@ export function EvidenceTimeline({ filters }: { filters: EvidenceFilters }) {
   const total = pages[0]?.totalCount ?? items.length;
 
   return (
-    <section aria-labelledby="evidence-timeline" className="timeline">
+    <section className="timeline">
       <h2 id="evidence-timeline">{t('evidence.total', { count: total, indicator: filters.indicator })}</h2>
       {items.length === 0 ? (
         <p>{t('evidence.empty')}</p>
