@@ -7,7 +7,12 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
-    include: ['services/**/*.test.ts', 'projections/**/*.test.ts', 'schema/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'services/**/*.test.ts',
+      'projections/**/*.test.ts',
+      'schema/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
