@@ -20,23 +20,24 @@ export interface EvidencePeriod {
   to?: Date;
 }
 
-/** An indicator's evidence in time order, keyset-paginated on (occurred_at, event_id). */
+/** An indicator's evidence in time order (or newest first), keyset-paginated on (occurred_at, event_id). */
 export const evidenceTimeline = (
   db: Executor,
   organisationId: string,
   indicator: number,
   period: EvidencePeriod,
-  page: { limit: number; after?: { occurredAt: Date; eventId: string } },
-) =>
-  execute<EvidenceItemRow>(
+  page: { limit: number; after?: { occurredAt: Date; eventId: string }; newestFirst?: boolean },
+) => {
+  const [comparison, direction] = page.newestFirst ? ['<', 'DESC'] : ['>', 'ASC'];
+  return execute<EvidenceItemRow>(
     db,
     `SELECT event_id, indicator, occurred_at, kind, title, summary, source_type, source_id, event_type
        FROM evidence_items
       WHERE organisation_id = $1 AND indicator = $2
         AND ($3::timestamptz IS NULL OR occurred_at >= $3)
         AND ($4::timestamptz IS NULL OR occurred_at < $4)
-        AND ($5::timestamptz IS NULL OR (occurred_at, event_id) > ($5, $6::uuid))
-      ORDER BY occurred_at, event_id
+        AND ($5::timestamptz IS NULL OR (occurred_at, event_id) ${comparison} ($5, $6::uuid))
+      ORDER BY occurred_at ${direction}, event_id ${direction}
       LIMIT $7`,
     [
       organisationId,
@@ -48,6 +49,7 @@ export const evidenceTimeline = (
       page.limit,
     ],
   );
+};
 
 export const countEvidence = async (
   db: Executor,

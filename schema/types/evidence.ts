@@ -48,11 +48,13 @@ builder.queryField('evidenceTimeline', (t) =>
     {
       type: EvidenceItemRef,
       authScopes: { member: true },
-      description: 'The evidence of one indicator, oldest first; from and to are inclusive Paris dates',
+      description:
+        'The evidence of one indicator, oldest first unless newestFirst; from and to are inclusive Paris dates',
       args: {
         indicator: t.arg.int({ required: true }),
         from: t.arg({ type: 'Date', required: false }),
         to: t.arg({ type: 'Date', required: false }),
+        newestFirst: t.arg.boolean({ required: false, defaultValue: false }),
       },
       resolve: async (_root, args, context) => {
         if (args.indicator < 1 || args.indicator > 33) {

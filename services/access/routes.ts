@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { unauthorized } from '../kernel/errors';
+import { AppError } from '../kernel/errors';
 import { errorBody, typed } from '../kernel/http';
 import {
   type AccessDeps,
@@ -72,7 +72,7 @@ export const accessRoutes = (deps: AccessRouteDeps) => async (app: FastifyInstan
     async (request, reply) => {
       const { token, ...input } = request.body;
       if (!(await consumeSetupToken(deps.db, token))) {
-        throw unauthorized('This setup link is invalid or was already used');
+        throw new AppError(401, 'setup_token_invalid', 'This setup link is invalid or was already used');
       }
       let result: Awaited<ReturnType<typeof createOrganisationWithAdmin>>;
       try {

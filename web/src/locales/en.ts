@@ -95,7 +95,7 @@ export const en: Messages = {
     sessions: 'Sessions',
     responses: 'Feedback responses',
     averageRating: 'Average satisfaction',
-    latestEvidence: 'Evidence for indicator 30',
+    latestEvidence: 'Latest evidence for indicator 30',
     noEvidence: 'No evidence for indicator 30 yet.',
     seeTimeline: 'See the whole evidence timeline',
     summaryTitle: 'Evidence per indicator',

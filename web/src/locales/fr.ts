@@ -93,7 +93,7 @@ export const fr = {
     sessions: 'Sessions',
     responses: 'Appréciations recueillies',
     averageRating: 'Satisfaction moyenne',
-    latestEvidence: "Preuves de l'indicateur 30",
+    latestEvidence: "Dernières preuves de l'indicateur 30",
     noEvidence: "Aucune preuve pour l'indicateur 30 pour le moment.",
     seeTimeline: 'Voir toute la chronologie des preuves',
     summaryTitle: 'Preuves par indicateur',

@@ -34,11 +34,7 @@ export function SetupForm({ token }: { token: string }) {
       await navigate('/', { replace: true });
     },
     onError: (failure) => {
-      // An invalid or already used setup token answers 401 `unauthenticated`: say so, not “session expired”.
-      const error =
-        isApiError(failure) && failure.status === 401
-          ? new ApiError(401, 'setup_token_invalid', failure.message)
-          : failure;
+      const error = failure;
       const { fieldErrors, unmatched } = fieldErrorsFrom(error, FIELDS);
       setErrors(fieldErrors);
       setFormError(unmatched ? error : null);
