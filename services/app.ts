@@ -89,6 +89,8 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        // Only behind HTTPS: on plain HTTP (a LAN, docker compose) it would break every asset.
+        upgradeInsecureRequests: config.COOKIE_SECURE ? [] : null,
       },
     },
   });
