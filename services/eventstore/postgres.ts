@@ -123,6 +123,21 @@ export const createPostgresEventStore = (
     // Polling remains as the fallback.
   });
 
+  const APPEND_SQL = 'SELECT last_position, last_revision FROM es_append($1, $2, $3::jsonb)';
+  type AppendRow = { last_position: number; last_revision: number };
+  // On a server, a named prepared statement straight on the pool: parsed once per connection, no query builder.
+  const appendStatement = async (streamId: string, expected: number, payload: string): Promise<AppendRow> => {
+    if (database.pool) {
+      const result = await database.pool.query<AppendRow>({
+        name: 'es_append',
+        text: APPEND_SQL,
+        values: [streamId, expected, payload],
+      });
+      return result.rows[0]!;
+    }
+    return (await execute<AppendRow>(db, APPEND_SQL, [streamId, expected, payload]))[0]!;
+  };
+
   const findExisting = async (
     streamId: string,
     events: readonly NewEvent[],
@@ -172,12 +187,7 @@ export const createPostgresEventStore = (
       );
       for (let attempt = 0; ; attempt++) {
         try {
-          const rows = await execute<{ last_position: number; last_revision: number }>(
-            db,
-            'SELECT last_position, last_revision FROM es_append($1, $2, $3::jsonb)',
-            [streamId, expectedToNumber(expectedRevision), payload],
-          );
-          const row = rows[0]!;
+          const row = await appendStatement(streamId, expectedToNumber(expectedRevision), payload);
           waker.wake();
           scheduleNotify();
           return { revision: Number(row.last_revision), position: Number(row.last_position) };

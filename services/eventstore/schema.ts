@@ -22,35 +22,31 @@ export const eventStoreMigration = sqlMigration('0001_eventstore', [
     CONSTRAINT es_events_id_key UNIQUE (id)
   )`,
   'CREATE INDEX es_events_feed_idx ON es_events (txid, position)',
-  `CREATE FUNCTION es_append(p_stream text, p_expected bigint, p_events jsonb)
-   RETURNS TABLE (last_position bigint, last_revision bigint)
+  `CREATE FUNCTION es_append(p_stream text, p_expected bigint, p_events jsonb,
+                             OUT last_position bigint, OUT last_revision bigint)
    LANGUAGE plpgsql AS $$
    DECLARE
-     v_current bigint;
-     v_last_txid bigint;
+     v_current bigint := p_expected;
      v_count bigint;
-     v_last_position bigint;
    BEGIN
-     SELECT e.stream_revision, e.txid INTO v_current, v_last_txid
-       FROM es_events e WHERE e.stream_id = p_stream ORDER BY e.stream_revision DESC LIMIT 1;
-     v_current := coalesce(v_current, -1);
-     -- p_expected: -2 any, -1 no stream, n the last revision
-     IF p_expected <> -2 AND p_expected <> v_current THEN
-       RAISE EXCEPTION USING ERRCODE = 'ES409', MESSAGE = 'wrong expected revision', DETAIL = v_current::text;
+     -- p_expected: -2 any, -1 no stream, n the last revision. A stream that moved on past n makes the insert
+     -- below collide with the unique (stream_id, stream_revision) key, which the client reports as a conflict.
+     IF p_expected = -2 THEN
+       SELECT coalesce(max(e.stream_revision), -1) INTO v_current FROM es_events e WHERE e.stream_id = p_stream;
      END IF;
-     IF v_last_txid IS NOT NULL AND v_last_txid > pg_current_xact_id()::text::bigint THEN
-       RAISE EXCEPTION USING ERRCODE = 'ES409', MESSAGE = 'stream written by a newer transaction',
-         DETAIL = v_current::text;
+     IF v_current >= 0 AND NOT EXISTS (
+          SELECT 1 FROM es_events e
+           WHERE e.stream_id = p_stream AND e.stream_revision = v_current
+             AND e.txid <= pg_current_xact_id()::text::bigint) THEN
+       RAISE EXCEPTION USING ERRCODE = 'ES409', MESSAGE = 'wrong expected revision or a newer transaction';
      END IF;
-     WITH inserted AS (
-       INSERT INTO es_events (stream_id, stream_revision, id, type, data, metadata)
-         SELECT p_stream, v_current + e.ord, (e.value->>'id')::uuid, e.value->>'type', e.value->'data',
-                e.value->'metadata'
-           FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(value, ord)
-         RETURNING es_events.position
-     )
-     SELECT max(inserted.position), count(*) INTO v_last_position, v_count FROM inserted;
-     RETURN QUERY SELECT v_last_position, v_current + v_count;
+     INSERT INTO es_events (stream_id, stream_revision, id, type, data, metadata)
+       SELECT p_stream, v_current + e.ord, e.id, e.type, e.data, e.metadata
+         FROM ROWS FROM (jsonb_to_recordset(p_events) AS (id uuid, type text, data jsonb, metadata jsonb))
+              WITH ORDINALITY AS e(id, type, data, metadata, ord);
+     GET DIAGNOSTICS v_count = ROW_COUNT;
+     last_revision := v_current + v_count;
+     last_position := currval('es_events_position_seq');
    END
    $$`,
 ]);
