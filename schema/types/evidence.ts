@@ -8,7 +8,7 @@ import {
 } from '../../projections/evidence/queries';
 import { startOfNextParisDay, startOfParisDay } from '../../services/kernel/paris-time';
 import { builder } from '../builder';
-import { decodeCursor, encodeCursor, pageSize } from './scalars';
+import { connectionPage, decodeCursor, pageSize } from './scalars';
 
 const EvidenceItemRef = builder.objectRef<EvidenceItemRow>('EvidenceItem').implement({
   description: 'One fact that evidences an RNQ indicator',
@@ -75,19 +75,14 @@ builder.queryField('evidenceTimeline', (t) =>
           }),
           countEvidence(context.db, organisationId, args.indicator, period),
         ]);
-        const edges = rows.slice(0, limit).map((row) => ({
-          cursor: encodeCursor([new Date(row.occurred_at).toISOString(), row.event_id]),
-          node: row,
-        }));
         return {
           totalCount,
-          edges,
-          pageInfo: {
-            hasNextPage: rows.length > limit,
-            hasPreviousPage: cursor !== undefined,
-            startCursor: edges[0]?.cursor ?? null,
-            endCursor: edges[edges.length - 1]?.cursor ?? null,
-          },
+          ...connectionPage(
+            rows,
+            limit,
+            (row) => [new Date(row.occurred_at).toISOString(), row.event_id],
+            !!cursor,
+          ),
         };
       },
     },

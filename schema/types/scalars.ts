@@ -45,3 +45,22 @@ export const pageSize = (first: number | null | undefined, max = 100) => {
   }
   return size;
 };
+
+/** A Relay connection page from rows fetched with limit + 1 (the extra row tells there is a next page). */
+export const connectionPage = <Row>(
+  rows: Row[],
+  limit: number,
+  cursorParts: (row: Row) => unknown[],
+  afterGiven: boolean,
+) => {
+  const edges = rows.slice(0, limit).map((row) => ({ cursor: encodeCursor(cursorParts(row)), node: row }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage: afterGiven,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+};

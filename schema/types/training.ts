@@ -8,7 +8,7 @@ import {
   type TrainingSessionRow,
 } from '../../projections/training/queries';
 import { builder } from '../builder';
-import { decodeCursor, encodeCursor, pageSize } from './scalars';
+import { connectionPage, decodeCursor, pageSize } from './scalars';
 
 const FeedbackLinkRef = builder.objectRef<FeedbackLinkRow>('FeedbackLink').implement({
   fields: (t) => ({
@@ -92,19 +92,7 @@ builder.queryField('trainingActions', (t) =>
         limit: limit + 1,
         before: cursor ? { createdAt: new Date(String(cursor[0])), id: String(cursor[1]) } : undefined,
       });
-      const edges = rows.slice(0, limit).map((row) => ({
-        cursor: encodeCursor([new Date(row.created_at).toISOString(), row.id]),
-        node: row,
-      }));
-      return {
-        edges,
-        pageInfo: {
-          hasNextPage: rows.length > limit,
-          hasPreviousPage: cursor !== undefined,
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges[edges.length - 1]?.cursor ?? null,
-        },
-      };
+      return connectionPage(rows, limit, (row) => [new Date(row.created_at).toISOString(), row.id], !!cursor);
     },
   }),
 );
