@@ -30,7 +30,8 @@ const REFERENTIAL_QUERY = `query Referential($version: String) {
 export function useReferential(version: string | null) {
   return useQuery({
     queryKey: queryKeys.referential(version),
-    queryFn: async () => (await graphql<{ referential: Referential | null }>(REFERENTIAL_QUERY, { version })).referential,
+    queryFn: async () =>
+      (await graphql<{ referential: Referential | null }>(REFERENTIAL_QUERY, { version })).referential,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -81,7 +81,8 @@ export function useTrainingActions() {
 export function useTrainingAction(id: string) {
   return useQuery({
     queryKey: queryKeys.trainingAction(id),
-    queryFn: async () => (await graphql<{ trainingAction: TrainingAction | null }>(DETAIL_QUERY, { id })).trainingAction,
+    queryFn: async () =>
+      (await graphql<{ trainingAction: TrainingAction | null }>(DETAIL_QUERY, { id })).trainingAction,
   });
 }
 
