@@ -63,6 +63,7 @@ export const startTestApp = async (
         { db: context.database.db, store: context.store, clock: options.clock ?? { now: () => new Date() } },
         { organisationName: name, name: `Admin ${name}`, email, password: PASSWORD },
       );
+      if (options.runProjections === false) await context.runner.catchUp();
       await context.runner.waitForPosition(created.position, 5000);
       return {
         cookie: await login(email, PASSWORD),

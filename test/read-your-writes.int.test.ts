@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql, startTestApp, type TestApp } from './support/app';
+
+describe('read-your-writes with X-Min-Position', () => {
+  let t: TestApp;
+  let cookie: string;
+  beforeAll(async () => {
+    // Projections only move when the test says so.
+    t = await startTestApp({ runProjections: false, env: { MIN_POSITION_WAIT_MS: '3000' } });
+    ({ cookie } = await t.organisation('Organisme lent'));
+  });
+  afterAll(() => t?.stop());
+
+  it('holds a read until the projections have applied the position a command answered', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/training-actions',
+      payload: { title: 'Lean management', category: 'training' },
+      headers: { cookie },
+    });
+    const { position } = created.json() as { position: number };
+    const query = '{ trainingActions { edges { node { title } } } }';
+
+    const without = await graphql(t.app, cookie, query);
+    expect(JSON.stringify(without.data)).not.toContain('Lean management');
+
+    const waiting = graphql(t.app, cookie, query, {}, position);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await t.runner.catchUp();
+    expect(JSON.stringify((await waiting).data)).toContain('Lean management');
+  });
+
+  it('answers after the bound, saying the position was not reached, when projections are stuck', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/training-actions',
+      payload: { title: 'Jamais projetée', category: 'training' },
+      headers: { cookie },
+    });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: {
+        cookie,
+        'content-type': 'application/json',
+        'x-min-position': String(created.json().position),
+      },
+      payload: { query: '{ me { id } }' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['x-min-position-reached']).toBe('false');
+  });
+});
