@@ -4,6 +4,7 @@ import { migrate } from '../services/db/migrate';
 import { createPostgresEventStore } from '../services/eventstore/postgres';
 import { eventStoreMigration } from '../services/eventstore/schema';
 import {
+  type Checkpoint,
   type EventStore,
   type NewEvent,
   type RecordedEvent,
@@ -48,6 +49,31 @@ const rejection = async (promise: Promise<unknown>) => {
     return error;
   }
   return undefined;
+};
+
+/**
+ * Pages through the feed until `done` holds. A page may come back short while another transaction is still open
+ * (readers never pass it), so an empty page only means: look again shortly.
+ */
+const readFeedUntil = async (
+  store: EventStore,
+  from: Checkpoint,
+  limit: number,
+  done: (events: RecordedEvent[]) => boolean,
+) => {
+  const all: RecordedEvent[] = [];
+  let after = from;
+  for (const deadline = Date.now() + 10_000; !done(all) && Date.now() < deadline; ) {
+    const page = await store.readAll({ after, limit });
+    if (page.length === 0) {
+      await store.waitForEvents(20);
+      continue;
+    }
+    all.push(...page);
+    const last = page[page.length - 1]!;
+    after = { txid: last.txid, position: last.position };
+  }
+  return all;
 };
 
 /** The contract every event store adapter must pass. */
@@ -155,15 +181,9 @@ export const eventStoreContract = (kind: DatabaseKind) => {
     it('reads all events in feed order and pages with a checkpoint', async () => {
       const stream = `page-${newId()}`;
       await store.append(stream, [anEvent(), anEvent(), anEvent()], { expectedRevision: 'no_stream' });
-      const all: RecordedEvent[] = [];
-      let after = START;
-      for (;;) {
-        const page = await store.readAll({ after, limit: 2 });
-        if (page.length === 0) break;
-        all.push(...page);
-        const last = page[page.length - 1]!;
-        after = { txid: last.txid, position: last.position };
-      }
+      const all = await readFeedUntil(store, START, 2, (events) =>
+        events.some((event) => event.streamId === stream && event.revision === 2),
+      );
       const positions = all.map((event) => event.position);
       expect(new Set(positions).size).toBe(positions.length);
       expect(all.filter((event) => event.streamId === stream).map((event) => event.revision)).toEqual([
@@ -178,15 +198,10 @@ export const eventStoreContract = (kind: DatabaseKind) => {
         await store.append(stream, [anEvent('Tick', { i })], {
           expectedRevision: i - 1 === -1 ? 'no_stream' : i - 1,
         });
-      const ticks: number[] = [];
-      let after = start;
-      for (;;) {
-        const page = await store.readAll({ after, limit: 97 });
-        if (page.length === 0) break;
-        ticks.push(...page.filter((event) => event.streamId === stream).map((event) => event.revision));
-        const last = page[page.length - 1]!;
-        after = { txid: last.txid, position: last.position };
-      }
+      const feed = await readFeedUntil(store, start, 97, (events) =>
+        events.some((event) => event.streamId === stream && event.revision === 1099),
+      );
+      const ticks = feed.filter((event) => event.streamId === stream).map((event) => event.revision);
       expect(ticks).toEqual(Array.from({ length: 1100 }, (_, i) => i));
     });
 

@@ -9,7 +9,7 @@ import { execute } from '../services/db/database';
 import { migrate } from '../services/db/migrate';
 import { createPostgresEventStore, type PostgresEventStore } from '../services/eventstore/postgres';
 import { createTestDatabase, type DatabaseKind, databaseKinds, type TestDatabase } from './support/databases';
-import { appendFeedbackHistory } from './support/feedback-fixture';
+import { appendFeedbackHistory, feedSettled } from './support/feedback-fixture';
 
 const feedback = allProjections.find((projection) => projection.name === 'feedback')!;
 const evidence = allProjections.find((projection) => projection.name === 'evidence')!;
@@ -39,6 +39,15 @@ for (const kind of databaseKinds()) {
     let testDb: TestDatabase | undefined;
     let store: PostgresEventStore;
 
+    const settled = () =>
+      feedSettled(store, async () => {
+        const rows = await execute<{ p: number }>(
+          testDb!.database.db,
+          'SELECT max(position) AS p FROM es_events',
+        );
+        return Number(rows[0]?.p ?? 0);
+      });
+
     const setUp = async (k: DatabaseKind) => {
       testDb = await createTestDatabase(k);
       await migrate(testDb.database.db, migrations);
@@ -54,6 +63,7 @@ for (const kind of databaseKinds()) {
     it('after a crash in the middle of a batch and a restart, the read model equals a clean rebuild', async () => {
       const db = await setUp(kind);
       await appendFeedbackHistory(store, { links: 20, answersPerLink: 14 });
+      await settled();
       for (const projection of [feedback, evidence]) await ensureProjection(db.database, store, projection);
 
       await runBatch(db.database, store, evidence, 100);
@@ -96,6 +106,7 @@ for (const kind of databaseKinds()) {
         onProgress: (step) => progress.push(step.applied),
       });
       await appending;
+      await settled();
       expect(
         await runner.waitForPosition(
           Number(
@@ -118,6 +129,7 @@ for (const kind of databaseKinds()) {
     it('rebuilds a projection whose version changed when the runner prepares', async () => {
       const db = await setUp(kind);
       await appendFeedbackHistory(store, { links: 3, answersPerLink: 4 });
+      await settled();
       const first = createProjectionRunner({ database: db.database, store, projections: [feedback] });
       await first.prepare();
       await first.catchUp();
@@ -137,6 +149,7 @@ for (const kind of databaseKinds()) {
       async () => {
         const db = await setUp(kind);
         await appendFeedbackHistory(store, { links: 40, answersPerLink: 19 });
+        await settled();
         for (const projection of [feedback, evidence]) await ensureProjection(db.database, store, projection);
         const worker = spawn(
           process.execPath,
