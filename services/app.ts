@@ -74,7 +74,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
       level: config.LOG_LEVEL,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY,
     bodyLimit: 256 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);

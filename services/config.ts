@@ -18,6 +18,11 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /** Behind a reverse proxy, trust its X-Forwarded-For (else a client could spoof its address past rate limits). */
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   FEEDBACK_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(366).default(30),
   MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2000),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
