@@ -114,7 +114,10 @@ export const openSession = async (deps: AccessDeps, viewer: Viewer, ttlHours: nu
   const { token, hash } = newSecretToken();
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
-  await execute(deps.db, 'DELETE FROM access_sessions WHERE user_id = $1 AND expires_at <= $2', [viewer.userId, now]);
+  await execute(deps.db, 'DELETE FROM access_sessions WHERE user_id = $1 AND expires_at <= $2', [
+    viewer.userId,
+    now,
+  ]);
   await execute(
     deps.db,
     'INSERT INTO access_sessions (token_hash, user_id, organisation_id, expires_at) VALUES ($1, $2, $3, $4)',
