@@ -41,11 +41,12 @@ for (const kind of databaseKinds()) {
 
     const settled = () =>
       feedSettled(store, async () => {
-        const rows = await execute<{ p: number }>(
+        const rows = await execute<{ hidden: number }>(
           testDb!.database.db,
-          'SELECT max(position) AS p FROM es_events',
+          `SELECT count(*)::int AS hidden FROM es_events
+            WHERE txid >= pg_snapshot_xmin(pg_current_snapshot())::text::bigint`,
         );
-        return Number(rows[0]?.p ?? 0);
+        return Number(rows[0]?.hidden ?? 0);
       });
 
     const setUp = async (k: DatabaseKind) => {

@@ -63,11 +63,10 @@ export const appendFeedbackHistory = async (
   return { organisationId };
 };
 
-/** Waits until every appended event is readable in the feed (no transaction still open hides any). */
-export const feedSettled = async (store: PostgresEventStore, lastPosition: () => Promise<number>) => {
+/** Waits until every appended event is readable in the feed (no open transaction hides any). */
+export const feedSettled = async (store: PostgresEventStore, hiddenCount: () => Promise<number>) => {
   for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
-    const [head, last] = await Promise.all([store.head(), lastPosition()]);
-    if (head.position === last) return;
+    if ((await hiddenCount()) === 0) return;
     await store.waitForEvents(10);
   }
   throw new Error('the feed never caught up with the last append');
