@@ -95,11 +95,16 @@ describe.skipIf(!hasChromium)(title, () => {
     await expect.poll(() => learner.getByRole('status').textContent()).toContain('Merci');
     await phone.close();
 
-    await manager.goto(`${base}/evidence?indicator=30`);
+    // The answer reaches the read models asynchronously: reload until the timeline shows it.
     await expect
-      .poll(async () => (await manager.getByTestId('evidence-item').allTextContents()).join('\n'), {
-        timeout: 10_000,
-      })
+      .poll(
+        async () => {
+          await manager.goto(`${base}/evidence?indicator=30`);
+          await manager.getByTestId('evidence-item').first().waitFor();
+          return (await manager.getByTestId('evidence-item').allTextContents()).join('\n');
+        },
+        { timeout: 15_000 },
+      )
       .toContain('Formatrice claire, exercices utiles');
     await expectAccessible(manager);
   });

@@ -194,10 +194,28 @@ export const createProjectionRunner = (options: RunnerOptions) => {
       await Promise.allSettled(loops);
     },
 
-    /** Applies everything readable now (tests, scripts). */
+    /**
+     * Applies every event appended before the call (tests, scripts). A short batch is not the end: an open
+     * transaction may still hide older events, so it goes on until none up to the last position is left.
+     */
     async catchUp() {
+      const [{ last }] = (await execute<{ last: number }>(
+        database.db,
+        'SELECT coalesce(max(position), 0) AS last FROM es_events',
+      )) as [{ last: number }];
       for (const projection of projections) {
-        while ((await runBatch(database, store, projection, batchSize)) === batchSize) {}
+        for (;;) {
+          const count = await runBatch(database, store, projection, batchSize);
+          if (count === batchSize) continue;
+          const [{ pending }] = (await execute<{ pending: number }>(
+            database.db,
+            `SELECT count(*)::int AS pending FROM es_events e JOIN projection_checkpoints c ON c.name = $1
+              WHERE e.position <= $2 AND (e.txid, e.position) > (c.txid, c.position)`,
+            [projection.name, last],
+          )) as [{ pending: number }];
+          if (Number(pending) === 0) break;
+          if (count === 0) await store.waitForEvents(5);
+        }
       }
       progress.wake();
     },
