@@ -177,6 +177,12 @@ export const createPostgresEventStore = (
 
     async append(streamId, events, { expectedRevision }) {
       if (events.length === 0) throw new Error('append needs at least one event');
+      if (
+        typeof expectedRevision === 'number' &&
+        (!Number.isSafeInteger(expectedRevision) || expectedRevision < -1)
+      ) {
+        throw new RangeError(`Invalid expected revision ${expectedRevision}`);
+      }
       const payload = JSON.stringify(
         events.map((event) => ({
           id: event.id,

@@ -35,7 +35,7 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
   recordedAt: Date;
 }
 
-/** -1: the stream must not exist; 'any': no check; n: the stream's last revision must be n. */
+/** 'no_stream' (or -1): the stream must not exist; 'any': no check; n ≥ 0: the stream's last revision must be n. */
 export type ExpectedRevision = number | 'no_stream' | 'any';
 
 export interface AppendResult {
