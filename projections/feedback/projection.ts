@@ -1,8 +1,9 @@
 import { execute } from '../../services/db/database';
-import type {
-  FeedbackLinkClosed,
-  FeedbackLinkOpened,
-  FeedbackSubmitted,
+import {
+  type FeedbackLinkClosed,
+  type FeedbackLinkOpened,
+  type FeedbackSubmitted,
+  feedbackEventTypes,
 } from '../../services/feedback/events';
 import { defineProjection } from '../runner/projection';
 
@@ -35,7 +36,7 @@ export const feedbackProjection = defineProjection({
     'CREATE INDEX feedback_responses_session_idx ON feedback_responses (session_id, submitted_at)',
     'CREATE INDEX feedback_responses_organisation_idx ON feedback_responses (organisation_id, submitted_at)',
   ],
-  handles: ['FeedbackLinkOpened', 'FeedbackSubmitted', 'FeedbackLinkClosed'],
+  handles: feedbackEventTypes,
   async apply(tx, event) {
     const organisationId = event.metadata.organisationId;
     const at = event.metadata.occurredAt;

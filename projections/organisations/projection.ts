@@ -1,4 +1,8 @@
-import type { OrganisationCreated, UserRegistered } from '../../services/access/events';
+import {
+  accessEventTypes,
+  type OrganisationCreated,
+  type UserRegistered,
+} from '../../services/access/events';
 import { execute } from '../../services/db/database';
 import { defineProjection } from '../runner/projection';
 
@@ -22,7 +26,7 @@ export const organisationsProjection = defineProjection({
     )`,
     'CREATE INDEX users_organisation_idx ON users (organisation_id)',
   ],
-  handles: ['OrganisationCreated', 'UserRegistered'],
+  handles: accessEventTypes,
   async apply(tx, event) {
     const at = event.metadata.occurredAt;
     if (event.type === 'OrganisationCreated') {

@@ -1,5 +1,9 @@
 import { execute } from '../../services/db/database';
-import type { SessionScheduled, TrainingActionCreated } from '../../services/training/events';
+import {
+  type SessionScheduled,
+  type TrainingActionCreated,
+  trainingEventTypes,
+} from '../../services/training/events';
 import { defineProjection } from '../runner/projection';
 
 export const trainingProjection = defineProjection({
@@ -29,7 +33,7 @@ export const trainingProjection = defineProjection({
     )`,
     'CREATE INDEX training_sessions_action_idx ON training_sessions (training_action_id, starts_on)',
   ],
-  handles: ['TrainingActionCreated', 'SessionScheduled'],
+  handles: trainingEventTypes,
   async apply(tx, event) {
     const organisationId = event.metadata.organisationId;
     if (event.type === 'TrainingActionCreated') {

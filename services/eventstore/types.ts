@@ -94,8 +94,3 @@ export const compareCheckpoints = (a: Checkpoint, b: Checkpoint): number => {
   if (ta !== tb) return ta < tb ? -1 : 1;
   return a.position - b.position;
 };
-
-export const checkpointOfEvent = (event: RecordedEvent): Checkpoint => ({
-  txid: event.txid,
-  position: event.position,
-});

@@ -1,4 +1,4 @@
-import { AppError, forbidden, unauthorized } from './errors';
+import { forbidden, unauthorized } from './errors';
 
 export const ROLES = ['admin', 'quality_manager', 'contributor', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -31,6 +31,3 @@ export const requirePermission = (viewer: Viewer | undefined, permission: Permis
   if (!can(viewer.role, permission)) throw forbidden();
   return viewer;
 };
-
-export const isAuthError = (error: unknown) =>
-  error instanceof AppError && (error.status === 401 || error.status === 403);

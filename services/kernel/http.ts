@@ -14,8 +14,6 @@ declare module 'fastify' {
   }
 }
 
-export type App = FastifyInstance;
-export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
 export const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
 
 /** The body every 4xx answers with. */
