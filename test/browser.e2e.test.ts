@@ -68,6 +68,8 @@ describe.skipIf(!hasChromium)(title, () => {
     await manager.getByLabel('Catégorie').selectOption('training');
     await manager.getByRole('button', { name: "Créer l'action" }).click();
     await manager.getByRole('link', { name: 'Excel — perfectionnement' }).click();
+    await manager.getByRole('heading', { name: 'Excel — perfectionnement' }).waitFor();
+    const actionUrl = manager.url();
 
     await manager.getByLabel('Intitulé').fill('Session de mars');
     await manager.getByLabel('Date de début').fill('2026-03-02');
@@ -107,5 +109,14 @@ describe.skipIf(!hasChromium)(title, () => {
       )
       .toContain('Formatrice claire, exercices utiles');
     await expectAccessible(manager);
+
+    // Closing the link stops further answers.
+    await manager.goto(actionUrl);
+    manager.once('dialog', (dialog) => dialog.accept());
+    await manager.getByRole('button', { name: /Clore le lien ouvert le/ }).click();
+    await expect.poll(() => manager.getByRole('button', { name: /Clore le lien ouvert le/ }).count()).toBe(0);
+    const token = feedbackUrl.split('/f/')[1]!;
+    const closed = await t.app.inject({ method: 'GET', url: `/api/public/feedback/${token}` });
+    expect(closed.json().code).toBe('feedback_link_closed');
   });
 });

@@ -146,6 +146,10 @@ export const fr = {
     noRating: 'Pas encore de note',
     linksTitle: 'Liens de recueil',
     noLinks: "Aucun lien de recueil n'a été ouvert.",
+    closeLink: 'Clore',
+    closeLinkLabel: 'Clore le lien ouvert le {{createdAt}}',
+    closeLinkConfirm:
+      "Clore ce lien ? Il n'acceptera plus de réponses ; les appréciations reçues sont conservées.",
     linkSummary: '{{audience}} — ouvert le {{createdAt}}, expire le {{expiresAt}}',
     openLink: 'Ouvrir un lien de recueil des appréciations',
     newLinkLabel: 'Lien de recueil à transmettre',

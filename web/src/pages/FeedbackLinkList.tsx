@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { FeedbackLink } from '../data/trainingActions';
 import { codeLabel } from '../errorMessages';
 import { formatDateTime } from '../format';
+import { CloseLinkButton } from './CloseLinkButton';
 
 export function FeedbackLinkList({ sessionId, links }: { sessionId: string; links: FeedbackLink[] }) {
   const { t, i18n } = useTranslation();
@@ -23,6 +24,17 @@ export function FeedbackLinkList({ sessionId, links }: { sessionId: string; link
                 createdAt: formatDateTime(link.createdAt, i18n.language),
                 expiresAt: formatDateTime(link.expiresAt, i18n.language),
               })}
+              {link.status === 'open' && (
+                <>
+                  {' '}
+                  <CloseLinkButton
+                    linkId={link.id}
+                    label={t('session.closeLinkLabel', {
+                      createdAt: formatDateTime(link.createdAt, i18n.language),
+                    })}
+                  />
+                </>
+              )}
             </li>
           ))}
         </ul>
