@@ -81,6 +81,38 @@ describe('walking skeleton: a learner’s feedback becomes evidence for indicato
     expect(timeline.edges.some((edge) => edge.node.kind === 'solicitation')).toBe(true);
   });
 
+  it('solicits any of the four stakeholder groups, and the evidence says which', async () => {
+    const action = await post('/api/training-actions', { title: 'Gestion de projet', category: 'training' });
+    const session = await post(`/api/training-actions/${action.json().id}/sessions`, {
+      title: 'Session financeur',
+      startsOn: '2026-03-03',
+      endsOn: '2026-03-03',
+      site: 'Paris',
+    });
+    const headers = { 'x-min-position': String(session.json().position) };
+    const link = await post(
+      `/api/sessions/${session.json().id}/feedback-links`,
+      { audience: 'funder' },
+      headers,
+    );
+    expect(link.statusCode).toBe(201);
+    const form = await t.app.inject({ method: 'GET', url: `/api/public/feedback/${link.json().token}` });
+    expect(form.json().audience).toBe('funder');
+    const invalid = await post(
+      `/api/sessions/${session.json().id}/feedback-links`,
+      { audience: 'everyone' },
+      headers,
+    );
+    expect(invalid.statusCode).toBe(400);
+    const result = await graphql(t.app, cookie, TIMELINE, { indicator: 30 }, await t.lastPosition());
+    const titles = (result.data!.evidenceTimeline as { edges: { node: { title: string } }[] }).edges.map(
+      (edge) => edge.node.title,
+    );
+    expect(titles).toContain(
+      'Recueil des appréciations ouvert (financeurs) : Gestion de projet — Session financeur',
+    );
+  });
+
   it('filters the timeline by a period of Paris calendar dates', async () => {
     const head = { position: await t.lastPosition() };
     const inside = await graphql(

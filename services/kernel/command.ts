@@ -50,13 +50,13 @@ export const runCommand = async <State, Command, Event extends { type: string; d
       const replayed = replayOf<Event>(history, idAt);
       if (replayed) return { streamId, ...replayed };
     }
-    if (context.ifMatch !== undefined && context.ifMatch !== revision && !isForeign(history, context)) {
+    // Another organisation's stream is, for this caller, a stream that does not exist.
+    const foreign = isForeign(history, context);
+    if (context.ifMatch !== undefined && context.ifMatch !== revision && !foreign) {
       throw conflict('revision_conflict', `The record changed (revision ${revision}); reload and try again`, {
         currentRevision: revision,
       });
     }
-    // Another organisation's stream is, for this caller, a stream that does not exist.
-    const foreign = isForeign(history, context);
     const state = foreign
       ? decider.initialState
       : history.reduce(

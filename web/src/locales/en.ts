@@ -152,6 +152,7 @@ export const en: Messages = {
     closeLinkLabel: 'Close the link opened on {{createdAt}}',
     closeLinkConfirm: 'Close this link? It will accept no more answers; the answers received are kept.',
     linkSummary: '{{audience}} — opened on {{createdAt}}, expires on {{expiresAt}}',
+    audience: 'Who is asked',
     openLink: 'Open a feedback collection link',
     newLinkLabel: 'Feedback link to share',
     newLinkNote:

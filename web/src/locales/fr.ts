@@ -151,6 +151,7 @@ export const fr = {
     closeLinkConfirm:
       "Clore ce lien ? Il n'acceptera plus de réponses ; les appréciations reçues sont conservées.",
     linkSummary: '{{audience}} — ouvert le {{createdAt}}, expire le {{expiresAt}}',
+    audience: 'Public interrogé',
     openLink: 'Ouvrir un lien de recueil des appréciations',
     newLinkLabel: 'Lien de recueil à transmettre',
     newLinkNote:

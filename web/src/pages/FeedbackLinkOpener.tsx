@@ -3,19 +3,26 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { command } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { SelectField } from '../components/SelectField';
 import type { OpenedFeedbackLink } from '../data/trainingActions';
+import { codeLabel } from '../errorMessages';
 import { refreshAfterWrite } from '../queryClient';
+
+/** Indicator 30's four stakeholder groups; a group never asked is a finding at audit. */
+const AUDIENCES = ['learner', 'funder', 'trainer', 'company'] as const;
+type Audience = (typeof AUDIENCES)[number];
 
 /** The full address of a new link; the server answers a path (`/f/<token>`) or, possibly, a full URL. */
 const absoluteUrl = (url: string): string => (/^https?:\/\//.test(url) ? url : `${location.origin}${url}`);
 
 /**
- * Opens a learner feedback link for a session and shows its address once: the server keeps only a hash of the
+ * Opens a feedback link for a session and one stakeholder group and shows its address once: the server keeps only a hash of the
  * token, so this is the only time it can be copied.
  */
 export function FeedbackLinkOpener({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const [url, setUrl] = useState<string | null>(null);
+  const [audience, setAudience] = useState<Audience>('learner');
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const input = useRef<HTMLInputElement>(null);
   const inputId = `feedback-url-${sessionId}`;
@@ -28,7 +35,7 @@ export function FeedbackLinkOpener({ sessionId }: { sessionId: string }) {
   const open = useMutation({
     mutationFn: () =>
       command<OpenedFeedbackLink>(`/api/sessions/${encodeURIComponent(sessionId)}/feedback-links`, {
-        audience: 'learner',
+        audience,
       }),
     onSuccess: async (link) => {
       setUrl(absoluteUrl(link.url));
@@ -51,6 +58,18 @@ export function FeedbackLinkOpener({ sessionId }: { sessionId: string }) {
 
   return (
     <div className="feedback-link-opener">
+      <SelectField
+        id={`audience-${sessionId}`}
+        label={t('session.audience')}
+        value={audience}
+        onChange={(event) => setAudience(event.target.value as Audience)}
+      >
+        {AUDIENCES.map((code) => (
+          <option key={code} value={code}>
+            {codeLabel(t, 'audiences', code)}
+          </option>
+        ))}
+      </SelectField>
       <button
         type="button"
         className="button button-secondary"

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { SubmitButton } from '../components/SubmitButton';
 import { TextField } from '../components/TextField';
 import type { CreatedResource } from '../data/trainingActions';
-import { fieldErrorsFrom, focusFirstError } from '../errorMessages';
+import { useFormErrors } from '../hooks/useFormErrors';
 import { refreshAfterWrite } from '../queryClient';
 import { isOrdered } from '../validation';
 
@@ -15,9 +15,6 @@ type Field = (typeof FIELDS)[number];
 type NewSession = Record<Field, string>;
 
 const EMPTY: NewSession = { title: '', startsOn: '', endsOn: '', site: '' };
-
-const ids = (errors: Partial<Record<Field, string>>) =>
-  FIELDS.map((field) => ({ id: `session-${field}`, hasError: Boolean(errors[field]) }));
 
 export function NewSessionForm({
   trainingActionId,
@@ -28,8 +25,7 @@ export function NewSessionForm({
 }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<NewSession>(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<unknown>(null);
+  const { errors, formError, show, showServerError } = useFormErrors(FIELDS, 'session');
 
   const create = useMutation({
     mutationFn: (input: NewSession) =>
@@ -42,12 +38,7 @@ export function NewSessionForm({
       await refreshAfterWrite();
       onCreated(input.title);
     },
-    onError: (error) => {
-      const { fieldErrors, unmatched } = fieldErrorsFrom(error, FIELDS);
-      setErrors(fieldErrors);
-      setFormError(unmatched ? error : null);
-      focusFirstError(ids(fieldErrors));
-    },
+    onError: showServerError,
   });
 
   const validate = (input: NewSession): Partial<Record<Field, string>> => {
@@ -61,14 +52,8 @@ export function NewSessionForm({
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (create.isPending) return;
-    setFormError(null);
     const input = { ...values, title: values.title.trim(), site: values.site.trim() };
-    const found = validate(input);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstError(ids(found));
-      return;
-    }
+    if (show(validate(input))) return;
     create.mutate(input);
   };
 

@@ -7,11 +7,10 @@ import { SelectField } from '../components/SelectField';
 import { SubmitButton } from '../components/SubmitButton';
 import { TextField } from '../components/TextField';
 import { ACTION_CATEGORIES, type ActionCategory, type CreatedResource } from '../data/trainingActions';
-import { fieldErrorsFrom, focusFirstError } from '../errorMessages';
+import { useFormErrors } from '../hooks/useFormErrors';
 import { refreshAfterWrite } from '../queryClient';
 
 const FIELDS = ['title', 'category', 'certifying'] as const;
-type Field = (typeof FIELDS)[number];
 
 interface NewTrainingAction {
   title: string;
@@ -24,8 +23,7 @@ const EMPTY: NewTrainingAction = { title: '', category: 'training', certifying: 
 export function NewTrainingActionForm({ onCreated }: { onCreated: (title: string) => void }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<NewTrainingAction>(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<unknown>(null);
+  const { errors, formError, show, showServerError } = useFormErrors(FIELDS, 'action');
 
   const create = useMutation({
     mutationFn: (input: NewTrainingAction) => command<CreatedResource>('/api/training-actions', input),
@@ -34,27 +32,14 @@ export function NewTrainingActionForm({ onCreated }: { onCreated: (title: string
       await refreshAfterWrite();
       onCreated(input.title);
     },
-    onError: (error) => {
-      const { fieldErrors, unmatched } = fieldErrorsFrom(error, FIELDS);
-      setErrors(fieldErrors);
-      setFormError(unmatched ? error : null);
-      focusFirstError(
-        FIELDS.map((field) => ({ id: `action-${field}`, hasError: Boolean(fieldErrors[field]) })),
-      );
-    },
+    onError: showServerError,
   });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (create.isPending) return;
-    setFormError(null);
     const title = values.title.trim();
-    if (!title) {
-      setErrors({ title: t('validation.required') });
-      focusFirstError([{ id: 'action-title', hasError: true }]);
-      return;
-    }
-    setErrors({});
+    if (show(title ? {} : { title: t('validation.required') })) return;
     create.mutate({ ...values, title });
   };
 

@@ -9,7 +9,7 @@ import { TextField } from '../components/TextField';
 import { queryKeys } from '../data/keys';
 import type { SetupInput } from '../data/setup';
 import { fetchViewer } from '../data/viewer';
-import { fieldErrorsFrom, focusFirstError } from '../errorMessages';
+import { useFormErrors } from '../hooks/useFormErrors';
 import { queryClient } from '../queryClient';
 import { isEmail, MIN_PASSWORD_LENGTH } from '../validation';
 
@@ -23,8 +23,7 @@ export function SetupForm({ token }: { token: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [values, setValues] = useState<Values>(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<unknown>(null);
+  const { errors, formError, show, showServerError } = useFormErrors(FIELDS, 'setup');
 
   const setup = useMutation({
     mutationFn: (input: SetupInput) => command('/api/setup', input),
@@ -33,15 +32,7 @@ export function SetupForm({ token }: { token: string }) {
       queryClient.setQueryData(queryKeys.setup, { needed: false });
       await navigate('/', { replace: true });
     },
-    onError: (failure) => {
-      const error = failure;
-      const { fieldErrors, unmatched } = fieldErrorsFrom(error, FIELDS);
-      setErrors(fieldErrors);
-      setFormError(unmatched ? error : null);
-      focusFirstError(
-        FIELDS.map((field) => ({ id: `setup-${field}`, hasError: Boolean(fieldErrors[field]) })),
-      );
-    },
+    onError: showServerError,
   });
 
   const validate = (): Partial<Record<Field, string>> => {
@@ -58,13 +49,7 @@ export function SetupForm({ token }: { token: string }) {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (setup.isPending) return;
-    const found = validate();
-    setErrors(found);
-    setFormError(null);
-    if (Object.keys(found).length > 0) {
-      focusFirstError(FIELDS.map((field) => ({ id: `setup-${field}`, hasError: Boolean(found[field]) })));
-      return;
-    }
+    if (show(validate())) return;
     setup.mutate({
       token,
       organisationName: values.organisationName.trim(),
