@@ -3,7 +3,7 @@ import { evidenceProjection } from '../projections/evidence/projection';
 import { feedbackProjection } from '../projections/feedback/projection';
 import type { Projection } from '../projections/runner/projection';
 import { ensureProjection, runBatch } from '../projections/runner/runner';
-import type { AnyTx, Database } from '../services/db/database';
+import type { Database, Db } from '../services/db/database';
 import { execute } from '../services/db/database';
 import type { PostgresEventStore } from '../services/eventstore/postgres';
 import type { NewEvent } from '../services/eventstore/types';
@@ -105,7 +105,9 @@ const evidenceTarget: Target = {
   projection: evidenceProjection(feedbackEvidence),
   columns: EVIDENCE_COLUMNS,
   rows(event, position) {
-    const declaration: EvidenceDeclaration | undefined = feedbackEvidence[event.type];
+    const declaration = (feedbackEvidence as Record<string, EvidenceDeclaration<never> | undefined>)[
+      event.type
+    ];
     if (!declaration) return [];
     const data = event.data as never;
     const source = declaration.source(data);
@@ -138,7 +140,7 @@ const placeholders = (rowCount: number, width: number): string =>
 
 /** One transaction per batch of events; `multiRow`: one INSERT per table and batch, else one INSERT per row. */
 const insertBatch = async (database: Database, target: Target, rows: readonly Row[], multiRow: boolean) => {
-  await database.db.transaction().execute(async (tx: AnyTx) => {
+  await database.db.transaction().execute(async (tx: Db) => {
     if (!multiRow) {
       for (const row of rows) {
         const columns = target.columns[row.table]!;

@@ -1,10 +1,10 @@
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { projectionCheckpointsMigration } from '../projections/runner/schema';
-import { accessMigration } from '../services/access/schema';
+import { projectionCheckpointsMigration } from '../projections/runner/migration';
+import { accessMigration } from '../services/access/migration';
 import { type Database, openDatabase } from '../services/db/database';
 import { migrate } from '../services/db/migrate';
+import { eventStoreMigration } from '../services/eventstore/migration';
 import { createPostgresEventStore, type PostgresEventStore } from '../services/eventstore/postgres';
-import { eventStoreMigration } from '../services/eventstore/schema';
 import { type AppendComparison, eventSizes, runAppendSuite } from './append';
 import { type BenchConfig, readConfig } from './config';
 import { type ProjectionSuiteResult, runProjectionSuite } from './projection';

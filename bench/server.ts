@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Executor } from '../services/db/database';
+import type { Db } from '../services/db/database';
 import { execute } from '../services/db/database';
 
 export class ServerUnreachableError extends Error {}
@@ -80,7 +80,7 @@ export interface ServerInfo {
   settings: Record<string, string>;
 }
 
-export const serverInfo = async (executor: Executor): Promise<ServerInfo> => {
+export const serverInfo = async (executor: Db): Promise<ServerInfo> => {
   const [row] = await execute<{ version: string }>(executor, 'SELECT version() AS version');
   const settings = await execute<{ name: string; setting: string; unit: string | null }>(
     executor,
@@ -97,7 +97,7 @@ export const serverInfo = async (executor: Executor): Promise<ServerInfo> => {
 
 /** Flushes dirty pages so every measured run starts from the same checkpoint state (needs superuser or
  * pg_checkpoint; silently skipped otherwise). Answers whether it ran. */
-export const checkpoint = async (executor: Executor): Promise<boolean> => {
+export const checkpoint = async (executor: Db): Promise<boolean> => {
   try {
     await execute(executor, 'CHECKPOINT');
     return true;

@@ -1,15 +1,19 @@
-import { feedbackEvidence } from '../services/feedback/events';
-import { trainingEvidence } from '../services/training/events';
 import { evidenceProjection } from './evidence/projection';
-import { feedbackProjection } from './feedback/projection';
-import { organisationsProjection } from './organisations/projection';
+import { feedbackReadSlice } from './feedback';
+import { organisationsReadSlice } from './organisations';
+import type { ReadSlice } from './read-slice';
 import type { Projection } from './runner/projection';
-import { trainingProjection } from './training/projection';
+import { trainingReadSlice } from './training';
 
-/** Every read model the application runs. A new slice adds its projection and evidence declarations here. */
+/** The read side of every slice. Adding a slice adds one line here. */
+export const readSlices: readonly ReadSlice[] = [
+  organisationsReadSlice,
+  trainingReadSlice,
+  feedbackReadSlice,
+];
+
+/** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */
 export const allProjections: readonly Projection[] = [
-  organisationsProjection,
-  trainingProjection,
-  feedbackProjection,
-  evidenceProjection({ ...trainingEvidence, ...feedbackEvidence }),
+  ...readSlices.flatMap((slice) => slice.projections),
+  evidenceProjection(Object.assign({}, ...readSlices.map((slice) => slice.evidence ?? {}))),
 ];

@@ -30,3 +30,11 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({});
+
+/** The signed-in member's organisation: every read of organisation data is scoped to it. */
+export const organisationOf = (context: GraphQLContext): string => {
+  if (!context.viewer) {
+    throw new GraphQLError('Authentication required', { extensions: { code: 'UNAUTHENTICATED' } });
+  }
+  return context.viewer.organisationId;
+};

@@ -3,8 +3,11 @@ import { builder } from './builder';
 import './types/scalars';
 import './types/viewer';
 import './types/referential';
-import './types/training';
+import './types/dashboard';
 import './types/evidence';
+// The slices' types: adding a slice adds one line here.
+import './types/training';
+import './types/feedback';
 
 export const schema = builder.toSchema();
 

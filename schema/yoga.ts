@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createYoga, maskError } from 'graphql-yoga';
-import type { AnyDb } from '../services/db/database';
+import type { Db } from '../services/db/database';
 import type { Clock } from '../services/kernel/clock';
 import { schema } from './index';
-import { createLoaders } from './loaders';
 
 const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']);
 
@@ -19,7 +18,7 @@ const maskUnexpected = (error: unknown, message: string, isDev?: boolean) => {
 };
 
 /** GraphQL reads at /graphql, over the read models only, scoped to the session's organisation. */
-export const registerGraphQL = (app: FastifyInstance, deps: { db: AnyDb; clock: Clock }) => {
+export const graphQLPlugin = async (app: FastifyInstance, deps: { db: Db; clock: Clock }) => {
   const yoga = createYoga<{ req: FastifyRequest; reply: FastifyReply }>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -27,12 +26,9 @@ export const registerGraphQL = (app: FastifyInstance, deps: { db: AnyDb; clock: 
     landingPage: false,
     maskedErrors: { maskError: maskUnexpected },
     logging: false,
-    context: ({ req }) => ({
-      db: deps.db,
-      clock: deps.clock,
-      viewer: req.viewer,
-      loaders: createLoaders(deps.db, req.viewer?.organisationId ?? '00000000-0000-0000-0000-000000000000'),
-    }),
+    // Same origin only: the security plugin answers CORS for the allowed origins, if any.
+    cors: false,
+    context: ({ req }) => ({ db: deps.db, clock: deps.clock, viewer: req.viewer }),
   });
 
   app.route({

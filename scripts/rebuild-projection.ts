@@ -1,7 +1,6 @@
 // npm run projections:rebuild -- <name>: rebuilds one read model from the whole log and swaps it in.
 
 import { rebuildProjection } from '../projections/runner/rebuild';
-import { execute } from '../services/db/database';
 import { openStore } from './open-store';
 
 const name = process.argv[2];
@@ -14,10 +13,7 @@ if (!projection) {
   await close();
   process.exit(1);
 }
-const [{ total }] = (await execute<{ total: number }>(
-  database.db,
-  'SELECT count(*)::int AS total FROM es_events',
-)) as [{ total: number }];
+const total = await store.lastPosition();
 const started = Date.now();
 const result = await rebuildProjection(database, store, projection, {
   onProgress: ({ applied }) => {

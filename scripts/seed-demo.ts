@@ -1,7 +1,7 @@
 // npm run seed:demo: a demo organisation with a year of training sessions and learners' feedback.
 import { createOrganisationWithAdmin } from '../services/access/accounts';
-import { feedbackLinkDecider } from '../services/feedback/decider';
-import { feedbackLinkStream } from '../services/feedback/events';
+import { feedbackLinkDecider, feedbackResponseDecider } from '../services/feedback/decider';
+import { feedbackLinkStream, feedbackResponseStream } from '../services/feedback/events';
 import { newLinkToken } from '../services/feedback/link-token';
 import type { Clock } from '../services/kernel/clock';
 import { runCommand } from '../services/kernel/command';
@@ -105,10 +105,9 @@ for (const action of ACTIONS) {
     sessions++;
     const openedAt = new Date(end.getTime() + 8 * 3_600_000);
     const linkId = newId();
-    await runCommand(context(at(openedAt)), feedbackLinkDecider, feedbackLinkStream(linkId), {
-      type: 'OpenFeedbackLink',
+    const link = {
       linkId,
-      audience: 'learner',
+      audience: 'learner' as const,
       secretHash: newLinkToken(linkId).secretHash,
       expiresAt: new Date(openedAt.getTime() + 30 * 86_400_000).toISOString(),
       session: {
@@ -121,21 +120,28 @@ for (const action of ACTIONS) {
         endsOn: day(end),
         site,
       },
+    };
+    await runCommand(context(at(openedAt)), feedbackLinkDecider, feedbackLinkStream(linkId), {
+      type: 'OpenFeedbackLink',
+      link,
     });
     const learners = 4 + Math.floor(random() * 8);
     for (let learner = 0; learner < learners; learner++) {
       if (random() < 0.3) continue; // not everyone answers
       const rating = Math.max(1, Math.min(5, Math.round(4.2 + (random() - 0.6) * 3)));
       const answeredAt = new Date(openedAt.getTime() + random() * 5 * 86_400_000);
+      const responseId = newId();
       await runCommand(
         { ...context(at(answeredAt)), actor: { type: 'public' } },
-        feedbackLinkDecider,
-        feedbackLinkStream(linkId),
+        feedbackResponseDecider,
+        feedbackResponseStream(responseId),
         {
           type: 'SubmitFeedback',
-          responseId: newId(),
+          responseId,
           rating,
           comment: random() < 0.7 ? pick(COMMENTS[rating]!) : null,
+          link: { ...link, closed: false },
+          answersSoFar: 0,
           now: answeredAt,
         },
       );

@@ -25,7 +25,21 @@ const schema = z.object({
     .transform((value) => value === 'true'),
   FEEDBACK_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(366).default(30),
   MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2000),
-  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Requests per minute and address on the public form routes (a class behind one NAT shares one address). */
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** Requests per minute and public link, whatever the address. */
+  PUBLIC_LINK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(200),
+  /** Other origins allowed to call the API with credentials, comma-separated (none by default: same origin). */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().url())),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -3,14 +3,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 
 const config = loadConfig();
-const context = await buildApp({
-  config,
-  logger: {
-    level: config.LOG_LEVEL,
-    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-    ...(process.stdout.isTTY ? {} : {}),
-  },
-});
+const context = await buildApp({ config });
 
 closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   if (err) context.app.log.error({ err }, 'shutting down after an error');

@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await manager.getByLabel('Mot de passe', { exact: true }).fill('un mot de passe solide');
     await manager.getByLabel('Confirmer le mot de passe').fill('un mot de passe solide');
     await manager.getByRole('button', { name: "Créer l'organisme" }).click();
-    await expect.poll(() => manager.url()).toBe(`${base}/`);
+    await expect.poll(() => manager.url(), { timeout: 20_000 }).toBe(`${base}/`);
     await expectAccessible(manager);
 
     await manager.goto(`${base}/actions`);
@@ -87,14 +87,18 @@ describe.skipIf(!hasChromium)(title, () => {
     });
     const learner = await phone.newPage();
     await learner.goto(feedbackUrl);
-    await expect.poll(() => learner.getByText('Excel — perfectionnement').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => learner.getByText('Excel — perfectionnement').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await expectAccessible(learner);
     const overflow = await learner.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await learner.getByLabel('5 — Très satisfait').check();
     await learner.getByLabel('Commentaire (facultatif)').fill('Formatrice claire, exercices utiles');
     await learner.getByRole('button', { name: 'Envoyer mon appréciation' }).click();
-    await expect.poll(() => learner.getByRole('status').textContent()).toContain('Merci');
+    await expect
+      .poll(() => learner.getByRole('status').textContent(), { timeout: 20_000 })
+      .toContain('Merci');
     await phone.close();
 
     // The answer reaches the read models asynchronously: reload until the timeline shows it.
@@ -114,7 +118,11 @@ describe.skipIf(!hasChromium)(title, () => {
     await manager.goto(actionUrl);
     manager.once('dialog', (dialog) => dialog.accept());
     await manager.getByRole('button', { name: /Clore le lien ouvert le/ }).click();
-    await expect.poll(() => manager.getByRole('button', { name: /Clore le lien ouvert le/ }).count()).toBe(0);
+    await expect
+      .poll(() => manager.getByRole('button', { name: /Clore le lien ouvert le/ }).count(), {
+        timeout: 20_000,
+      })
+      .toBe(0);
     const token = feedbackUrl.split('/f/')[1]!;
     const closed = await t.app.inject({ method: 'GET', url: `/api/public/feedback/${token}` });
     expect(closed.json().code).toBe('feedback_link_closed');

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute } from '../services/db/database';
 import { migrate } from '../services/db/migrate';
+import { eventStoreMigration } from '../services/eventstore/migration';
 import { createPostgresEventStore } from '../services/eventstore/postgres';
-import { eventStoreMigration } from '../services/eventstore/schema';
 import {
   type Checkpoint,
   type EventStore,

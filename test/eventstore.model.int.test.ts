@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../services/db/migrate';
+import { eventStoreMigration } from '../services/eventstore/migration';
 import { createPostgresEventStore, type PostgresEventStore } from '../services/eventstore/postgres';
-import { eventStoreMigration } from '../services/eventstore/schema';
 import { type NewEvent, WrongExpectedRevisionError } from '../services/eventstore/types';
 import { newId } from '../services/kernel/ids';
 import { anEvent } from './eventstore.contract';

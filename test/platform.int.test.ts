@@ -101,7 +101,7 @@ describe('platform', () => {
       const testDb = await createTestDatabase('postgres');
       try {
         const { migrate } = await import('../services/db/migrate');
-        const { migrations } = await import('../services/app');
+        const { migrations } = await import('../services/runtime');
         await migrate(testDb.database.db, migrations);
         const store = createPostgresEventStore(testDb.database);
         const nodes = [0, 1].map(() =>

@@ -4,10 +4,10 @@ import { allProjections } from '../projections/index';
 import type { Projection } from '../projections/runner/projection';
 import { rebuildProjection } from '../projections/runner/rebuild';
 import { createProjectionRunner, ensureProjection, runBatch } from '../projections/runner/runner';
-import { migrations } from '../services/app';
 import { execute } from '../services/db/database';
 import { migrate } from '../services/db/migrate';
 import { createPostgresEventStore, type PostgresEventStore } from '../services/eventstore/postgres';
+import { migrations } from '../services/runtime';
 import { createTestDatabase, type DatabaseKind, databaseKinds, type TestDatabase } from './support/databases';
 import { appendFeedbackHistory, feedSettled } from './support/feedback-fixture';
 

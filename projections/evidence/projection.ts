@@ -1,59 +1,71 @@
-import { execute } from '../../services/db/database';
-import type { EvidenceDeclarations } from '../../services/kernel/evidence';
-import { defineProjection } from '../runner/projection';
+import type { Kysely } from 'kysely';
+import type { RecordedEvent } from '../../services/eventstore/types';
+import type { EvidenceDeclaration } from '../../services/kernel/evidence';
+import type { Projection } from '../runner/projection';
+import type { EvidenceTables } from './tables';
+
+/** Every slice's declarations merged, keyed by event type; the data types are erased at this boundary. */
+export type AllEvidenceDeclarations = Readonly<Record<string, EvidenceDeclaration<never> | undefined>>;
+
+const create = async (db: Kysely<EvidenceTables>) => {
+  await db.schema
+    .createTable('evidence_items')
+    .addColumn('event_id', 'uuid', (column) => column.notNull())
+    .addColumn('indicator', 'smallint', (column) => column.notNull())
+    .addColumn('organisation_id', 'uuid', (column) => column.notNull())
+    .addColumn('occurred_at', 'timestamptz', (column) => column.notNull())
+    .addColumn('kind', 'text', (column) => column.notNull())
+    .addColumn('title', 'text', (column) => column.notNull())
+    .addColumn('summary', 'text')
+    .addColumn('source_type', 'text', (column) => column.notNull())
+    .addColumn('source_id', 'uuid', (column) => column.notNull())
+    .addColumn('event_type', 'text', (column) => column.notNull())
+    .addColumn('position', 'bigint', (column) => column.notNull())
+    .addPrimaryKeyConstraint('evidence_items_pkey', ['event_id', 'indicator'])
+    .execute();
+  await db.schema
+    .createIndex('evidence_items_timeline_idx')
+    .on('evidence_items')
+    .columns(['organisation_id', 'indicator', 'occurred_at', 'event_id'])
+    .execute();
+};
 
 /**
  * The evidence timeline: one row per (event, indicator) for every event type a slice declares as evidence.
  * Declarations live beside each slice's events, so a new slice adds evidence by declaring it.
  */
-export const evidenceProjection = (declarations: EvidenceDeclarations) =>
-  defineProjection({
+export const evidenceProjection = (declarations: AllEvidenceDeclarations): Projection => {
+  const apply = async (db: Kysely<EvidenceTables>, event: RecordedEvent) => {
+    const declaration = declarations[event.type];
+    if (!declaration) return;
+    // The runner hands this projection only the declared types, whose data the declaration describes.
+    const data = event.data as never;
+    const source = declaration.source(data);
+    await db
+      .insertInto('evidence_items')
+      .values(
+        declaration.indicators.map((indicator) => ({
+          event_id: event.id,
+          indicator,
+          organisation_id: event.metadata.organisationId,
+          occurred_at: event.metadata.occurredAt,
+          kind: declaration.kind,
+          title: declaration.title(data),
+          summary: declaration.summary?.(data) ?? null,
+          source_type: source.type,
+          source_id: source.id,
+          event_type: event.type,
+          position: event.position,
+        })),
+      )
+      .execute();
+  };
+  return {
     name: 'evidence',
-    version: 1,
+    version: 2,
     tables: ['evidence_items'],
-    ddl: [
-      `CREATE TABLE evidence_items (
-        event_id uuid NOT NULL,
-        indicator smallint NOT NULL,
-        organisation_id uuid NOT NULL,
-        occurred_at timestamptz NOT NULL,
-        kind text NOT NULL,
-        title text NOT NULL,
-        summary text,
-        source_type text NOT NULL,
-        source_id uuid NOT NULL,
-        event_type text NOT NULL,
-        position bigint NOT NULL,
-        PRIMARY KEY (event_id, indicator)
-      )`,
-      'CREATE INDEX evidence_items_timeline_idx ON evidence_items (organisation_id, indicator, occurred_at, event_id)',
-    ],
-    handles: Object.keys(declarations),
-    async apply(tx, event) {
-      const declaration = declarations[event.type];
-      if (!declaration) return;
-      const data = event.data as never;
-      const source = declaration.source(data);
-      for (const indicator of declaration.indicators) {
-        await execute(
-          tx,
-          `INSERT INTO evidence_items (event_id, indicator, organisation_id, occurred_at, kind, title, summary,
-             source_type, source_id, event_type, position)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [
-            event.id,
-            indicator,
-            event.metadata.organisationId,
-            event.metadata.occurredAt,
-            declaration.kind,
-            declaration.title(data),
-            declaration.summary?.(data) ?? null,
-            source.type,
-            source.id,
-            event.type,
-            event.position,
-          ],
-        );
-      }
-    },
-  });
+    handles: Object.keys(declarations).filter((type) => declarations[type]),
+    create: (db) => create(db.withTables<EvidenceTables>()),
+    apply: (db, event) => apply(db.withTables<EvidenceTables>(), event),
+  };
+};

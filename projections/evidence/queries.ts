@@ -1,17 +1,8 @@
-import type { Executor } from '../../services/db/database';
-import { execute } from '../../services/db/database';
+import type { Db } from '../../services/db/database';
+import { type KeysetPage, pageDirection } from '../paging';
+import type { EvidenceTables } from './tables';
 
-export interface EvidenceItemRow {
-  event_id: string;
-  indicator: number;
-  occurred_at: Date;
-  kind: string;
-  title: string;
-  summary: string | null;
-  source_type: string;
-  source_id: string;
-  event_type: string;
-}
+const evidence = (db: Db) => db.withTables<EvidenceTables>();
 
 export interface EvidencePeriod {
   /** Inclusive, as instants (the caller turns Paris calendar dates into instants). */
@@ -20,59 +11,62 @@ export interface EvidencePeriod {
   to?: Date;
 }
 
-/** An indicator's evidence in time order (or newest first), keyset-paginated on (occurred_at, event_id). */
+export type EvidenceItemKey = { occurredAt: Date; eventId: string };
+
+const ofIndicatorInPeriod = (db: Db, organisationId: string, indicator: number, period: EvidencePeriod) => {
+  let query = evidence(db)
+    .selectFrom('evidence_items')
+    .where('organisation_id', '=', organisationId)
+    .where('indicator', '=', indicator);
+  if (period.from) query = query.where('occurred_at', '>=', period.from);
+  if (period.to) query = query.where('occurred_at', '<', period.to);
+  return query;
+};
+
+/** An indicator's evidence, oldest first (or newest first), keyset-paginated on (occurred_at, event_id). */
 export const evidenceTimeline = (
-  db: Executor,
+  db: Db,
   organisationId: string,
   indicator: number,
   period: EvidencePeriod,
-  page: { limit: number; after?: { occurredAt: Date; eventId: string }; newestFirst?: boolean },
+  page: KeysetPage<EvidenceItemKey> & { newestFirst?: boolean },
 ) => {
-  const [comparison, direction] = page.newestFirst ? ['<', 'DESC'] : ['>', 'ASC'];
-  return execute<EvidenceItemRow>(
-    db,
-    `SELECT event_id, indicator, occurred_at, kind, title, summary, source_type, source_id, event_type
-       FROM evidence_items
-      WHERE organisation_id = $1 AND indicator = $2
-        AND ($3::timestamptz IS NULL OR occurred_at >= $3)
-        AND ($4::timestamptz IS NULL OR occurred_at < $4)
-        AND ($5::timestamptz IS NULL OR (occurred_at, event_id) ${comparison} ($5, $6::uuid))
-      ORDER BY occurred_at ${direction}, event_id ${direction}
-      LIMIT $7`,
-    [
-      organisationId,
-      indicator,
-      period.from ?? null,
-      period.to ?? null,
-      page.after?.occurredAt ?? null,
-      page.after?.eventId ?? null,
-      page.limit,
-    ],
-  );
+  const { order, after } = pageDirection(page.newestFirst ? 'desc' : 'asc', page);
+  let query = ofIndicatorInPeriod(db, organisationId, indicator, period).selectAll();
+  if (page.cursor) {
+    const { occurredAt, eventId } = page.cursor;
+    query = query.where((eb) =>
+      eb(eb.refTuple('occurred_at', 'event_id'), after, eb.tuple(occurredAt, eventId)),
+    );
+  }
+  return query.orderBy('occurred_at', order).orderBy('event_id', order).limit(page.limit).execute();
 };
 
 export const countEvidence = async (
-  db: Executor,
+  db: Db,
   organisationId: string,
   indicator: number,
   period: EvidencePeriod,
 ) =>
-  (
-    await execute<{ count: number }>(
-      db,
-      `SELECT count(*)::int AS count FROM evidence_items
-        WHERE organisation_id = $1 AND indicator = $2
-          AND ($3::timestamptz IS NULL OR occurred_at >= $3) AND ($4::timestamptz IS NULL OR occurred_at < $4)`,
-      [organisationId, indicator, period.from ?? null, period.to ?? null],
-    )
-  )[0]!.count;
-
-export const evidenceSummary = (db: Executor, organisationId: string, period: EvidencePeriod) =>
-  execute<{ indicator: number; count: number; last_at: Date | null }>(
-    db,
-    `SELECT indicator, count(*)::int AS count, max(occurred_at) AS last_at FROM evidence_items
-      WHERE organisation_id = $1
-        AND ($2::timestamptz IS NULL OR occurred_at >= $2) AND ($3::timestamptz IS NULL OR occurred_at < $3)
-      GROUP BY indicator ORDER BY indicator`,
-    [organisationId, period.from ?? null, period.to ?? null],
+  Number(
+    (
+      await ofIndicatorInPeriod(db, organisationId, indicator, period)
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow()
+    ).count,
   );
+
+export const evidenceSummary = async (db: Db, organisationId: string, period: EvidencePeriod) => {
+  let query = evidence(db)
+    .selectFrom('evidence_items')
+    .select((eb) => [
+      'indicator',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.max('occurred_at').as('last_at'),
+    ])
+    .where('organisation_id', '=', organisationId);
+  if (period.from) query = query.where('occurred_at', '>=', period.from);
+  if (period.to) query = query.where('occurred_at', '<', period.to);
+  const rows = await query.groupBy('indicator').orderBy('indicator').execute();
+  return rows.map((row) => ({ indicator: row.indicator, count: Number(row.count), last_at: row.last_at }));
+};

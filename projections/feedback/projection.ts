@@ -1,81 +1,94 @@
-import { execute } from '../../services/db/database';
-import {
-  type FeedbackLinkClosed,
-  type FeedbackLinkOpened,
-  type FeedbackSubmitted,
-  feedbackEventTypes,
-} from '../../services/feedback/events';
+import type { FeedbackEvent } from '../../services/feedback/events';
 import { defineProjection } from '../runner/projection';
+import type { FeedbackTables } from './tables';
 
-export const feedbackProjection = defineProjection({
+export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent>({
   name: 'feedback',
-  version: 1,
+  version: 2,
   tables: ['feedback_links', 'feedback_responses'],
-  ddl: [
-    `CREATE TABLE feedback_links (
-      id uuid PRIMARY KEY,
-      organisation_id uuid NOT NULL,
-      session_id uuid NOT NULL,
-      audience text NOT NULL,
-      created_at timestamptz NOT NULL,
-      expires_at timestamptz NOT NULL,
-      closed_at timestamptz
-    )`,
-    'CREATE INDEX feedback_links_session_idx ON feedback_links (session_id)',
-    `CREATE TABLE feedback_responses (
-      id uuid PRIMARY KEY,
-      organisation_id uuid NOT NULL,
-      link_id uuid NOT NULL,
-      session_id uuid NOT NULL,
-      training_action_id uuid NOT NULL,
-      audience text NOT NULL,
-      rating smallint NOT NULL,
-      comment text,
-      submitted_at timestamptz NOT NULL
-    )`,
-    'CREATE INDEX feedback_responses_session_idx ON feedback_responses (session_id, submitted_at)',
-    'CREATE INDEX feedback_responses_organisation_idx ON feedback_responses (organisation_id, submitted_at)',
-  ],
-  handles: feedbackEventTypes,
-  async apply(tx, event) {
-    const organisationId = event.metadata.organisationId;
-    const at = event.metadata.occurredAt;
-    switch (event.type) {
-      case 'FeedbackLinkOpened': {
-        const data = event.data as FeedbackLinkOpened['data'];
-        await execute(
-          tx,
-          `INSERT INTO feedback_links (id, organisation_id, session_id, audience, created_at, expires_at)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [data.linkId, organisationId, data.session.sessionId, data.audience, at, data.expiresAt],
-        );
-        return;
-      }
-      case 'FeedbackSubmitted': {
-        const data = event.data as FeedbackSubmitted['data'];
-        await execute(
-          tx,
-          `INSERT INTO feedback_responses
-             (id, organisation_id, link_id, session_id, training_action_id, audience, rating, comment, submitted_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [
-            data.responseId,
-            organisationId,
-            data.linkId,
-            data.sessionId,
-            data.trainingActionId,
-            data.audience,
-            data.rating,
-            data.comment,
-            at,
-          ],
-        );
-        return;
-      }
-      case 'FeedbackLinkClosed': {
-        const data = event.data as FeedbackLinkClosed['data'];
-        await execute(tx, 'UPDATE feedback_links SET closed_at = $2 WHERE id = $1', [data.linkId, at]);
-      }
-    }
+  async create(db) {
+    await db.schema
+      .createTable('feedback_links')
+      .addColumn('id', 'uuid', (column) => column.primaryKey())
+      .addColumn('organisation_id', 'uuid', (column) => column.notNull())
+      .addColumn('session_id', 'uuid', (column) => column.notNull())
+      .addColumn('audience', 'text', (column) => column.notNull())
+      .addColumn('created_at', 'timestamptz', (column) => column.notNull())
+      .addColumn('expires_at', 'timestamptz', (column) => column.notNull())
+      .addColumn('closed_at', 'timestamptz')
+      .addColumn('response_count', 'integer', (column) => column.notNull().defaultTo(0))
+      .execute();
+    await db.schema
+      .createIndex('feedback_links_session_idx')
+      .on('feedback_links')
+      .column('session_id')
+      .execute();
+    await db.schema
+      .createTable('feedback_responses')
+      .addColumn('id', 'uuid', (column) => column.primaryKey())
+      .addColumn('organisation_id', 'uuid', (column) => column.notNull())
+      .addColumn('link_id', 'uuid', (column) => column.notNull())
+      .addColumn('session_id', 'uuid', (column) => column.notNull())
+      .addColumn('training_action_id', 'uuid', (column) => column.notNull())
+      .addColumn('audience', 'text', (column) => column.notNull())
+      .addColumn('rating', 'smallint', (column) => column.notNull())
+      .addColumn('comment', 'text')
+      .addColumn('submitted_at', 'timestamptz', (column) => column.notNull())
+      .execute();
+    await db.schema
+      .createIndex('feedback_responses_session_idx')
+      .on('feedback_responses')
+      .columns(['session_id', 'submitted_at'])
+      .execute();
+    await db.schema
+      .createIndex('feedback_responses_organisation_idx')
+      .on('feedback_responses')
+      .columns(['organisation_id', 'submitted_at'])
+      .execute();
+  },
+  handlers: {
+    async FeedbackLinkOpened(db, event) {
+      const { linkId, audience, expiresAt, session } = event.data;
+      await db
+        .insertInto('feedback_links')
+        .values({
+          id: linkId,
+          organisation_id: event.metadata.organisationId,
+          session_id: session.sessionId,
+          audience,
+          created_at: event.metadata.occurredAt,
+          expires_at: expiresAt,
+        })
+        .execute();
+    },
+    async FeedbackSubmitted(db, event) {
+      const { responseId, linkId, sessionId, trainingActionId, audience, rating, comment } = event.data;
+      await db
+        .insertInto('feedback_responses')
+        .values({
+          id: responseId,
+          organisation_id: event.metadata.organisationId,
+          link_id: linkId,
+          session_id: sessionId,
+          training_action_id: trainingActionId,
+          audience,
+          rating,
+          comment,
+          submitted_at: event.metadata.occurredAt,
+        })
+        .execute();
+      await db
+        .updateTable('feedback_links')
+        .set((eb) => ({ response_count: eb('response_count', '+', 1) }))
+        .where('id', '=', linkId)
+        .execute();
+    },
+    async FeedbackLinkClosed(db, event) {
+      await db
+        .updateTable('feedback_links')
+        .set({ closed_at: event.metadata.occurredAt })
+        .where('id', '=', event.data.linkId)
+        .execute();
+    },
   },
 });

@@ -1,44 +1,41 @@
-import type { Executor } from '../../services/db/database';
-import { execute } from '../../services/db/database';
+import type { Db } from '../../services/db/database';
+import type { FeedbackTables } from './tables';
 
-export interface FeedbackLinkRow {
-  id: string;
-  session_id: string;
-  audience: string;
-  created_at: Date;
-  expires_at: Date;
-  closed_at: Date | null;
-}
+const feedback = (db: Db) => db.withTables<FeedbackTables>();
 
-export interface FeedbackResponseRow {
-  id: string;
-  session_id: string;
-  rating: number;
-  comment: string | null;
-  submitted_at: Date;
-}
+export const linksOfSessions = (db: Db, organisationId: string, sessionIds: readonly string[]) =>
+  feedback(db)
+    .selectFrom('feedback_links')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('session_id', 'in', sessionIds)
+    .orderBy('created_at')
+    .execute();
 
-export const linksOfSessions = (db: Executor, organisationId: string, sessionIds: readonly string[]) =>
-  execute<FeedbackLinkRow>(
-    db,
-    `SELECT id, session_id, audience, created_at, expires_at, closed_at FROM feedback_links
-      WHERE organisation_id = $1 AND session_id = ANY($2::uuid[]) ORDER BY created_at`,
-    [organisationId, sessionIds],
-  );
+export const responsesOfSessions = (db: Db, organisationId: string, sessionIds: readonly string[]) =>
+  feedback(db)
+    .selectFrom('feedback_responses')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('session_id', 'in', sessionIds)
+    .orderBy('submitted_at', 'desc')
+    .execute();
 
-export const responsesOfSessions = (db: Executor, organisationId: string, sessionIds: readonly string[]) =>
-  execute<FeedbackResponseRow>(
-    db,
-    `SELECT id, session_id, rating, comment, submitted_at FROM feedback_responses
-      WHERE organisation_id = $1 AND session_id = ANY($2::uuid[]) ORDER BY submitted_at DESC`,
-    [organisationId, sessionIds],
-  );
-
-export const feedbackTotals = async (db: Executor, organisationId: string) =>
+/** How many answers a link has received, as far as the read model knows. */
+export const responseCountOfLink = async (db: Db, linkId: string) =>
   (
-    await execute<{ count: number; average: number | null }>(
-      db,
-      `SELECT count(*)::int AS count, avg(rating)::float8 AS average FROM feedback_responses WHERE organisation_id = $1`,
-      [organisationId],
-    )
-  )[0]!;
+    await feedback(db)
+      .selectFrom('feedback_links')
+      .select('response_count')
+      .where('id', '=', linkId)
+      .executeTakeFirst()
+  )?.response_count ?? 0;
+
+export const feedbackTotals = async (db: Db, organisationId: string) => {
+  const row = await feedback(db)
+    .selectFrom('feedback_responses')
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.avg<number | null>('rating').as('average')])
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), average: row.average === null ? null : Number(row.average) };
+};

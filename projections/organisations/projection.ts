@@ -1,49 +1,53 @@
-import {
-  accessEventTypes,
-  type OrganisationCreated,
-  type UserRegistered,
-} from '../../services/access/events';
-import { execute } from '../../services/db/database';
+import type { AccessEvent } from '../../services/access/events';
 import { defineProjection } from '../runner/projection';
+import type { OrganisationTables } from './tables';
 
-export const organisationsProjection = defineProjection({
+export const organisationsProjection = defineProjection<OrganisationTables, AccessEvent>({
   name: 'organisations',
   version: 1,
   tables: ['organisations', 'users'],
-  ddl: [
-    `CREATE TABLE organisations (
-      id uuid PRIMARY KEY,
-      name text NOT NULL,
-      created_at timestamptz NOT NULL
-    )`,
-    `CREATE TABLE users (
-      id uuid PRIMARY KEY,
-      organisation_id uuid NOT NULL,
-      email text NOT NULL,
-      display_name text NOT NULL,
-      role text NOT NULL,
-      created_at timestamptz NOT NULL
-    )`,
-    'CREATE INDEX users_organisation_idx ON users (organisation_id)',
-  ],
-  handles: accessEventTypes,
-  async apply(tx, event) {
-    const at = event.metadata.occurredAt;
-    if (event.type === 'OrganisationCreated') {
-      const data = event.data as OrganisationCreated['data'];
-      await execute(tx, 'INSERT INTO organisations (id, name, created_at) VALUES ($1, $2, $3)', [
-        data.organisationId,
-        data.name,
-        at,
-      ]);
-    } else {
-      const data = event.data as UserRegistered['data'];
-      await execute(
-        tx,
-        `INSERT INTO users (id, organisation_id, email, display_name, role, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [data.userId, event.metadata.organisationId, data.email, data.displayName, data.role, at],
-      );
-    }
+  async create(db) {
+    await db.schema
+      .createTable('organisations')
+      .addColumn('id', 'uuid', (column) => column.primaryKey())
+      .addColumn('name', 'text', (column) => column.notNull())
+      .addColumn('created_at', 'timestamptz', (column) => column.notNull())
+      .execute();
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'uuid', (column) => column.primaryKey())
+      .addColumn('organisation_id', 'uuid', (column) => column.notNull())
+      .addColumn('email', 'text', (column) => column.notNull())
+      .addColumn('display_name', 'text', (column) => column.notNull())
+      .addColumn('role', 'text', (column) => column.notNull())
+      .addColumn('created_at', 'timestamptz', (column) => column.notNull())
+      .execute();
+    await db.schema.createIndex('users_organisation_idx').on('users').column('organisation_id').execute();
+  },
+  handlers: {
+    async OrganisationCreated(db, event) {
+      await db
+        .insertInto('organisations')
+        .values({
+          id: event.data.organisationId,
+          name: event.data.name,
+          created_at: event.metadata.occurredAt,
+        })
+        .execute();
+    },
+    async UserRegistered(db, event) {
+      const { userId, email, displayName, role } = event.data;
+      await db
+        .insertInto('users')
+        .values({
+          id: userId,
+          organisation_id: event.metadata.organisationId,
+          email,
+          display_name: displayName,
+          role,
+          created_at: event.metadata.occurredAt,
+        })
+        .execute();
+    },
   },
 });

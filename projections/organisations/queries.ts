@@ -1,11 +1,10 @@
-import type { Executor } from '../../services/db/database';
-import { execute } from '../../services/db/database';
+import type { Db } from '../../services/db/database';
+import type { OrganisationTables } from './tables';
 
-export interface OrganisationRow {
-  id: string;
-  name: string;
-  created_at: Date;
-}
-
-export const findOrganisation = async (db: Executor, organisationId: string) =>
-  (await execute<OrganisationRow>(db, 'SELECT * FROM organisations WHERE id = $1', [organisationId]))[0];
+export const findOrganisation = (db: Db, organisationId: string) =>
+  db
+    .withTables<OrganisationTables>()
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', '=', organisationId)
+    .executeTakeFirst();

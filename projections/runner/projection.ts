@@ -1,21 +1,62 @@
-import type { AnyTx } from '../../services/db/database';
+import type { Kysely } from 'kysely';
+import type { Db } from '../../services/db/database';
 import type { RecordedEvent } from '../../services/eventstore/types';
 
+type AnyEvent = { type: string; data: unknown };
+/** Kysely's shape for a set of tables: table name → columns. */
+export type Tables = Record<string, Record<string, unknown>>;
+
+/** The recorded form of each member of an event union, its data typed by its type. */
+export type Recorded<Event extends AnyEvent> = Event extends AnyEvent
+  ? RecordedEvent<Event['type'], Event['data']>
+  : never;
+
+/** One handler per event type: leaving a type of the union out is a compile error, never a silent skip. */
+export type Handlers<T extends Tables, Event extends AnyEvent> = {
+  [Type in Event['type']]: (db: Kysely<T>, event: Recorded<Extract<Event, { type: Type }>>) => Promise<void>;
+};
+
 /**
- * A read model: its tables (created by `ddl`, with unqualified names so a rebuild can build them in another
- * schema) and how each event it handles changes them. Bump `version` when the tables or the logic change: the
- * runner then rebuilds it from the start of the log and swaps the new tables in.
+ * A read model: its tables and how each event it handles changes them. `create` makes the tables with
+ * unqualified names, so a rebuild can create them in a scratch schema. Bump `version` when the tables or the
+ * logic change: the runner then rebuilds it from the start of the log and swaps the new tables in.
  */
-export interface Projection {
+export interface ProjectionDefinition<T extends Tables, Event extends AnyEvent> {
   name: string;
   version: number;
-  tables: readonly string[];
-  ddl: readonly string[];
-  handles: readonly string[];
-  apply(tx: AnyTx, event: RecordedEvent): Promise<void>;
+  tables: readonly (keyof T & string)[];
+  create(db: Kysely<T>): Promise<void>;
+  handlers: Handlers<T, Event>;
 }
 
-export const defineProjection = (projection: Projection): Projection => {
-  if (!/^[a-z][a-z0-9_]*$/.test(projection.name)) throw new Error(`Bad projection name ${projection.name}`);
-  return projection;
+/** A read model as the runner sees it: its table types erased, its handled types derived from its handlers. */
+export interface Projection {
+  readonly name: string;
+  readonly version: number;
+  readonly tables: readonly string[];
+  readonly handles: readonly string[];
+  create(db: Db): Promise<void>;
+  apply(db: Db, event: RecordedEvent): Promise<void>;
+}
+
+/** Erases a definition's types for the runner; the handled event types are the keys of its handlers. */
+export const defineProjection = <T extends Tables, Event extends AnyEvent>(
+  definition: ProjectionDefinition<T, Event>,
+): Projection => {
+  if (!/^[a-z][a-z0-9_]*$/.test(definition.name)) throw new Error(`Bad projection name ${definition.name}`);
+  // The runner only hands a handler the events of its own type (see `handles`), so the lookup is sound.
+  const handlers = definition.handlers as unknown as Record<
+    string,
+    (db: Kysely<T>, event: RecordedEvent) => Promise<void>
+  >;
+  return {
+    name: definition.name,
+    version: definition.version,
+    tables: definition.tables,
+    handles: Object.keys(handlers),
+    create: (db) => definition.create(db.withTables<T>()),
+    async apply(db, event) {
+      await handlers[event.type]?.(db.withTables<T>(), event);
+    },
+  };
 };

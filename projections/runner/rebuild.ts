@@ -1,22 +1,10 @@
-import type { AnyTx, Database } from '../../services/db/database';
-import { execute } from '../../services/db/database';
+import { sql } from 'kysely';
+import type { Database, Db } from '../../services/db/database';
 import type { PostgresEventStore } from '../../services/eventstore/postgres';
 import { type Checkpoint, START } from '../../services/eventstore/types';
+import { readCheckpoint, resetCheckpoint } from './checkpoints';
 import type { Projection } from './projection';
-
-const applyBatch = async (
-  tx: AnyTx,
-  store: PostgresEventStore,
-  projection: Projection,
-  after: Checkpoint,
-  batchSize: number,
-): Promise<{ count: number; checkpoint: Checkpoint }> => {
-  const handled = new Set(projection.handles);
-  const events = await store.readFeedIn(tx, after, batchSize);
-  for (const event of events) if (handled.has(event.type)) await projection.apply(tx, event);
-  const last = events[events.length - 1];
-  return { count: events.length, checkpoint: last ? { txid: last.txid, position: last.position } : after };
-};
+import { applyFeedBatch } from './runner';
 
 export interface RebuildProgress {
   position: number;
@@ -35,51 +23,43 @@ export const rebuildProjection = async (
   options: { batchSize?: number; onProgress?: (progress: RebuildProgress) => void } = {},
 ): Promise<RebuildProgress> => {
   const batchSize = options.batchSize ?? 500;
-  const scratch = `rebuild_${projection.name}`;
+  const scratch = sql.id(`rebuild_${projection.name}`);
   const db = database.db;
-  await execute(db, `DROP SCHEMA IF EXISTS ${scratch} CASCADE`);
-  await execute(db, `CREATE SCHEMA ${scratch}`);
-  const inScratch = async <T>(work: (tx: AnyTx) => Promise<T>) =>
+  await sql`DROP SCHEMA IF EXISTS ${scratch} CASCADE`.execute(db);
+  await sql`CREATE SCHEMA ${scratch}`.execute(db);
+  // Raw SQL: search_path has no Kysely form; it sends the projection's unqualified names to the scratch schema.
+  const inScratch = async <T>(work: (tx: Db) => Promise<T>) =>
     db.transaction().execute(async (tx) => {
-      await execute(tx, `SET LOCAL search_path TO ${scratch}, public`);
+      await sql`SET LOCAL search_path TO ${scratch}, public`.execute(tx);
       return work(tx);
     });
   try {
-    await inScratch(async (tx) => {
-      for (const statement of projection.ddl) await execute(tx, statement);
-    });
-    let checkpoint = START;
+    await inScratch((tx) => projection.create(tx));
+    let checkpoint: Checkpoint = START;
     let applied = 0;
     for (;;) {
-      const batch = await inScratch((tx) => applyBatch(tx, store, projection, checkpoint, batchSize));
+      const batch = await inScratch((tx) => applyFeedBatch(tx, store, projection, checkpoint, batchSize));
       checkpoint = batch.checkpoint;
       applied += batch.count;
       options.onProgress?.({ position: checkpoint.position, applied });
       if (batch.count < batchSize) break;
     }
     await inScratch(async (tx) => {
-      await execute(tx, 'SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [projection.name]);
+      await readCheckpoint(tx, projection.name, true);
       for (;;) {
-        const batch = await applyBatch(tx, store, projection, checkpoint, batchSize);
+        const batch = await applyFeedBatch(tx, store, projection, checkpoint, batchSize);
         checkpoint = batch.checkpoint;
         applied += batch.count;
         if (batch.count < batchSize) break;
       }
       for (const table of projection.tables) {
-        await execute(tx, `DROP TABLE IF EXISTS public.${table}`);
-        await execute(tx, `ALTER TABLE ${scratch}.${table} SET SCHEMA public`);
+        await sql`DROP TABLE IF EXISTS ${sql.id('public', table)}`.execute(tx);
+        await sql`ALTER TABLE ${sql.id(`rebuild_${projection.name}`, table)} SET SCHEMA public`.execute(tx);
       }
-      await execute(
-        tx,
-        `INSERT INTO projection_checkpoints (name, version, txid, position, updated_at)
-         VALUES ($1, $2, $3::bigint, $4, now())
-         ON CONFLICT (name) DO UPDATE SET version = $2, txid = $3::bigint, position = $4, updated_at = now(),
-           last_error = NULL`,
-        [projection.name, projection.version, checkpoint.txid, checkpoint.position],
-      );
+      await resetCheckpoint(tx, projection.name, projection.version, checkpoint);
     });
     return { position: checkpoint.position, applied };
   } finally {
-    await execute(db, `DROP SCHEMA IF EXISTS ${scratch} CASCADE`);
+    await sql`DROP SCHEMA IF EXISTS ${scratch} CASCADE`.execute(db);
   }
 };

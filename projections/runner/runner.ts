@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
-import type { AnyTx, Database } from '../../services/db/database';
+import type { Database, Db } from '../../services/db/database';
 import { execute } from '../../services/db/database';
 import type { PostgresEventStore } from '../../services/eventstore/postgres';
 import { type Checkpoint, compareCheckpoints, START } from '../../services/eventstore/types';
 import { createWaker } from '../../services/eventstore/waker';
+import {
+  advanceCheckpoint,
+  allCheckpoints,
+  insertCheckpoint,
+  readCheckpoint,
+  recordCheckpointError,
+} from './checkpoints';
 import type { Projection } from './projection';
 import { rebuildProjection } from './rebuild';
 
@@ -31,20 +38,19 @@ export interface RunnerOptions {
 const lockKey = (name: string) =>
   createHash('sha256').update(`projection:${name}`).digest().readBigInt64BE(0);
 
-interface CheckpointRow {
-  txid: string;
-  position: number;
-  version: number;
-}
-
-const readCheckpoint = async (tx: AnyTx, name: string, lock: boolean): Promise<CheckpointRow | undefined> => {
-  const rows = await execute<CheckpointRow>(
-    tx,
-    `SELECT txid::text AS txid, position, version FROM projection_checkpoints WHERE name = $1${lock ? ' FOR UPDATE' : ''}`,
-    [name],
-  );
-  const row = rows[0];
-  return row && { ...row, position: Number(row.position) };
+/** Applies the handled events of a feed batch; answers how many events it read and where it stopped. */
+export const applyFeedBatch = async (
+  db: Db,
+  store: PostgresEventStore,
+  projection: Projection,
+  after: Checkpoint,
+  batchSize: number,
+): Promise<{ count: number; checkpoint: Checkpoint }> => {
+  const handled = new Set(projection.handles);
+  const events = await store.readFeedIn(db, after, batchSize);
+  for (const event of events) if (handled.has(event.type)) await projection.apply(db, event);
+  const last = events[events.length - 1];
+  return { count: events.length, checkpoint: last ? { txid: last.txid, position: last.position } : after };
 };
 
 /** Applies one batch and advances the checkpoint in the same transaction; answers how many events it read. */
@@ -53,25 +59,14 @@ export const runBatch = async (
   store: PostgresEventStore,
   projection: Projection,
   batchSize: number,
-): Promise<number> => {
-  const handled = new Set(projection.handles);
-  return database.db.transaction().execute(async (tx) => {
+): Promise<number> =>
+  database.db.transaction().execute(async (tx) => {
     const checkpoint = await readCheckpoint(tx, projection.name, true);
     if (!checkpoint) throw new Error(`Projection ${projection.name} has no checkpoint`);
-    const events = await store.readFeedIn(tx, checkpoint, batchSize);
-    for (const event of events) if (handled.has(event.type)) await projection.apply(tx, event);
-    const last = events[events.length - 1];
-    if (last) {
-      await execute(
-        tx,
-        `UPDATE projection_checkpoints SET txid = $2::bigint, position = $3, updated_at = now(), last_error = NULL
-          WHERE name = $1`,
-        [projection.name, last.txid, last.position],
-      );
-    }
-    return events.length;
+    const batch = await applyFeedBatch(tx, store, projection, checkpoint, batchSize);
+    if (batch.count > 0) await advanceCheckpoint(tx, projection.name, batch.checkpoint);
+    return batch.count;
   });
-};
 
 /** Creates the projection's tables and checkpoint on first start; rebuilds it when its version changed. */
 export const ensureProjection = async (
@@ -81,20 +76,28 @@ export const ensureProjection = async (
   batchSize = 500,
 ) => {
   const created = await database.db.transaction().execute(async (tx) => {
-    const inserted = await execute(
-      tx,
-      `INSERT INTO projection_checkpoints (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING name`,
-      [projection.name, projection.version],
-    );
-    if (inserted.length === 0) return false;
-    for (const statement of projection.ddl) await execute(tx, statement);
+    if (!(await insertCheckpoint(tx, projection.name, projection.version))) return false;
+    await projection.create(tx);
     return true;
   });
   if (created) return;
-  const checkpoint = await readCheckpoint(database.db as unknown as AnyTx, projection.name, false);
+  const checkpoint = await readCheckpoint(database.db, projection.name);
   if (checkpoint && checkpoint.version !== projection.version) {
     await rebuildProjection(database, store, projection, { batchSize });
   }
+};
+
+/** Raw SQL: the feed's visibility rule (transaction ids against the snapshot's xmin) has no Kysely form. */
+const pendingEvents = async (db: Db, after: Checkpoint, upTo?: number) => {
+  const rows = await execute<{ pending: number }>(
+    db,
+    `SELECT count(*)::int AS pending FROM es_events
+      WHERE (txid, position) > ($1::bigint, $2::bigint)
+        AND ($3::bigint IS NULL OR position <= $3)
+        AND ($3::bigint IS NOT NULL OR txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint)`,
+    [after.txid, after.position, upTo ?? null],
+  );
+  return Number(rows[0]?.pending ?? 0);
 };
 
 /** Runs every projection: catch-up from its checkpoint, then live. One owner per projection across nodes. */
@@ -125,7 +128,7 @@ export const createProjectionRunner = (options: RunnerOptions) => {
     while (!signal.aborted) {
       const owner = await acquireOwnership(projection).catch(() => undefined);
       if (!owner) {
-        // Another node owns it: stand by and try again later.
+        // Another node owns it (or the database is away): stand by and try again later.
         await progress.wait(2000, signal);
         continue;
       }
@@ -148,10 +151,7 @@ export const createProjectionRunner = (options: RunnerOptions) => {
         const message = error instanceof Error ? error.message : String(error);
         errors.set(projection.name, message);
         options.log?.error({ projection: projection.name, err: error }, 'projection batch failed; retrying');
-        await execute(database.db, 'UPDATE projection_checkpoints SET last_error = $2 WHERE name = $1', [
-          projection.name,
-          message,
-        ]).catch(() => {});
+        await recordCheckpointError(database.db, projection.name, message).catch(() => {});
         await progress.wait(1000, signal);
       } finally {
         owned.delete(projection.name);
@@ -162,19 +162,6 @@ export const createProjectionRunner = (options: RunnerOptions) => {
       }
     }
   };
-
-  const checkpoints = async () =>
-    execute<{
-      name: string;
-      txid: string;
-      position: number;
-      version: number;
-      updated_at: Date;
-      last_error: string;
-    }>(
-      database.db,
-      'SELECT name, txid::text AS txid, position, version, updated_at, last_error FROM projection_checkpoints',
-    );
 
   return {
     projections,
@@ -199,21 +186,13 @@ export const createProjectionRunner = (options: RunnerOptions) => {
      * transaction may still hide older events, so it goes on until none up to the last position is left.
      */
     async catchUp() {
-      const [{ last }] = (await execute<{ last: number }>(
-        database.db,
-        'SELECT coalesce(max(position), 0) AS last FROM es_events',
-      )) as [{ last: number }];
+      const last = await store.lastPosition();
       for (const projection of projections) {
         for (;;) {
           const count = await runBatch(database, store, projection, batchSize);
           if (count === batchSize) continue;
-          const [{ pending }] = (await execute<{ pending: number }>(
-            database.db,
-            `SELECT count(*)::int AS pending FROM es_events e JOIN projection_checkpoints c ON c.name = $1
-              WHERE e.position <= $2 AND (e.txid, e.position) > (c.txid, c.position)`,
-            [projection.name, last],
-          )) as [{ pending: number }];
-          if (Number(pending) === 0) break;
+          const checkpoint = (await readCheckpoint(database.db, projection.name)) ?? START;
+          if ((await pendingEvents(database.db, checkpoint, last)) === 0) break;
           if (count === 0) await store.waitForEvents(5);
         }
       }
@@ -226,10 +205,10 @@ export const createProjectionRunner = (options: RunnerOptions) => {
       if (!target) return false;
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const rows = await checkpoints();
+        const rows = await allCheckpoints(database.db);
         const reached = projections.every((projection) => {
           const row = rows.find((candidate) => candidate.name === projection.name);
-          return row && compareCheckpoints({ txid: row.txid, position: Number(row.position) }, target) >= 0;
+          return row && compareCheckpoints(row, target) >= 0;
         });
         if (reached) return true;
         const remaining = deadline - Date.now();
@@ -239,25 +218,18 @@ export const createProjectionRunner = (options: RunnerOptions) => {
     },
 
     async status(): Promise<ProjectionStatus[]> {
-      const rows = await checkpoints();
+      const rows = await allCheckpoints(database.db);
       const result: ProjectionStatus[] = [];
       for (const projection of projections) {
         const row = rows.find((candidate) => candidate.name === projection.name);
-        const checkpoint: Checkpoint = row ? { txid: row.txid, position: Number(row.position) } : START;
-        const lagRows = await execute<{ lag: number }>(
-          database.db,
-          `SELECT count(*)::int AS lag FROM es_events
-            WHERE (txid, position) > ($1::bigint, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`,
-          [checkpoint.txid, checkpoint.position],
-        );
         result.push({
           name: projection.name,
           version: row?.version ?? projection.version,
-          position: checkpoint.position,
-          lag: Number(lagRows[0]?.lag ?? 0),
+          position: row?.position ?? 0,
+          lag: await pendingEvents(database.db, row ?? START),
           owned: owned.has(projection.name),
-          lastError: errors.get(projection.name) ?? row?.last_error ?? null,
-          updatedAt: row?.updated_at ?? new Date(0),
+          lastError: errors.get(projection.name) ?? row?.lastError ?? null,
+          updatedAt: row?.updatedAt ?? new Date(0),
         });
       }
       return result;

@@ -1,78 +1,80 @@
-import { execute } from '../../services/db/database';
-import {
-  type SessionScheduled,
-  type TrainingActionCreated,
-  trainingEventTypes,
-} from '../../services/training/events';
+import type { TrainingEvent } from '../../services/training/events';
 import { defineProjection } from '../runner/projection';
+import type { TrainingTables } from './tables';
 
-export const trainingProjection = defineProjection({
+export const trainingProjection = defineProjection<TrainingTables, TrainingEvent>({
   name: 'training',
   version: 1,
   tables: ['training_actions', 'training_sessions'],
-  ddl: [
-    `CREATE TABLE training_actions (
-      id uuid PRIMARY KEY,
-      organisation_id uuid NOT NULL,
-      title text NOT NULL,
-      category text NOT NULL,
-      certifying boolean NOT NULL,
-      created_at timestamptz NOT NULL,
-      revision bigint NOT NULL
-    )`,
-    'CREATE INDEX training_actions_organisation_idx ON training_actions (organisation_id, created_at DESC, id DESC)',
-    `CREATE TABLE training_sessions (
-      id uuid PRIMARY KEY,
-      organisation_id uuid NOT NULL,
-      training_action_id uuid NOT NULL,
-      title text NOT NULL,
-      starts_on date NOT NULL,
-      ends_on date NOT NULL,
-      site text NOT NULL,
-      created_at timestamptz NOT NULL
-    )`,
-    'CREATE INDEX training_sessions_action_idx ON training_sessions (training_action_id, starts_on)',
-  ],
-  handles: trainingEventTypes,
-  async apply(tx, event) {
-    const organisationId = event.metadata.organisationId;
-    if (event.type === 'TrainingActionCreated') {
-      const data = event.data as TrainingActionCreated['data'];
-      await execute(
-        tx,
-        `INSERT INTO training_actions (id, organisation_id, title, category, certifying, created_at, revision)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          data.trainingActionId,
-          organisationId,
-          data.title,
-          data.category,
-          data.certifying,
-          event.metadata.occurredAt,
-          event.revision,
-        ],
-      );
-      return;
-    }
-    const data = event.data as SessionScheduled['data'];
-    await execute(
-      tx,
-      `INSERT INTO training_sessions (id, organisation_id, training_action_id, title, starts_on, ends_on, site, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        data.sessionId,
-        organisationId,
-        data.trainingActionId,
-        data.title,
-        data.startsOn,
-        data.endsOn,
-        data.site,
-        event.metadata.occurredAt,
-      ],
-    );
-    await execute(tx, 'UPDATE training_actions SET revision = $2 WHERE id = $1', [
-      data.trainingActionId,
-      event.revision,
-    ]);
+  async create(db) {
+    await db.schema
+      .createTable('training_actions')
+      .addColumn('id', 'uuid', (column) => column.primaryKey())
+      .addColumn('organisation_id', 'uuid', (column) => column.notNull())
+      .addColumn('title', 'text', (column) => column.notNull())
+      .addColumn('category', 'text', (column) => column.notNull())
+      .addColumn('certifying', 'boolean', (column) => column.notNull())
+      .addColumn('created_at', 'timestamptz', (column) => column.notNull())
+      .addColumn('revision', 'bigint', (column) => column.notNull())
+      .execute();
+    await db.schema
+      .createIndex('training_actions_organisation_idx')
+      .on('training_actions')
+      .columns(['organisation_id', 'created_at desc', 'id desc'])
+      .execute();
+    await db.schema
+      .createTable('training_sessions')
+      .addColumn('id', 'uuid', (column) => column.primaryKey())
+      .addColumn('organisation_id', 'uuid', (column) => column.notNull())
+      .addColumn('training_action_id', 'uuid', (column) => column.notNull())
+      .addColumn('title', 'text', (column) => column.notNull())
+      .addColumn('starts_on', 'date', (column) => column.notNull())
+      .addColumn('ends_on', 'date', (column) => column.notNull())
+      .addColumn('site', 'text', (column) => column.notNull())
+      .addColumn('created_at', 'timestamptz', (column) => column.notNull())
+      .execute();
+    await db.schema
+      .createIndex('training_sessions_action_idx')
+      .on('training_sessions')
+      .columns(['training_action_id', 'starts_on'])
+      .execute();
+  },
+  handlers: {
+    async TrainingActionCreated(db, event) {
+      const { trainingActionId, title, category, certifying } = event.data;
+      await db
+        .insertInto('training_actions')
+        .values({
+          id: trainingActionId,
+          organisation_id: event.metadata.organisationId,
+          title,
+          category,
+          certifying,
+          created_at: event.metadata.occurredAt,
+          revision: event.revision,
+        })
+        .execute();
+    },
+    async SessionScheduled(db, event) {
+      const { sessionId, trainingActionId, title, startsOn, endsOn, site } = event.data;
+      await db
+        .insertInto('training_sessions')
+        .values({
+          id: sessionId,
+          organisation_id: event.metadata.organisationId,
+          training_action_id: trainingActionId,
+          title,
+          starts_on: startsOn,
+          ends_on: endsOn,
+          site,
+          created_at: event.metadata.occurredAt,
+        })
+        .execute();
+      await db
+        .updateTable('training_actions')
+        .set({ revision: event.revision })
+        .where('id', '=', trainingActionId)
+        .execute();
+    },
   },
 });

@@ -1,78 +1,91 @@
-import type { Executor } from '../../services/db/database';
-import { execute } from '../../services/db/database';
+import type { Db } from '../../services/db/database';
+import type { SessionContext } from '../../services/feedback/events';
+import type { OrganisationTables } from '../organisations/tables';
+import { type KeysetPage, pageDirection } from '../paging';
+import type { TrainingTables } from './tables';
 
-export interface TrainingActionRow {
-  id: string;
-  organisation_id: string;
-  title: string;
-  category: string;
-  certifying: boolean;
-  created_at: Date;
-  revision: number;
-}
+const training = (db: Db) => db.withTables<TrainingTables>();
 
-export interface TrainingSessionRow {
-  id: string;
-  organisation_id: string;
-  training_action_id: string;
-  title: string;
-  starts_on: string;
-  ends_on: string;
-  site: string;
-  created_at: Date;
-}
+export type TrainingActionKey = { createdAt: Date; id: string };
 
-const SESSION_COLUMNS = `s.id, s.organisation_id, s.training_action_id, s.title,
-  to_char(s.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(s.ends_on, 'YYYY-MM-DD') AS ends_on, s.site, s.created_at`;
+/** Training actions, newest first, keyset-paginated on (created_at, id). */
+export const listTrainingActions = (db: Db, organisationId: string, page: KeysetPage<TrainingActionKey>) => {
+  const { order, after } = pageDirection('desc', page);
+  let query = training(db)
+    .selectFrom('training_actions')
+    .selectAll()
+    .where('organisation_id', '=', organisationId);
+  if (page.cursor) {
+    const { createdAt, id } = page.cursor;
+    query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), after, eb.tuple(createdAt, id)));
+  }
+  return query.orderBy('created_at', order).orderBy('id', order).limit(page.limit).execute();
+};
 
-/** Newest first, keyset-paginated on (created_at, id). */
-export const listTrainingActions = (
-  db: Executor,
+export const findTrainingAction = (db: Db, organisationId: string, id: string) =>
+  training(db)
+    .selectFrom('training_actions')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export const sessionsOfActions = (db: Db, organisationId: string, actionIds: readonly string[]) =>
+  training(db)
+    .selectFrom('training_sessions')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('training_action_id', 'in', actionIds)
+    .orderBy('starts_on')
+    .orderBy('created_at')
+    .execute();
+
+/** What a feedback link records about its session: the session, its action and its organisation's name. */
+export const findSessionContext = async (
+  db: Db,
   organisationId: string,
-  page: { limit: number; before?: { createdAt: Date; id: string } },
-) =>
-  execute<TrainingActionRow>(
-    db,
-    `SELECT * FROM training_actions
-      WHERE organisation_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) < ($2, $3::uuid))
-      ORDER BY created_at DESC, id DESC LIMIT $4`,
-    [organisationId, page.before?.createdAt ?? null, page.before?.id ?? null, page.limit],
+  sessionId: string,
+): Promise<SessionContext | undefined> => {
+  const row = await db
+    .withTables<TrainingTables & OrganisationTables>()
+    .selectFrom('training_sessions as s')
+    .innerJoin('training_actions as a', 'a.id', 's.training_action_id')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select([
+      's.id',
+      's.training_action_id',
+      's.title',
+      's.starts_on',
+      's.ends_on',
+      's.site',
+      'a.title as training_title',
+      'o.name as organisation_name',
+    ])
+    .where('s.organisation_id', '=', organisationId)
+    .where('s.id', '=', sessionId)
+    .executeTakeFirst();
+  return (
+    row && {
+      sessionId: row.id,
+      trainingActionId: row.training_action_id,
+      organisationName: row.organisation_name,
+      trainingTitle: row.training_title,
+      sessionTitle: row.title,
+      startsOn: row.starts_on,
+      endsOn: row.ends_on,
+      site: row.site,
+    }
   );
+};
 
-export const findTrainingAction = async (db: Executor, organisationId: string, id: string) =>
-  (
-    await execute<TrainingActionRow>(
-      db,
-      'SELECT * FROM training_actions WHERE organisation_id = $1 AND id = $2',
-      [organisationId, id],
-    )
-  )[0];
-
-export const sessionsOfActions = (db: Executor, organisationId: string, actionIds: readonly string[]) =>
-  execute<TrainingSessionRow>(
-    db,
-    `SELECT ${SESSION_COLUMNS} FROM training_sessions s
-      WHERE s.organisation_id = $1 AND s.training_action_id = ANY($2::uuid[]) ORDER BY s.starts_on, s.created_at`,
-    [organisationId, actionIds],
-  );
-
-export const findSession = async (db: Executor, organisationId: string, sessionId: string) =>
-  (
-    await execute<TrainingSessionRow & { training_title: string }>(
-      db,
-      `SELECT ${SESSION_COLUMNS}, a.title AS training_title
-         FROM training_sessions s JOIN training_actions a ON a.id = s.training_action_id
-        WHERE s.organisation_id = $1 AND s.id = $2`,
-      [organisationId, sessionId],
-    )
-  )[0];
-
-export const countTraining = async (db: Executor, organisationId: string) =>
-  (
-    await execute<{ actions: number; sessions: number }>(
-      db,
-      `SELECT (SELECT count(*)::int FROM training_actions WHERE organisation_id = $1) AS actions,
-              (SELECT count(*)::int FROM training_sessions WHERE organisation_id = $1) AS sessions`,
-      [organisationId],
-    )
-  )[0]!;
+/** How many training actions and sessions the organisation has. */
+export const countTraining = async (db: Db, organisationId: string) => {
+  const count = (table: 'training_actions' | 'training_sessions') =>
+    training(db)
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('organisation_id', '=', organisationId)
+      .executeTakeFirstOrThrow();
+  const [actions, sessions] = await Promise.all([count('training_actions'), count('training_sessions')]);
+  return { actions: Number(actions.count), sessions: Number(sessions.count) };
+};

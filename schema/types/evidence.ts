@@ -1,14 +1,15 @@
 import { GraphQLError } from 'graphql';
 import {
   countEvidence,
-  type EvidenceItemRow,
+  type EvidenceItemKey,
   type EvidencePeriod,
   evidenceSummary,
   evidenceTimeline,
 } from '../../projections/evidence/queries';
+import type { EvidenceItemRow } from '../../projections/evidence/tables';
 import { startOfNextParisDay, startOfParisDay } from '../../services/kernel/paris-time';
-import { builder } from '../builder';
-import { connectionPage, decodeCursor, pageSize } from './scalars';
+import { builder, organisationOf } from '../builder';
+import { instantAndIdCursor, keysetConnection } from '../paging';
 
 const EvidenceItemRef = builder.objectRef<EvidenceItemRow>('EvidenceItem').implement({
   description: 'One fact that evidences an RNQ indicator',
@@ -43,6 +44,11 @@ const periodOf = (from?: string | null, to?: string | null): EvidencePeriod => {
   return { from: from ? startOfParisDay(from) : undefined, to: to ? startOfNextParisDay(to) : undefined };
 };
 
+const evidenceCursor = instantAndIdCursor<EvidenceItemKey>(
+  (key) => [key.occurredAt, key.eventId],
+  (occurredAt, eventId) => ({ occurredAt, eventId }),
+);
+
 builder.queryField('evidenceTimeline', (t) =>
   t.connection(
     {
@@ -62,28 +68,20 @@ builder.queryField('evidenceTimeline', (t) =>
             extensions: { code: 'BAD_USER_INPUT' },
           });
         }
-        const limit = pageSize(args.first);
-        const cursor = decodeCursor(args.after);
+        const organisationId = organisationOf(context);
         const period = periodOf(args.from, args.to);
-        const organisationId = context.viewer!.organisationId;
-        const [rows, totalCount] = await Promise.all([
-          evidenceTimeline(context.db, organisationId, args.indicator, period, {
-            limit: limit + 1,
-            after: cursor
-              ? { occurredAt: new Date(String(cursor[0])), eventId: String(cursor[1]) }
-              : undefined,
-          }),
+        const newestFirst = args.newestFirst ?? false;
+        const [connection, totalCount] = await Promise.all([
+          keysetConnection(
+            args,
+            evidenceCursor,
+            (row: EvidenceItemRow) => ({ occurredAt: row.occurred_at, eventId: row.event_id }),
+            (page) =>
+              evidenceTimeline(context.db, organisationId, args.indicator, period, { ...page, newestFirst }),
+          ),
           countEvidence(context.db, organisationId, args.indicator, period),
         ]);
-        return {
-          totalCount,
-          ...connectionPage(
-            rows,
-            limit,
-            (row) => [new Date(row.occurred_at).toISOString(), row.event_id],
-            !!cursor,
-          ),
-        };
+        return { ...connection, totalCount };
       },
     },
     {
@@ -106,6 +104,6 @@ builder.queryField('evidenceSummary', (t) =>
       to: t.arg({ type: 'Date', required: false }),
     },
     resolve: (_root, args, context) =>
-      evidenceSummary(context.db, context.viewer!.organisationId, periodOf(args.from, args.to)),
+      evidenceSummary(context.db, organisationOf(context), periodOf(args.from, args.to)),
   }),
 );

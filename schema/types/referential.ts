@@ -1,10 +1,10 @@
 import { GraphQLError } from 'graphql';
 import {
   type Criterion,
-  DEFAULT_REFERENTIAL_VERSION,
   getReferential,
   type Indicator,
   type ReferentialVersion,
+  referentialVersionForDate,
 } from '../../services/referential';
 import { builder } from '../builder';
 
@@ -47,10 +47,11 @@ const ReferentialRef = builder.objectRef<ReferentialVersion>('Referential').impl
 builder.queryField('referential', (t) =>
   t.field({
     type: ReferentialRef,
-    description: `The national quality referential (RNQ); version ${DEFAULT_REFERENTIAL_VERSION} when none is given`,
+    description: 'The national quality referential (RNQ); the version in force today when none is given',
     args: { version: t.arg.string({ required: false }) },
-    resolve: (_root, args) => {
-      const referential = getReferential(args.version ?? DEFAULT_REFERENTIAL_VERSION);
+    resolve: (_root, args, context) => {
+      const inForce = referentialVersionForDate(context.clock.now().toISOString());
+      const referential = getReferential(args.version ?? inForce);
       if (!referential) {
         throw new GraphQLError(`Unknown referential version ${args.version}`, {
           extensions: { code: 'BAD_USER_INPUT' },

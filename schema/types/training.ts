@@ -1,67 +1,35 @@
-import type { FeedbackLinkRow, FeedbackResponseRow } from '../../projections/feedback/queries';
-import { feedbackTotals } from '../../projections/feedback/queries';
 import {
-  countTraining,
   findTrainingAction,
   listTrainingActions,
-  type TrainingActionRow,
-  type TrainingSessionRow,
+  sessionsOfActions,
 } from '../../projections/training/queries';
-import { builder } from '../builder';
-import { connectionPage, decodeCursor, pageSize } from './scalars';
+import type { TrainingActionRow, TrainingSessionRow } from '../../projections/training/tables';
+import { ACTION_CATEGORIES } from '../../services/training/events';
+import { builder, organisationOf } from '../builder';
+import { groupedBy, perRequest } from '../loader';
+import { instantAndIdCursor, keysetConnection } from '../paging';
 
-const FeedbackLinkRef = builder.objectRef<FeedbackLinkRow>('FeedbackLink').implement({
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    audience: t.exposeString('audience'),
-    createdAt: t.field({ type: 'DateTime', resolve: (link) => link.created_at }),
-    expiresAt: t.field({ type: 'DateTime', resolve: (link) => link.expires_at }),
-    status: t.string({
-      description: 'open, expired or closed',
-      resolve: (link, _args, context) =>
-        link.closed_at ? 'closed' : new Date(link.expires_at) <= context.clock.now() ? 'expired' : 'open',
-    }),
-  }),
+export const ActionCategoryEnum = builder.enumType('ActionCategory', {
+  description: 'Category of action (article L. 6313-1 of the code du travail)',
+  values: ACTION_CATEGORIES,
 });
 
-const FeedbackResponseRef = builder.objectRef<FeedbackResponseRow>('FeedbackResponse').implement({
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    rating: t.exposeInt('rating'),
-    comment: t.exposeString('comment', { nullable: true }),
-    submittedAt: t.field({ type: 'DateTime', resolve: (response) => response.submitted_at }),
-  }),
-});
+const sessionsByAction = perRequest<string, TrainingSessionRow[]>(async (context, ids) =>
+  groupedBy(
+    await sessionsOfActions(context.db, organisationOf(context), ids),
+    (row) => row.training_action_id,
+    ids,
+  ),
+);
 
-const average = (responses: FeedbackResponseRow[]) =>
-  responses.length === 0
-    ? null
-    : responses.reduce((sum, response) => sum + response.rating, 0) / responses.length;
-
-const TrainingSessionRef = builder.objectRef<TrainingSessionRow>('TrainingSession').implement({
+/** The session type; the feedback slice adds its fields to it (see types/feedback.ts). */
+export const TrainingSessionRef = builder.objectRef<TrainingSessionRow>('TrainingSession').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
     startsOn: t.field({ type: 'Date', resolve: (session) => session.starts_on }),
     endsOn: t.field({ type: 'Date', resolve: (session) => session.ends_on }),
     site: t.exposeString('site'),
-    feedbackLinks: t.field({
-      type: [FeedbackLinkRef],
-      resolve: (session, _args, context) => context.loaders.linksBySession.load(session.id),
-    }),
-    responses: t.field({
-      type: [FeedbackResponseRef],
-      resolve: (session, _args, context) => context.loaders.responsesBySession.load(session.id),
-    }),
-    feedbackCount: t.int({
-      resolve: async (session, _args, context) =>
-        (await context.loaders.responsesBySession.load(session.id)).length,
-    }),
-    averageRating: t.float({
-      nullable: true,
-      resolve: async (session, _args, context) =>
-        average(await context.loaders.responsesBySession.load(session.id)),
-    }),
   }),
 });
 
@@ -69,33 +37,38 @@ const TrainingActionRef = builder.objectRef<TrainingActionRow>('TrainingAction')
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
-    category: t.exposeString('category'),
+    category: t.field({ type: ActionCategoryEnum, resolve: (action) => action.category }),
     certifying: t.exposeBoolean('certifying'),
     revision: t.exposeInt('revision', { description: 'Send it as If-Match to change this action' }),
     createdAt: t.field({ type: 'DateTime', resolve: (action) => action.created_at }),
     sessions: t.field({
       type: [TrainingSessionRef],
-      resolve: (action, _args, context) => context.loaders.sessionsByAction.load(action.id),
+      resolve: (action, _args, context) => sessionsByAction(context).load(action.id),
     }),
   }),
 });
+
+const trainingActionCursor = instantAndIdCursor(
+  (row: { createdAt: Date; id: string }) => [row.createdAt, row.id],
+  (createdAt, id) => ({ createdAt, id }),
+);
 
 builder.queryField('trainingActions', (t) =>
   t.connection({
     type: TrainingActionRef,
     authScopes: { member: true },
     description: 'Training actions of the organisation, newest first',
-    resolve: async (_root, args, context) => {
-      const limit = pageSize(args.first);
-      const cursor = decodeCursor(args.after);
-      const rows = await listTrainingActions(context.db, context.viewer!.organisationId, {
-        limit: limit + 1,
-        before: cursor ? { createdAt: new Date(String(cursor[0])), id: String(cursor[1]) } : undefined,
-      });
-      return connectionPage(rows, limit, (row) => [new Date(row.created_at).toISOString(), row.id], !!cursor);
-    },
+    resolve: (_root, args, context) =>
+      keysetConnection(
+        args,
+        trainingActionCursor,
+        (row: TrainingActionRow) => ({ createdAt: row.created_at, id: row.id }),
+        (page) => listTrainingActions(context.db, organisationOf(context), page),
+      ),
   }),
 );
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 builder.queryField('trainingAction', (t) =>
   t.field({
@@ -105,34 +78,8 @@ builder.queryField('trainingAction', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, context) => {
       const id = String(args.id);
-      if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-      return (await findTrainingAction(context.db, context.viewer!.organisationId, id)) ?? null;
-    },
-  }),
-);
-
-const DashboardRef = builder
-  .objectRef<{ actions: number; sessions: number; feedback: number; average: number | null }>('Dashboard')
-  .implement({
-    fields: (t) => ({
-      trainingActionCount: t.exposeInt('actions'),
-      sessionCount: t.exposeInt('sessions'),
-      feedbackCount: t.exposeInt('feedback'),
-      averageRating: t.exposeFloat('average', { nullable: true }),
-    }),
-  });
-
-builder.queryField('dashboard', (t) =>
-  t.field({
-    type: DashboardRef,
-    authScopes: { member: true },
-    resolve: async (_root, _args, context) => {
-      const organisationId = context.viewer!.organisationId;
-      const [training, feedback] = await Promise.all([
-        countTraining(context.db, organisationId),
-        feedbackTotals(context.db, organisationId),
-      ]);
-      return { ...training, feedback: feedback.count, average: feedback.average };
+      if (!UUID.test(id)) return null;
+      return (await findTrainingAction(context.db, organisationOf(context), id)) ?? null;
     },
   }),
 );

@@ -1,5 +1,6 @@
-import { findOrganisation, type OrganisationRow } from '../../projections/organisations/queries';
-import type { Viewer } from '../../services/kernel/auth';
+import { findOrganisation } from '../../projections/organisations/queries';
+import type { OrganisationRow } from '../../projections/organisations/tables';
+import { ROLES, type Viewer } from '../../services/kernel/auth';
 import { builder } from '../builder';
 
 const OrganisationRef = builder.objectRef<OrganisationRow>('Organisation').implement({
@@ -9,13 +10,15 @@ const OrganisationRef = builder.objectRef<OrganisationRow>('Organisation').imple
   }),
 });
 
+const RoleEnum = builder.enumType('Role', { values: ROLES });
+
 const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
   description: 'The signed-in user',
   fields: (t) => ({
     id: t.exposeID('userId'),
     email: t.exposeString('email'),
     displayName: t.exposeString('displayName'),
-    role: t.exposeString('role'),
+    role: t.field({ type: RoleEnum, resolve: (viewer) => viewer.role }),
     organisation: t.field({
       type: OrganisationRef,
       resolve: async (viewer, _args, context) => {

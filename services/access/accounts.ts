@@ -1,6 +1,6 @@
 import argon2 from 'argon2';
-import type { AnyDb } from '../db/database';
-import { execute } from '../db/database';
+import type { Selectable } from 'kysely';
+import type { Db } from '../db/database';
 import type { EventStore } from '../eventstore/types';
 import type { Role, Viewer } from '../kernel/auth';
 import type { Clock } from '../kernel/clock';
@@ -9,21 +9,17 @@ import { conflict } from '../kernel/errors';
 import { hashToken, newId, newSecretToken } from '../kernel/ids';
 import { organisationDecider, userDecider } from './decider';
 import { organisationStream, userStream } from './events';
+import type { AccessTables } from './tables';
+
+const access = (db: Db) => db.withTables<AccessTables>();
 
 export interface AccessDeps {
-  db: AnyDb;
+  db: Db;
   store: EventStore;
   clock: Clock;
 }
 
-interface AccountRow {
-  user_id: string;
-  organisation_id: string;
-  email: string;
-  display_name: string;
-  role: Role;
-  password_hash: string;
-}
+type AccountRow = Selectable<AccessTables['access_accounts']>;
 
 const toViewer = (row: AccountRow): Viewer => ({
   userId: row.user_id,
@@ -47,12 +43,19 @@ export const registerAccount = async (
 ) => {
   const userId = newId();
   const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
-  const reserved = await execute(
-    deps.db,
-    `INSERT INTO access_accounts (user_id, organisation_id, email, display_name, role, password_hash)
-     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING user_id`,
-    [userId, input.organisationId, input.email, input.displayName, input.role, passwordHash],
-  );
+  const reserved = await access(deps.db)
+    .insertInto('access_accounts')
+    .values({
+      user_id: userId,
+      organisation_id: input.organisationId,
+      email: input.email,
+      display_name: input.displayName,
+      role: input.role,
+      password_hash: passwordHash,
+    })
+    .onConflict((conflict) => conflict.doNothing())
+    .returning('user_id')
+    .execute();
   if (reserved.length === 0) throw conflict('email_taken', 'An account already uses this e-mail address');
   try {
     const result = await runCommand(
@@ -68,7 +71,7 @@ export const registerAccount = async (
     );
     return { userId, ...result };
   } catch (error) {
-    await execute(deps.db, 'DELETE FROM access_accounts WHERE user_id = $1', [userId]);
+    await access(deps.db).deleteFrom('access_accounts').where('user_id', '=', userId).execute();
     throw error;
   }
 };
@@ -99,12 +102,12 @@ export const createOrganisationWithAdmin = async (
 let decoyHash: Promise<string> | undefined;
 
 export const verifyCredentials = async (deps: AccessDeps, email: string, password: string) => {
-  const rows = await execute<AccountRow>(
-    deps.db,
-    'SELECT * FROM access_accounts WHERE lower(email) = lower($1) AND disabled_at IS NULL',
-    [email],
-  );
-  const row = rows[0];
+  const row = await access(deps.db)
+    .selectFrom('access_accounts')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
   decoyHash ??= argon2.hash('decoy password, never valid', { type: argon2.argon2id });
   const valid = await argon2.verify(row?.password_hash ?? (await decoyHash), password).catch(() => false);
   return row && valid ? toViewer(row) : undefined;
@@ -114,58 +117,73 @@ export const openSession = async (deps: AccessDeps, viewer: Viewer, ttlHours: nu
   const { token, hash } = newSecretToken();
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
-  await execute(deps.db, 'DELETE FROM access_sessions WHERE user_id = $1 AND expires_at <= $2', [
-    viewer.userId,
-    now,
-  ]);
-  await execute(
-    deps.db,
-    'INSERT INTO access_sessions (token_hash, user_id, organisation_id, expires_at) VALUES ($1, $2, $3, $4)',
-    [hash, viewer.userId, viewer.organisationId, expiresAt],
-  );
+  await access(deps.db)
+    .deleteFrom('access_sessions')
+    .where('user_id', '=', viewer.userId)
+    .where('expires_at', '<=', now)
+    .execute();
+  await access(deps.db)
+    .insertInto('access_sessions')
+    .values({
+      token_hash: hash,
+      user_id: viewer.userId,
+      organisation_id: viewer.organisationId,
+      expires_at: expiresAt,
+    })
+    .execute();
   return { token, expiresAt };
 };
 
 export const viewerForSession = async (deps: AccessDeps, token: string): Promise<Viewer | undefined> => {
-  const rows = await execute<AccountRow>(
-    deps.db,
-    `SELECT a.* FROM access_sessions s JOIN access_accounts a ON a.user_id = s.user_id
-      WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.disabled_at IS NULL`,
-    [hashToken(token), deps.clock.now()],
-  );
-  return rows[0] && toViewer(rows[0]);
+  const row = await access(deps.db)
+    .selectFrom('access_sessions as s')
+    .innerJoin('access_accounts as a', 'a.user_id', 's.user_id')
+    .selectAll('a')
+    .where('s.token_hash', '=', hashToken(token))
+    .where('s.expires_at', '>', deps.clock.now())
+    .where('a.disabled_at', 'is', null)
+    .executeTakeFirst();
+  return row && toViewer(row);
 };
 
 export const closeSession = async (deps: AccessDeps, token: string) => {
-  await execute(deps.db, 'DELETE FROM access_sessions WHERE token_hash = $1', [hashToken(token)]);
+  await access(deps.db).deleteFrom('access_sessions').where('token_hash', '=', hashToken(token)).execute();
 };
 
-export const hasAnyAccount = async (db: AnyDb) =>
-  (await execute(db, 'SELECT 1 FROM access_accounts LIMIT 1')).length > 0;
+export const hasAnyAccount = async (db: Db) =>
+  (await access(db).selectFrom('access_accounts').select('user_id').limit(1).executeTakeFirst()) !==
+  undefined;
 
 /** Issues a new one-time setup token (replacing any earlier one) while no account exists. */
-export const issueSetupToken = async (db: AnyDb): Promise<string> => {
+export const issueSetupToken = async (db: Db): Promise<string> => {
   const { token, hash } = newSecretToken();
-  await db.transaction().execute(async (tx) => {
-    await execute(tx, 'DELETE FROM access_setup_tokens');
-    await execute(tx, 'INSERT INTO access_setup_tokens (token_hash) VALUES ($1)', [hash]);
-  });
+  await access(db)
+    .transaction()
+    .execute(async (tx) => {
+      await tx.deleteFrom('access_setup_tokens').execute();
+      await tx.insertInto('access_setup_tokens').values({ token_hash: hash }).execute();
+    });
   return token;
 };
 
 /** Consumes the setup token; answers false when it is unknown or already used. */
-export const consumeSetupToken = async (db: AnyDb, token: string) =>
+export const consumeSetupToken = async (db: Db, token: string) =>
   (
-    await execute(db, 'DELETE FROM access_setup_tokens WHERE token_hash = $1 RETURNING token_hash', [
-      hashToken(token),
-    ])
+    await access(db)
+      .deleteFrom('access_setup_tokens')
+      .where('token_hash', '=', hashToken(token))
+      .returning('token_hash')
+      .execute()
   ).length > 0;
 
-export const restoreSetupToken = async (db: AnyDb, token: string) => {
-  await execute(db, 'INSERT INTO access_setup_tokens (token_hash) VALUES ($1) ON CONFLICT DO NOTHING', [
-    hashToken(token),
-  ]);
+export const restoreSetupToken = async (db: Db, token: string) => {
+  await access(db)
+    .insertInto('access_setup_tokens')
+    .values({ token_hash: hashToken(token) })
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
 };
 
-export const setupPending = async (db: AnyDb) =>
-  (await execute(db, 'SELECT 1 FROM access_setup_tokens LIMIT 1')).length > 0 && !(await hasAnyAccount(db));
+export const setupPending = async (db: Db) =>
+  (await access(db).selectFrom('access_setup_tokens').select('token_hash').limit(1).executeTakeFirst()) !==
+    undefined && !(await hasAnyAccount(db));

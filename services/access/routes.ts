@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../kernel/errors';
 import { errorBody, typed } from '../kernel/http';
+import { text } from '../kernel/validation';
+import type { SliceDeps } from '../slice';
 import {
-  type AccessDeps,
   closeSession,
   consumeSetupToken,
   createOrganisationWithAdmin,
@@ -15,23 +16,17 @@ import {
 
 export const SESSION_COOKIE = 'sid';
 
-export interface AccessRouteDeps extends AccessDeps {
-  sessionTtlHours: number;
-  secureCookies: boolean;
-  /** Waits until the read models show the event at this position (the user sees what they just did). */
-  waitForPosition(position: number): Promise<unknown>;
-}
-
 const email = z.string().trim().toLowerCase().email().max(254);
 const password = z.string().min(12, 'At least 12 characters').max(256);
 
-export const accessRoutes = (deps: AccessRouteDeps) => async (app: FastifyInstance) => {
+export const accessRoutes = (deps: SliceDeps) => async (app: FastifyInstance) => {
   const api = typed(app);
+  const sessionTtlHours = deps.config.SESSION_TTL_HOURS;
   const cookieOptions = (expires: Date) => ({
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: deps.secureCookies,
+    secure: deps.config.COOKIE_SECURE,
     expires,
   });
 
@@ -56,8 +51,8 @@ export const accessRoutes = (deps: AccessRouteDeps) => async (app: FastifyInstan
         summary: 'Create the first organisation and its admin with the one-time setup token',
         body: z.object({
           token: z.string().min(10).max(200),
-          organisationName: z.string().trim().min(2).max(200),
-          name: z.string().trim().min(1).max(200),
+          organisationName: text(200).pipe(z.string().min(2)),
+          name: text(200),
           email,
           password,
         }),
@@ -83,7 +78,7 @@ export const accessRoutes = (deps: AccessRouteDeps) => async (app: FastifyInstan
       }
       const viewer = await verifyCredentials(deps, input.email, input.password);
       if (viewer) {
-        const session = await openSession(deps, viewer, deps.sessionTtlHours);
+        const session = await openSession(deps, viewer, sessionTtlHours);
         reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(session.expiresAt));
       }
       await deps.waitForPosition(result.position);
@@ -111,7 +106,7 @@ export const accessRoutes = (deps: AccessRouteDeps) => async (app: FastifyInstan
       if (!viewer) {
         return reply.code(401).send({ code: 'invalid_credentials', message: 'Wrong e-mail or password' });
       }
-      const session = await openSession(deps, viewer, deps.sessionTtlHours);
+      const session = await openSession(deps, viewer, sessionTtlHours);
       reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(session.expiresAt));
       return { userId: viewer.userId, organisationId: viewer.organisationId, role: viewer.role };
     },

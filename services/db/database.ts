@@ -1,19 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { pgliteDialect } from './pglite-dialect';
 
-// biome-ignore lint/suspicious/noExplicitAny: each module narrows the table types with Kysely#withTables
-export type AnyDb = Kysely<any>;
-// biome-ignore lint/suspicious/noExplicitAny: idem
-export type AnyTx = Transaction<any>;
-export type Executor = AnyDb | AnyTx;
+/**
+ * The database with no table known: each module names its own tables with `db.withTables<Tables>()`, so a slice
+ * adds tables without editing a shared interface. A transaction is a `Db` too.
+ */
+export type Db = Kysely<object>;
 
 /** A relational database: a real PostgreSQL server through `pg`, or embedded PGlite in this process. */
 export interface Database {
   readonly kind: 'postgres' | 'pglite';
-  readonly db: AnyDb;
+  readonly db: Db;
   /** The raw pg pool (PostgreSQL only): dedicated connections for LISTEN and session-level locks. */
   readonly pool?: pg.Pool;
   readonly description: string;
@@ -39,9 +39,9 @@ const typeParsers = {
   }) as typeof pg.types.getTypeParser,
 };
 
-/** Run one SQL text with positional parameters on a database or inside a transaction. */
+/** Runs one SQL text with positional parameters: only for what Kysely cannot say (each caller says why). */
 export const execute = async <R = Record<string, unknown>>(
-  executor: Executor,
+  executor: Db,
   text: string,
   params: readonly unknown[] = [],
 ): Promise<R[]> => {
@@ -52,7 +52,7 @@ export const execute = async <R = Record<string, unknown>>(
 export class UnsafeServerError extends Error {}
 
 /** Acknowledged events must survive a crash: refuse servers that can lose committed transactions. */
-export const assertDurableServer = async (db: AnyDb): Promise<void> => {
+export const assertDurableServer = async (db: Db): Promise<void> => {
   const rows = await execute<{ name: string; setting: string }>(
     db,
     `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')`,
@@ -76,7 +76,7 @@ export const openDatabase = async (options: DatabaseOptions): Promise<Database> 
     // Without these listeners a server restart crashes the whole process.
     pool.on('error', () => {});
     pool.on('connect', (client) => client.on('error', () => {}));
-    const db: AnyDb = new Kysely({ dialect: new PostgresDialect({ pool }) });
+    const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
     try {
       if (!options.allowUnsafeServer) await assertDurableServer(db);
     } catch (error) {
@@ -95,7 +95,7 @@ export const openDatabase = async (options: DatabaseOptions): Promise<Database> 
   const dataDir = options.dataDir ?? './data/pglite';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir);
-  const db: AnyDb = new Kysely({ dialect: pgliteDialect(pglite) });
+  const db: Db = new Kysely({ dialect: pgliteDialect(pglite) });
   return {
     kind: 'pglite',
     db,

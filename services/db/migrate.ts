@@ -1,14 +1,14 @@
 import { type Migration, Migrator, sql } from 'kysely';
-import type { AnyDb } from './database';
+import type { Db } from './database';
 
 export interface NamedMigration {
   /** Sortable name; Kysely applies migrations in name order. */
   name: string;
-  up(db: AnyDb): Promise<void>;
+  up(db: Db): Promise<void>;
 }
 
 /** Migrations as a static list in code (file-based providers cannot import .ts under vitest on Node 20). */
-export const migrate = async (db: AnyDb, migrations: readonly NamedMigration[]): Promise<void> => {
+export const migrate = async (db: Db, migrations: readonly NamedMigration[]): Promise<void> => {
   const record: Record<string, Migration> = {};
   for (const migration of migrations) record[migration.name] = { up: migration.up };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => record } });

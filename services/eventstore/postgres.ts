@@ -1,4 +1,4 @@
-import type { Database, Executor } from '../db/database';
+import type { Database, Db } from '../db/database';
 import { execute } from '../db/database';
 import {
   type AppendResult,
@@ -16,6 +16,21 @@ import { createWaker } from './waker';
 const NOTIFY_CHANNEL = 'es_events';
 const WRONG_REVISION = 'ES409';
 const UNIQUE_VIOLATION = '23505';
+
+type EventStoreTables = {
+  es_events: {
+    position: number;
+    txid: string;
+    stream_id: string;
+    stream_revision: number;
+    id: string;
+    type: string;
+    data: unknown;
+    metadata: NewEvent['metadata'];
+    recorded_at: Date;
+  };
+};
+const events = (db: Db) => db.withTables<EventStoreTables>();
 
 interface EventRow {
   position: number | string;
@@ -40,8 +55,11 @@ export interface PostgresEventStoreOptions {
   notifyCoalesceMs?: number;
 }
 
-/** Reads the feed after a checkpoint, never past the oldest transaction still open. */
-export const readFeed = async (executor: Executor, after: Checkpoint, limit: number, upcast?: Upcaster) => {
+/**
+ * Reads the feed after a checkpoint, never past the oldest transaction still open. Raw SQL: the visibility rule
+ * compares transaction ids with the snapshot's xmin, which Kysely cannot say.
+ */
+export const readFeed = async (executor: Db, after: Checkpoint, limit: number, upcast?: Upcaster) => {
   const rows = await execute<EventRow>(
     executor,
     `SELECT ${COLUMNS} FROM es_events
@@ -81,9 +99,11 @@ const constraintOf = (error: unknown): string | undefined =>
 
 export interface PostgresEventStore extends EventStore {
   /** Reads the feed inside a caller's transaction (projections apply and checkpoint in one transaction). */
-  readFeedIn(executor: Executor, after: Checkpoint, limit: number): Promise<RecordedEvent[]>;
+  readFeedIn(executor: Db, after: Checkpoint, limit: number): Promise<RecordedEvent[]>;
   /** The feed checkpoint of the newest readable event. */
-  head(executor?: Executor): Promise<Checkpoint>;
+  head(executor?: Db): Promise<Checkpoint>;
+  /** The global position of the newest event, readable yet or not (0 when the log is empty). */
+  lastPosition(): Promise<number>;
 }
 
 /** The PostgreSQL event store, on a real server or on PGlite. */
@@ -123,6 +143,7 @@ export const createPostgresEventStore = (
     // Polling remains as the fallback.
   });
 
+  // Raw SQL: the append is one call of the es_append function (one round trip, its own transaction).
   const APPEND_SQL = 'SELECT last_position, last_revision FROM es_append($1, $2, $3::jsonb)';
   type AppendRow = { last_position: number; last_revision: number };
   // On a server, a named prepared statement straight on the pool: parsed once per connection, no query builder.
@@ -140,30 +161,36 @@ export const createPostgresEventStore = (
 
   const findExisting = async (
     streamId: string,
-    events: readonly NewEvent[],
+    appended: readonly NewEvent[],
   ): Promise<AppendResult | undefined> => {
-    const rows = await execute<{ stream_id: string; stream_revision: number; position: number }>(
-      db,
-      'SELECT stream_id, stream_revision, position FROM es_events WHERE id = ANY($1::uuid[]) ORDER BY position',
-      [events.map((event) => event.id)],
-    );
-    if (rows.length !== events.length || rows.some((row) => row.stream_id !== streamId)) return undefined;
+    const rows = await events(db)
+      .selectFrom('es_events')
+      .select(['stream_id', 'stream_revision', 'position'])
+      .where(
+        'id',
+        'in',
+        appended.map((event) => event.id),
+      )
+      .orderBy('position')
+      .execute();
+    if (rows.length !== appended.length || rows.some((row) => row.stream_id !== streamId)) return undefined;
     const last = rows[rows.length - 1]!;
     return { revision: Number(last.stream_revision), position: Number(last.position) };
   };
 
   const currentRevision = async (streamId: string): Promise<number> => {
-    const rows = await execute<{ revision: number | null }>(
-      db,
-      'SELECT max(stream_revision) AS revision FROM es_events WHERE stream_id = $1',
-      [streamId],
-    );
-    return rows[0]?.revision == null ? -1 : Number(rows[0].revision);
+    const row = await events(db)
+      .selectFrom('es_events')
+      .select((eb) => eb.fn.max('stream_revision').as('revision'))
+      .where('stream_id', '=', streamId)
+      .executeTakeFirst();
+    return row?.revision == null ? -1 : Number(row.revision);
   };
 
   const store: PostgresEventStore = {
     readFeedIn: (executor, after, limit) => readFeed(executor, after, limit, upcast),
 
+    // Raw SQL: the feed's visibility rule, as in readFeed.
     async head(executor = db) {
       const rows = await execute<{ txid: string; position: number }>(
         executor,
@@ -213,11 +240,23 @@ export const createPostgresEventStore = (
     },
 
     async readStream(streamId, { fromRevision = 0 } = {}) {
-      const rows = await execute<EventRow>(
-        db,
-        `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND stream_revision >= $2 ORDER BY stream_revision`,
-        [streamId, fromRevision],
-      );
+      const rows = await events(db)
+        .selectFrom('es_events')
+        .select((eb) => [
+          'position',
+          eb.cast<string>('txid', 'text').as('txid'),
+          'stream_id',
+          'stream_revision',
+          'id',
+          'type',
+          'data',
+          'metadata',
+          'recorded_at',
+        ])
+        .where('stream_id', '=', streamId)
+        .where('stream_revision', '>=', fromRevision)
+        .orderBy('stream_revision')
+        .execute();
       return rows.map((row) => toRecorded(row, upcast));
     },
 
@@ -246,13 +285,20 @@ export const createPostgresEventStore = (
     waitForEvents: (timeoutMs, signal) => waker.wait(timeoutMs, signal),
 
     async checkpointOf(position) {
-      const rows = await execute<{ txid: string; position: number }>(
-        db,
-        'SELECT txid::text AS txid, position FROM es_events WHERE position = $1',
-        [position],
-      );
-      const row = rows[0];
+      const row = await events(db)
+        .selectFrom('es_events')
+        .select((eb) => [eb.cast<string>('txid', 'text').as('txid'), 'position'])
+        .where('position', '=', position)
+        .executeTakeFirst();
       return row ? { txid: row.txid, position: Number(row.position) } : undefined;
+    },
+
+    async lastPosition() {
+      const row = await events(db)
+        .selectFrom('es_events')
+        .select((eb) => eb.fn.max('position').as('last'))
+        .executeTakeFirst();
+      return Number(row?.last ?? 0);
     },
 
     async close() {

@@ -1,76 +1,97 @@
 import type { Decider } from '../kernel/command';
 import { conflict, notFound } from '../kernel/errors';
-import type { Audience, FeedbackEvent, SessionContext } from './events';
+import type { Audience, FeedbackEvent, FeedbackSubmitted, SessionContext } from './events';
 
-export type FeedbackCommand =
-  | {
-      type: 'OpenFeedbackLink';
-      linkId: string;
-      audience: Audience;
-      secretHash: string;
-      expiresAt: string;
-      session: SessionContext;
-    }
-  | { type: 'SubmitFeedback'; responseId: string; rating: number; comment: string | null; now: Date }
+export type LinkStatus = 'open' | 'expired' | 'closed';
+export const LINK_STATUSES: readonly LinkStatus[] = ['open', 'expired', 'closed'];
+
+/** The one rule for a link's status, used by the deciders, the public routes and the GraphQL type. */
+export const linkStatus = (link: { closed: boolean; expiresAt: Date | string }, now: Date): LinkStatus => {
+  if (link.closed) return 'closed';
+  return new Date(link.expiresAt).getTime() <= now.getTime() ? 'expired' : 'open';
+};
+
+export interface FeedbackLink {
+  linkId: string;
+  audience: Audience;
+  secretHash: string;
+  expiresAt: string;
+  session: SessionContext;
+  closed: boolean;
+}
+
+/** Refuses a link that no longer takes answers, naming the organisation so the respondent knows whom to ask. */
+export const assertLinkOpen = (link: FeedbackLink, now: Date) => {
+  const status = linkStatus(link, now);
+  const details = { organisationName: link.session.organisationName };
+  if (status === 'closed') throw conflict('feedback_link_closed', 'This feedback link is closed', details);
+  if (status === 'expired')
+    throw conflict('feedback_link_expired', 'This feedback link has expired', details);
+};
+
+// --- The link: opened, then closed. Answers live in their own streams (see feedbackResponseStream).
+
+export type FeedbackLinkCommand =
+  | { type: 'OpenFeedbackLink'; link: Omit<FeedbackLink, 'closed'> }
   | { type: 'CloseFeedbackLink' };
 
 export interface FeedbackLinkState {
-  link?: {
-    linkId: string;
-    audience: Audience;
-    secretHash: string;
-    expiresAt: string;
-    session: SessionContext;
-  };
-  closed: boolean;
-  responseIds: ReadonlySet<string>;
+  link?: FeedbackLink;
 }
 
-export type LinkStatus = 'open' | 'expired' | 'closed';
-
-export const linkStatus = (state: FeedbackLinkState, now: Date): LinkStatus | undefined => {
-  if (!state.link) return undefined;
-  if (state.closed) return 'closed';
-  return new Date(state.link.expiresAt).getTime() <= now.getTime() ? 'expired' : 'open';
-};
-
-/** Most responses one link accepts: a session's group, with room; beyond it the link is being abused. */
-export const MAX_RESPONSES_PER_LINK = 500;
-
-export const feedbackLinkDecider: Decider<FeedbackLinkState, FeedbackCommand, FeedbackEvent> = {
-  initialState: { closed: false, responseIds: new Set() },
+export const feedbackLinkDecider: Decider<FeedbackLinkState, FeedbackLinkCommand, FeedbackEvent> = {
+  initialState: {},
 
   evolve(state, event) {
     switch (event.type) {
-      case 'FeedbackLinkOpened': {
-        const { linkId, audience, secretHash, expiresAt, session } = event.data;
-        return { ...state, link: { linkId, audience, secretHash, expiresAt, session } };
-      }
-      case 'FeedbackSubmitted':
-        return { ...state, responseIds: new Set([...state.responseIds, event.data.responseId]) };
+      case 'FeedbackLinkOpened':
+        return { link: { ...event.data, closed: false } };
       case 'FeedbackLinkClosed':
-        return { ...state, closed: true };
+        return state.link ? { link: { ...state.link, closed: true } } : state;
+      case 'FeedbackSubmitted':
+        // Older answers were recorded in the link's stream; they do not change the link.
+        return state;
     }
   },
 
   decide(command, state) {
     if (command.type === 'OpenFeedbackLink') {
       if (state.link) throw conflict('feedback_link_exists', 'This feedback link already exists');
-      const { linkId, audience, secretHash, expiresAt, session } = command;
-      return [{ type: 'FeedbackLinkOpened', data: { linkId, audience, secretHash, expiresAt, session } }];
+      return [{ type: 'FeedbackLinkOpened', data: command.link }];
     }
-    const link = state.link;
-    if (!link) throw notFound('feedback_link_not_found', 'No such feedback link');
-    if (command.type === 'CloseFeedbackLink') {
-      return state.closed ? [] : [{ type: 'FeedbackLinkClosed', data: { linkId: link.linkId } }];
-    }
+    if (!state.link) throw notFound('feedback_link_not_found', 'No such feedback link');
+    return state.link.closed ? [] : [{ type: 'FeedbackLinkClosed', data: { linkId: state.link.linkId } }];
+  },
+};
+
+// --- One answer: its stream holds one event; a retry finds it there and appends nothing.
+
+/** Most answers one link accepts: a session's group with room; beyond it the link is being abused. */
+export const MAX_RESPONSES_PER_LINK = 500;
+
+export interface SubmitFeedback {
+  type: 'SubmitFeedback';
+  responseId: string;
+  rating: number;
+  comment: string | null;
+  link: FeedbackLink;
+  /** Answers the link had received when the command was made (from the read model: a cap, not a count). */
+  answersSoFar: number;
+  now: Date;
+}
+
+export const feedbackResponseDecider: Decider<{ answered: boolean }, SubmitFeedback, FeedbackSubmitted> = {
+  initialState: { answered: false },
+  evolve: () => ({ answered: true }),
+  decide(command, state) {
     // A respondent's retry is answered like the first attempt, even if the link closed in between.
-    if (state.responseIds.has(command.responseId)) return [];
-    const status = linkStatus(state, command.now);
-    if (status === 'closed') throw conflict('feedback_link_closed', 'This feedback link is closed');
-    if (status === 'expired') throw conflict('feedback_link_expired', 'This feedback link has expired');
-    if (state.responseIds.size >= MAX_RESPONSES_PER_LINK) {
-      throw conflict('feedback_link_full', 'This feedback link has received all the answers it accepts');
+    if (state.answered) return [];
+    const { link } = command;
+    assertLinkOpen(link, command.now);
+    if (command.answersSoFar >= MAX_RESPONSES_PER_LINK) {
+      throw conflict('feedback_link_full', 'This feedback link has received all the answers it accepts', {
+        organisationName: link.session.organisationName,
+      });
     }
     return [
       {

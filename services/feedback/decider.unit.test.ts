@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { AppError } from '../kernel/errors';
-import { type FeedbackCommand, feedbackLinkDecider, linkStatus } from './decider';
+import { deciderSpec } from '../../test/support/decider-spec';
+import {
+  type FeedbackLink,
+  feedbackLinkDecider,
+  feedbackResponseDecider,
+  linkStatus,
+  MAX_RESPONSES_PER_LINK,
+  type SubmitFeedback,
+} from './decider';
 import type { FeedbackEvent } from './events';
 import { newLinkToken, parseLinkToken, secretMatches } from './link-token';
 
@@ -14,66 +21,113 @@ const session = {
   endsOn: '2026-03-03',
   site: 'Lyon',
 };
-const opened: FeedbackEvent = {
-  type: 'FeedbackLinkOpened',
-  data: {
-    linkId: 'l1',
-    audience: 'learner',
-    secretHash: 'h',
-    expiresAt: '2026-04-01T00:00:00.000Z',
-    session,
-  },
+const link: FeedbackLink = {
+  linkId: 'l1',
+  audience: 'learner',
+  secretHash: 'h',
+  expiresAt: '2026-04-01T00:00:00.000Z',
+  session,
+  closed: false,
 };
-const given = (events: FeedbackEvent[]) =>
-  events.reduce(feedbackLinkDecider.evolve, feedbackLinkDecider.initialState);
-const submit = (responseId: string, now = new Date('2026-03-03T17:00:00Z')): FeedbackCommand => ({
+const { closed: _closed, ...openedData } = link;
+const opened: FeedbackEvent = { type: 'FeedbackLinkOpened', data: openedData };
+const closed: FeedbackEvent = { type: 'FeedbackLinkClosed', data: { linkId: 'l1' } };
+
+const links = deciderSpec(feedbackLinkDecider);
+const responses = deciderSpec(feedbackResponseDecider);
+
+const submit = (overrides: Partial<SubmitFeedback> = {}): SubmitFeedback => ({
   type: 'SubmitFeedback',
-  responseId,
+  responseId: 'r1',
   rating: 4,
   comment: 'Bien',
-  now,
+  link,
+  answersSoFar: 0,
+  now: new Date('2026-03-03T17:00:00Z'),
+  ...overrides,
 });
-const rejection = (events: FeedbackEvent[], command: FeedbackCommand) => {
-  try {
-    feedbackLinkDecider.decide(command, given(events));
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-};
 
 describe('feedback link decider', () => {
+  it('opens a link once', () => {
+    links.given([]).when({ type: 'OpenFeedbackLink', link: openedData }).thenEmits([opened]);
+    links
+      .given([opened])
+      .when({ type: 'OpenFeedbackLink', link: openedData })
+      .thenRejects('feedback_link_exists', 409);
+  });
+
+  it('closes an open link, and closing it again changes nothing', () => {
+    links.given([opened]).when({ type: 'CloseFeedbackLink' }).thenEmits([closed]);
+    links.given([opened, closed]).when({ type: 'CloseFeedbackLink' }).thenNothing();
+  });
+
+  it('refuses to close a link that was never opened', () => {
+    links.given([]).when({ type: 'CloseFeedbackLink' }).thenRejects('feedback_link_not_found', 404);
+  });
+});
+
+describe('feedback response decider', () => {
   it('records an answer with the session it belongs to', () => {
-    const [event] = feedbackLinkDecider.decide(submit('r1'), given([opened]));
-    expect(event).toMatchObject({
-      type: 'FeedbackSubmitted',
-      data: {
-        responseId: 'r1',
-        linkId: 'l1',
-        sessionId: 's1',
-        trainingActionId: 'a1',
-        rating: 4,
-        audience: 'learner',
-      },
-    });
+    responses
+      .given([])
+      .when(submit())
+      .thenMatches([
+        {
+          type: 'FeedbackSubmitted',
+          data: {
+            responseId: 'r1',
+            linkId: 'l1',
+            sessionId: 's1',
+            trainingActionId: 'a1',
+            rating: 4,
+            audience: 'learner',
+          },
+        },
+      ]);
   });
 
-  it('answers a retried submission with no new event', () => {
-    const [first] = feedbackLinkDecider.decide(submit('r1'), given([opened]));
-    expect(feedbackLinkDecider.decide(submit('r1'), given([opened, first!]))).toEqual([]);
+  it('answers a retried submission with no new event, even after the link closed', () => {
+    const [first] = responses.given([]).when(submit()).decided();
+    responses.given([first!]).when(submit()).thenNothing();
+    responses
+      .given([first!])
+      .when(submit({ link: { ...link, closed: true } }))
+      .thenNothing();
   });
 
-  it('rejects answers after the link expired or was closed', () => {
-    expect(rejection([opened], submit('r1', new Date('2026-04-01T00:00:00Z'))).code).toBe(
-      'feedback_link_expired',
-    );
-    const closed: FeedbackEvent = { type: 'FeedbackLinkClosed', data: { linkId: 'l1' } };
-    expect(rejection([opened, closed], submit('r2')).code).toBe('feedback_link_closed');
-    expect(linkStatus(given([opened, closed]), new Date('2026-03-03T00:00:00Z'))).toBe('closed');
+  it('rejects answers after the link expired, naming the organisation', () => {
+    const error = responses
+      .given([])
+      .when(submit({ now: new Date('2026-04-01T00:00:00Z') }))
+      .thenRejects('feedback_link_expired', 409);
+    expect(error.details).toEqual({ organisationName: 'Org' });
   });
 
-  it('rejects an answer to a link that was never opened', () => {
-    expect(rejection([], submit('r1')).code).toBe('feedback_link_not_found');
+  it('rejects answers after the link was closed', () => {
+    responses
+      .given([])
+      .when(submit({ link: { ...link, closed: true } }))
+      .thenRejects('feedback_link_closed', 409);
+  });
+
+  it('rejects answers once the link has received as many as it accepts', () => {
+    responses
+      .given([])
+      .when(submit({ answersSoFar: MAX_RESPONSES_PER_LINK }))
+      .thenRejects('feedback_link_full', 409);
+    responses
+      .given([])
+      .when(submit({ answersSoFar: MAX_RESPONSES_PER_LINK - 1 }))
+      .thenMatches([{ type: 'FeedbackSubmitted' }]);
+  });
+});
+
+describe('link status', () => {
+  it('is closed once closed, expired from its expiry instant, open before', () => {
+    const now = new Date('2026-03-03T00:00:00Z');
+    expect(linkStatus({ closed: true, expiresAt: '2026-04-01T00:00:00Z' }, now)).toBe('closed');
+    expect(linkStatus({ closed: false, expiresAt: now }, now)).toBe('expired');
+    expect(linkStatus({ closed: false, expiresAt: '2026-03-03T00:00:01Z' }, now)).toBe('open');
   });
 });
 

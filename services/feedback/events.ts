@@ -51,6 +51,11 @@ export const feedbackEventTypes = [
 ] as const satisfies FeedbackEvent['type'][];
 
 export const feedbackLinkStream = (linkId: string) => `feedbacklink-${linkId}`;
+/**
+ * Each answer has its own stream: a class answering one link at once never contends on a revision.
+ * (Answers recorded before this change sit in their link's stream; readers do not depend on which.)
+ */
+export const feedbackResponseStream = (responseId: string) => `feedbackresponse-${responseId}`;
 
 const AUDIENCE_LABELS: Record<Audience, string> = {
   learner: 'apprenants',
@@ -59,22 +64,22 @@ const AUDIENCE_LABELS: Record<Audience, string> = {
   company: 'entreprises',
 };
 
-export const feedbackEvidence: EvidenceDeclarations = {
+export const feedbackEvidence: EvidenceDeclarations<FeedbackEvent> = {
   FeedbackLinkOpened: {
     indicators: [30],
     kind: 'solicitation',
-    title: (data: FeedbackLinkOpened['data']) =>
+    title: (data) =>
       `Recueil des appréciations ouvert (${AUDIENCE_LABELS[data.audience]}) : ${data.session.trainingTitle} — ${data.session.sessionTitle}`,
-    summary: (data: FeedbackLinkOpened['data']) =>
+    summary: (data) =>
       `Session du ${frenchDate(data.session.startsOn)} au ${frenchDate(data.session.endsOn)}, ${data.session.site}`,
-    source: (data: FeedbackLinkOpened['data']) => ({ type: 'session', id: data.session.sessionId }),
+    source: (data) => ({ type: 'session', id: data.session.sessionId }),
   },
   FeedbackSubmitted: {
     indicators: [30],
     kind: 'feedback_received',
-    title: (data: FeedbackSubmitted['data']) =>
-      `Appréciation reçue (${AUDIENCE_LABELS[data.audience]}) : ${data.rating}/5 — ${data.trainingTitle}`,
-    summary: (data: FeedbackSubmitted['data']) => data.comment ?? undefined,
-    source: (data: FeedbackSubmitted['data']) => ({ type: 'session', id: data.sessionId }),
+    title: (data) =>
+      `Appréciation reçue (${AUDIENCE_LABELS[data.audience]}) : ${data.rating}/5 — ${data.trainingTitle} — ${data.sessionTitle}`,
+    summary: (data) => data.comment ?? undefined,
+    source: (data) => ({ type: 'session', id: data.sessionId }),
   },
 };

@@ -1,41 +1,34 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { EventStore } from '../eventstore/types';
 import { requirePermission } from '../kernel/auth';
-import type { Clock } from '../kernel/clock';
 import { type CommandContext, runCommand } from '../kernel/command';
 import { notFound } from '../kernel/errors';
 import { commandContext, errorBody, errorResponses, typed } from '../kernel/http';
 import { derivedId, newId } from '../kernel/ids';
-import { type FeedbackLinkState, feedbackLinkDecider, linkStatus } from './decider';
-import { AUDIENCES, feedbackLinkStream, type SessionContext } from './events';
+import { optionalText } from '../kernel/validation';
+import type { SliceDeps } from '../slice';
+import { assertLinkOpen, type FeedbackLink, feedbackLinkDecider, feedbackResponseDecider } from './decider';
+import { AUDIENCES, feedbackLinkStream, feedbackResponseStream } from './events';
 import { newLinkToken, parseLinkToken, secretMatches } from './link-token';
-
-export interface FeedbackDeps {
-  store: EventStore;
-  clock: Clock;
-  linkTtlDays: number;
-  publicRateLimitPerMinute: number;
-  /** The session as the organisation sees it, or undefined when it does not exist there. */
-  findSession(organisationId: string, sessionId: string): Promise<SessionContext | undefined>;
-}
 
 const linkNotFound = () => notFound('feedback_link_not_found', 'This feedback link does not exist');
 
-export const feedbackRoutes = (deps: FeedbackDeps) => async (app: FastifyInstance) => {
+export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) => {
   const api = typed(app);
+  const { store, clock, config, reads } = deps;
 
-  /** Loads a link from its public token; any mismatch looks like a link that does not exist. */
-  const loadLink = async (token: string) => {
+  /** Loads a link from its public token (one read of its stream); any mismatch looks like a missing link. */
+  const loadLink = async (token: string): Promise<{ link: FeedbackLink; organisationId: string }> => {
     const parsed = parseLinkToken(token);
     if (!parsed) throw linkNotFound();
-    const history = await deps.store.readStream(feedbackLinkStream(parsed.linkId));
-    const state = history.reduce(
-      (current, event) => feedbackLinkDecider.evolve(current, event as never),
-      feedbackLinkDecider.initialState as FeedbackLinkState,
+    const history = await store.readStream(feedbackLinkStream(parsed.linkId));
+    const { link } = history.reduce(
+      // The link's stream holds only the feedback slice's events.
+      (state, event) => feedbackLinkDecider.evolve(state, event as never),
+      feedbackLinkDecider.initialState,
     );
-    if (!state.link || !secretMatches(parsed.secret, state.link.secretHash)) throw linkNotFound();
-    return { state, link: state.link, organisationId: history[0]!.metadata.organisationId };
+    if (!link || !secretMatches(parsed.secret, link.secretHash)) throw linkNotFound();
+    return { link, organisationId: history[0]!.metadata.organisationId };
   };
 
   api.post(
@@ -61,26 +54,22 @@ export const feedbackRoutes = (deps: FeedbackDeps) => async (app: FastifyInstanc
     },
     async (request, reply) => {
       const viewer = requirePermission(request.viewer, 'feedback:manage');
-      const session = await deps.findSession(viewer.organisationId, request.params.sessionId);
+      const session = await reads.sessionContext(viewer.organisationId, request.params.sessionId);
       if (!session) throw notFound('session_not_found', 'No such session');
       const context = commandContext(request, viewer, deps);
       const linkId = context.idempotencyKey
         ? derivedId(viewer.organisationId, 'feedback-link', context.idempotencyKey)
         : newId();
       const { token, secretHash } = newLinkToken(linkId);
-      const expiresAt = new Date(deps.clock.now().getTime() + deps.linkTtlDays * 86_400_000).toISOString();
+      const expiresAt = new Date(
+        clock.now().getTime() + config.FEEDBACK_LINK_TTL_DAYS * 86_400_000,
+      ).toISOString();
       const result = await runCommand(context, feedbackLinkDecider, feedbackLinkStream(linkId), {
         type: 'OpenFeedbackLink',
-        linkId,
-        audience: request.body.audience,
-        secretHash,
-        expiresAt,
-        session,
+        link: { linkId, audience: request.body.audience, secretHash, expiresAt, session },
       });
-      if (
-        result.events.length === 0 ||
-        (result.events[0]?.data as { secretHash?: string } | undefined)?.secretHash !== secretHash
-      ) {
+      const opened = result.events[0];
+      if (opened?.type !== 'FeedbackLinkOpened' || opened.data.secretHash !== secretHash) {
         // A replayed request: the secret was shown the first time and cannot be shown again.
         return reply.code(409).send({
           code: 'feedback_link_already_opened',
@@ -121,15 +110,26 @@ export const feedbackRoutes = (deps: FeedbackDeps) => async (app: FastifyInstanc
     },
   );
 
+  // A class answers from one address: each link has its own allowance, and each address a larger one, so 60
+  // learners behind one NAT all get through while a single address cannot hammer many links.
+  const linkSelector = (request: FastifyRequest) =>
+    `link:${String((request.params as { token?: unknown }).token ?? '').split('.')[0]}`;
   const publicLimits = {
-    rateLimit: { max: deps.publicRateLimitPerMinute, timeWindow: '1 minute' },
+    config: {
+      rateLimit: { max: config.PUBLIC_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' },
+    },
+    preHandler: app.rateLimit({
+      max: config.PUBLIC_LINK_RATE_LIMIT_PER_MINUTE,
+      timeWindow: '1 minute',
+      keyGenerator: linkSelector,
+    }),
   };
   const tokenParams = z.object({ token: z.string().max(100) });
 
   api.get(
     '/api/public/feedback/:token',
     {
-      config: publicLimits,
+      ...publicLimits,
       schema: {
         tags: ['public'],
         summary: 'What a respondent sees before answering (no account needed)',
@@ -150,19 +150,9 @@ export const feedbackRoutes = (deps: FeedbackDeps) => async (app: FastifyInstanc
         },
       },
     },
-    async (request, reply) => {
-      const { state, link } = await loadLink(request.params.token);
-      const status = linkStatus(state, deps.clock.now());
-      if (status === 'closed') {
-        return reply
-          .code(409)
-          .send({ code: 'feedback_link_closed', message: 'This feedback link is closed' });
-      }
-      if (status === 'expired') {
-        return reply
-          .code(409)
-          .send({ code: 'feedback_link_expired', message: 'This feedback link has expired' });
-      }
+    async (request) => {
+      const { link } = await loadLink(request.params.token);
+      assertLinkOpen(link, clock.now());
       const { organisationName, trainingTitle, sessionTitle, startsOn, endsOn, site } = link.session;
       return {
         organisationName,
@@ -179,7 +169,7 @@ export const feedbackRoutes = (deps: FeedbackDeps) => async (app: FastifyInstanc
   api.post(
     '/api/public/feedback/:token',
     {
-      config: publicLimits,
+      ...publicLimits,
       bodyLimit: 16 * 1024,
       schema: {
         tags: ['public'],
@@ -188,11 +178,7 @@ export const feedbackRoutes = (deps: FeedbackDeps) => async (app: FastifyInstanc
         body: z.object({
           submissionId: z.string().uuid(),
           rating: z.number().int().min(1).max(5),
-          comment: z
-            .string()
-            .max(2000)
-            .transform((value) => value.trim() || null)
-            .nullish(),
+          comment: optionalText(2000),
         }),
         response: {
           201: z.object({ received: z.literal(true) }),
@@ -205,20 +191,23 @@ export const feedbackRoutes = (deps: FeedbackDeps) => async (app: FastifyInstanc
     },
     async (request, reply) => {
       const { link, organisationId } = await loadLink(request.params.token);
+      // Scoped to the link, so one respondent's id can never collide with another link's answer.
+      const responseId = derivedId(link.linkId, request.body.submissionId);
       const context: CommandContext = {
-        store: deps.store,
-        clock: deps.clock,
+        store,
+        clock,
         organisationId,
         actor: { type: 'public' },
         correlationId: request.id,
       };
-      await runCommand(context, feedbackLinkDecider, feedbackLinkStream(link.linkId), {
+      await runCommand(context, feedbackResponseDecider, feedbackResponseStream(responseId), {
         type: 'SubmitFeedback',
-        // Scoped to the link, so one respondent's id can never collide with another link's answer.
-        responseId: derivedId(link.linkId, request.body.submissionId),
+        responseId,
         rating: request.body.rating,
-        comment: request.body.comment ?? null,
-        now: deps.clock.now(),
+        comment: request.body.comment,
+        link,
+        answersSoFar: await reads.feedbackLinkResponseCount(link.linkId),
+        now: clock.now(),
       });
       return reply.code(201).send({ received: true });
     },

@@ -1,6 +1,16 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/availability';
 import { isAppError } from '../kernel/errors';
+import { INVALID_CHARACTERS } from '../kernel/validation';
+
+/** Seconds a client should wait before trying again when the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+const reasonOf = (params: unknown): unknown =>
+  typeof params === 'object' && params !== null && 'params' in params
+    ? (params.params as { reason?: unknown } | undefined)?.reason
+    : undefined;
 
 /** The one place errors become answers: 4xx carry a code and a message, 5xx details are logged, never sent. */
 export const registerErrorHandler = (app: FastifyInstance) => {
@@ -11,19 +21,33 @@ export const registerErrorHandler = (app: FastifyInstance) => {
         .send({ code: error.code, message: error.message, details: error.details });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((issue) => ({
+        path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || error.validationContext,
+        message: issue.message,
+        ...(reasonOf(issue.params) === INVALID_CHARACTERS ? { code: INVALID_CHARACTERS } : {}),
+      }));
+      const unstorable = issues.some((issue) => issue.code === INVALID_CHARACTERS);
       return reply.code(400).send({
-        code: 'validation_failed',
-        message: 'The request is not valid',
-        details: {
-          issues: error.validation.map((issue) => ({
-            path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || error.validationContext,
-            message: issue.message,
-          })),
-        },
+        code: unstorable ? INVALID_CHARACTERS : 'validation_failed',
+        message: unstorable
+          ? 'A text contains a character that cannot be stored (NUL or an unpaired surrogate)'
+          : 'The request is not valid',
+        details: { issues },
       });
     }
     if (error.validation) {
       return reply.code(400).send({ code: 'validation_failed', message: error.message });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply
+        .code(503)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+        .send({
+          code: 'database_unavailable',
+          message: 'The service is briefly unavailable; try again in a moment',
+          details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+        });
     }
     const status = error.statusCode ?? 500;
     if (status === 429) {

@@ -4,8 +4,10 @@ import type { Clock } from './clock';
 import { conflict } from './errors';
 import { derivedId, newId } from './ids';
 
+type AnyEvent = { type: string; data: unknown };
+
 /** A pure decider: the whole behaviour of one kind of stream. */
-export interface Decider<State, Command, Event extends { type: string; data: unknown }> {
+export interface Decider<State, Command, Event extends AnyEvent> {
   initialState: State;
   evolve(state: State, event: Event): State;
   /** Answers the events the command produces, or throws an AppError. */
@@ -31,61 +33,138 @@ export interface CommandResult<Event> {
   events: Event[];
 }
 
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 6;
 
-/** Loads a stream, folds it, decides, and appends with the revision it decided on (retrying lost races). */
-export const runCommand = async <State, Command, Event extends { type: string; data: unknown }>(
+interface LoadedStream {
+  streamId: string;
+  history: RecordedEvent[];
+  /** -1 when the stream does not exist. */
+  revision: number;
+  /** Another organisation's stream is, for this caller, a stream that does not exist. */
+  foreign: boolean;
+}
+
+/** Step 1: read the stream and see whose it is. */
+const load = async (context: CommandContext, streamId: string): Promise<LoadedStream> => {
+  const history = await context.store.readStream(streamId);
+  return {
+    streamId,
+    history,
+    revision: history.at(-1)?.revision ?? -1,
+    foreign: history.length > 0 && history[0]!.metadata.organisationId !== context.organisationId,
+  };
+};
+
+/** The id of the n-th event a command appends: derived from the idempotency key when there is one. */
+const eventIdOf = (context: CommandContext, streamId: string) => (index: number) =>
+  context.idempotencyKey
+    ? derivedId(context.organisationId, streamId, context.idempotencyKey, String(index))
+    : newId();
+
+/** Step 2: a retried request (same idempotency key) answers what its first attempt appended. */
+const replayed = <Event>(
+  context: CommandContext,
+  stream: LoadedStream,
+  idOf: (index: number) => string,
+): CommandResult<Event> | undefined => {
+  if (!context.idempotencyKey) return undefined;
+  const byId = new Map(stream.history.map((event) => [event.id, event]));
+  const first: RecordedEvent[] = [];
+  for (let event = byId.get(idOf(0)); event; event = byId.get(idOf(first.length))) first.push(event);
+  const last = first.at(-1);
+  if (!last) return undefined;
+  return {
+    streamId: stream.streamId,
+    revision: last.revision,
+    position: last.position,
+    // The stream holds only this decider's events, written by this same code.
+    events: first.map((event) => ({ type: event.type, data: event.data }) as Event),
+  };
+};
+
+/** Step 3: a client that names the revision it saw is refused when the stream moved on. */
+const checkRevision = (context: CommandContext, stream: LoadedStream) => {
+  if (context.ifMatch === undefined || stream.foreign || context.ifMatch === stream.revision) return;
+  throw conflict(
+    'revision_conflict',
+    `The record changed (revision ${stream.revision}); reload and try again`,
+    {
+      currentRevision: stream.revision,
+    },
+  );
+};
+
+/** Step 4: fold the history into the decider's state. */
+const replay = <State, Event extends AnyEvent>(
+  decider: Decider<State, unknown, Event>,
+  stream: LoadedStream,
+): State =>
+  stream.foreign
+    ? decider.initialState
+    : // A stream holds only the events of the decider that wrote it.
+      stream.history.reduce(
+        (state, event) => decider.evolve(state, event as unknown as Event),
+        decider.initialState,
+      );
+
+/** Step 5: append what was decided, expecting the revision it was decided on. */
+const append = async <Event extends AnyEvent>(
+  context: CommandContext,
+  stream: LoadedStream,
+  decided: Event[],
+  idOf: (index: number) => string,
+): Promise<CommandResult<Event>> => {
+  const occurredAt = context.clock.now().toISOString();
+  const events: NewEvent[] = decided.map((event, index) => ({
+    id: idOf(index),
+    type: event.type,
+    data: event.data,
+    metadata: {
+      organisationId: context.organisationId,
+      actor: context.actor,
+      correlationId: context.correlationId,
+      occurredAt,
+      schemaVersion: 1,
+    },
+  }));
+  const result = await context.store.append(stream.streamId, events, {
+    expectedRevision: stream.revision === -1 ? 'no_stream' : stream.revision,
+  });
+  return { streamId: stream.streamId, ...result, events: decided };
+};
+
+/** Full jitter over a doubling ceiling: racing writers spread out instead of colliding again in step. */
+const backoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
+
+/**
+ * Runs a command on one stream: load, replay a retried request, check the revision, fold, decide, append.
+ * A lost race (another writer appended first) starts again from the new history, after a jittered pause.
+ */
+export const runCommand = async <State, Command, Event extends AnyEvent>(
   context: CommandContext,
   decider: Decider<State, Command, Event>,
   streamId: string,
   command: Command,
 ): Promise<CommandResult<Event>> => {
+  const idOf = eventIdOf(context, streamId);
   for (let attempt = 1; ; attempt++) {
-    const history = await context.store.readStream(streamId);
-    const revision = history.length === 0 ? -1 : history[history.length - 1]!.revision;
-    const key = context.idempotencyKey;
-    const idAt = (index: number) =>
-      key ? derivedId(context.organisationId, streamId, key, String(index)) : newId();
-    if (key) {
-      const replayed = replayOf<Event>(history, idAt);
-      if (replayed) return { streamId, ...replayed };
+    const stream = await load(context, streamId);
+    const previous = replayed<Event>(context, stream, idOf);
+    if (previous) return previous;
+    checkRevision(context, stream);
+    const decided = decider.decide(command, replay(decider as Decider<State, unknown, Event>, stream));
+    if (stream.foreign) throw conflict('identifier_taken', 'This identifier is already in use');
+    if (decided.length === 0) {
+      return {
+        streamId,
+        revision: stream.revision,
+        position: stream.history.at(-1)?.position ?? 0,
+        events: [],
+      };
     }
-    // Another organisation's stream is, for this caller, a stream that does not exist.
-    const foreign = isForeign(history, context);
-    if (context.ifMatch !== undefined && context.ifMatch !== revision && !foreign) {
-      throw conflict('revision_conflict', `The record changed (revision ${revision}); reload and try again`, {
-        currentRevision: revision,
-      });
-    }
-    const state = foreign
-      ? decider.initialState
-      : history.reduce(
-          (current, event) => decider.evolve(current, event as unknown as Event),
-          decider.initialState,
-        );
-    const decided = decider.decide(command, state);
-    if (foreign) throw conflict('identifier_taken', 'This identifier is already in use');
-    if (decided.length === 0)
-      return { streamId, revision, position: history[history.length - 1]?.position ?? 0, events: [] };
-    const ids = decided.map((_, index) => idAt(index));
-    const occurredAt = context.clock.now().toISOString();
-    const events: NewEvent[] = decided.map((event, index) => ({
-      id: ids[index]!,
-      type: event.type,
-      data: event.data,
-      metadata: {
-        organisationId: context.organisationId,
-        actor: context.actor,
-        correlationId: context.correlationId,
-        occurredAt,
-        schemaVersion: 1,
-      },
-    }));
     try {
-      const result = await context.store.append(streamId, events, {
-        expectedRevision: revision === -1 ? 'no_stream' : revision,
-      });
-      return { streamId, ...result, events: decided };
+      return await append(context, stream, decided, idOf);
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (context.ifMatch !== undefined || attempt >= MAX_ATTEMPTS) {
@@ -93,23 +172,7 @@ export const runCommand = async <State, Command, Event extends { type: string; d
           currentRevision: error.currentRevision,
         });
       }
+      await backoff(attempt);
     }
   }
-};
-
-const isForeign = (history: readonly RecordedEvent[], context: CommandContext) =>
-  history.length > 0 && history[0]!.metadata.organisationId !== context.organisationId;
-
-/** The events a first attempt with the same idempotency key appended, if any. */
-const replayOf = <Event>(history: readonly RecordedEvent[], idAt: (index: number) => string) => {
-  const byId = new Map(history.map((event) => [event.id, event]));
-  const replayed: RecordedEvent[] = [];
-  for (let event = byId.get(idAt(0)); event; event = byId.get(idAt(replayed.length))) replayed.push(event);
-  const last = replayed[replayed.length - 1];
-  if (!last) return undefined;
-  return {
-    revision: last.revision,
-    position: last.position,
-    events: replayed.map((event) => ({ type: event.type, data: event.data }) as unknown as Event),
-  };
 };

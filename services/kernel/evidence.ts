@@ -2,13 +2,16 @@
  * How an event type evidences RNQ indicators: the evidence timeline projection turns each declared event into
  * one timeline item per indicator. Titles are French first: they appear as-is in the binder.
  */
-export interface EvidenceDeclaration {
+export interface EvidenceDeclaration<Data> {
   indicators: readonly number[];
   kind: string;
-  title(data: never): string;
-  summary?(data: never): string | undefined;
+  title(data: Data): string;
+  summary?(data: Data): string | undefined;
   /** The entity the evidence links to. */
-  source(data: never): { type: string; id: string };
+  source(data: Data): { type: string; id: string };
 }
 
-export type EvidenceDeclarations = Readonly<Record<string, EvidenceDeclaration>>;
+/** Which of a slice's event types evidence indicators, each declaration typed by its event's data. */
+export type EvidenceDeclarations<Event extends { type: string; data: unknown }> = {
+  readonly [Type in Event['type']]?: EvidenceDeclaration<Extract<Event, { type: Type }>['data']>;
+};

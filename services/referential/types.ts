@@ -5,16 +5,9 @@
  * wording (legal text, quoted exactly), an English summary of our own, grading and applicability.
  */
 
-/** Categories of action of article L. 6313-1 of the code du travail (columns 1° to 4° of the annex). */
-export type ActionCategory = 'training' | 'skills_assessment' | 'vae' | 'apprenticeship';
-
-/** Every category, in the order of the annex columns. */
-export const ACTION_CATEGORIES: readonly ActionCategory[] = [
-  'training',
-  'skills_assessment',
-  'vae',
-  'apprenticeship',
-];
+/** Categories of action of article L. 6313-1 of the code du travail, in the order of the annex columns. */
+export const ACTION_CATEGORIES = ['training', 'skills_assessment', 'vae', 'apprenticeship'] as const;
+export type ActionCategory = (typeof ACTION_CATEGORIES)[number];
 
 /**
  * Situations that make a specific indicator applicable, beyond the category of action:

@@ -30,4 +30,4 @@ export const trainingEventTypes = [
 export const trainingActionStream = (trainingActionId: string) => `trainingaction-${trainingActionId}`;
 
 /** Training actions and sessions are context, not evidence of criteria 6–7 on their own. */
-export const trainingEvidence: EvidenceDeclarations = {};
+export const trainingEvidence: EvidenceDeclarations<TrainingEvent> = {};

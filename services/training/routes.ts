@@ -1,23 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { EventStore } from '../eventstore/types';
 import { requirePermission } from '../kernel/auth';
-import type { Clock } from '../kernel/clock';
 import { runCommand } from '../kernel/command';
 import { commandContext, commandResult, created, errorResponses, typed } from '../kernel/http';
 import { derivedId, newId } from '../kernel/ids';
-import { isoDate } from '../kernel/validation';
+import { isoDate, text } from '../kernel/validation';
+import type { SliceDeps } from '../slice';
 import { trainingActionDecider } from './decider';
-import { ACTION_CATEGORIES, type ActionCategory, trainingActionStream } from './events';
+import { ACTION_CATEGORIES, trainingActionStream } from './events';
 
-export interface TrainingDeps {
-  store: EventStore;
-  clock: Clock;
-}
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-
-export const trainingRoutes = (deps: TrainingDeps) => async (app: FastifyInstance) => {
+export const trainingRoutes = (deps: SliceDeps) => async (app: FastifyInstance) => {
   const api = typed(app);
 
   api.post(
@@ -28,7 +20,7 @@ export const trainingRoutes = (deps: TrainingDeps) => async (app: FastifyInstanc
         summary: 'Create a training action',
         body: z.object({
           title: text(200),
-          category: z.enum(ACTION_CATEGORIES as [ActionCategory, ...ActionCategory[]]),
+          category: z.enum(ACTION_CATEGORIES),
           certifying: z.boolean().default(false),
         }),
         response: { 201: commandResult, ...errorResponses },

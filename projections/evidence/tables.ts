@@ -1,0 +1,20 @@
+import type { Selectable } from 'kysely';
+import type { Timestamp } from '../../services/db/columns';
+
+export type EvidenceTables = {
+  evidence_items: {
+    event_id: string;
+    indicator: number;
+    organisation_id: string;
+    occurred_at: Timestamp;
+    kind: string;
+    title: string;
+    summary: string | null;
+    source_type: string;
+    source_id: string;
+    event_type: string;
+    position: number;
+  };
+};
+
+export type EvidenceItemRow = Selectable<EvidenceTables['evidence_items']>;

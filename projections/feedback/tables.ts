@@ -1,0 +1,31 @@
+import type { Generated, Selectable } from 'kysely';
+import type { Timestamp } from '../../services/db/columns';
+import type { Audience } from '../../services/feedback/events';
+
+export type FeedbackTables = {
+  feedback_links: {
+    id: string;
+    organisation_id: string;
+    session_id: string;
+    audience: Audience;
+    created_at: Timestamp;
+    expires_at: Timestamp;
+    closed_at: Timestamp | null;
+    /** Answers received so far (the public form's abuse cap reads it). */
+    response_count: Generated<number>;
+  };
+  feedback_responses: {
+    id: string;
+    organisation_id: string;
+    link_id: string;
+    session_id: string;
+    training_action_id: string;
+    audience: Audience;
+    rating: number;
+    comment: string | null;
+    submitted_at: Timestamp;
+  };
+};
+
+export type FeedbackLinkRow = Selectable<FeedbackTables['feedback_links']>;
+export type FeedbackResponseRow = Selectable<FeedbackTables['feedback_responses']>;

@@ -1,0 +1,9 @@
+import type { WriteSlice } from '../slice';
+import { accessMigration } from './migration';
+import { accessRoutes } from './routes';
+
+export const accessSlice: WriteSlice = {
+  name: 'access',
+  routes: accessRoutes,
+  migrations: [accessMigration],
+};

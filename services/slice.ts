@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config';
+import type { Db } from './db/database';
+import type { NamedMigration } from './db/migrate';
+import type { EventStore } from './eventstore/types';
+import type { Clock } from './kernel/clock';
+import type { ReadPorts } from './read-ports';
+
+/** What the composition root hands every write slice. */
+export interface SliceDeps {
+  db: Db;
+  store: EventStore;
+  clock: Clock;
+  config: Config;
+  reads: ReadPorts;
+  /** Waits, bounded, until the read models show the event at this position. */
+  waitForPosition(position: number): Promise<boolean>;
+}
+
+/** What one slice adds to the write side: its commands (routes) and the tables it keeps outside the log. */
+export interface WriteSlice {
+  name: string;
+  routes(deps: SliceDeps): (app: FastifyInstance) => Promise<void>;
+  migrations?: readonly NamedMigration[];
+}
