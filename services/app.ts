@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -26,6 +25,7 @@ import { eventStoreMigration } from './eventstore/schema';
 import { feedbackRoutes } from './feedback/routes';
 import { registerErrorHandler } from './http/error-handler';
 import { type Clock, systemClock } from './kernel/clock';
+import { webDistDir } from './paths';
 import { trainingRoutes } from './training/routes';
 
 export const migrations = [eventStoreMigration, projectionCheckpointsMigration, accessMigration];
@@ -50,7 +50,7 @@ export interface BuildOptions {
   runProjections?: boolean;
 }
 
-const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
+const webDist = webDistDir;
 
 /** The composition root: the only module that wires slices, read models, GraphQL and the web build together. */
 export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
