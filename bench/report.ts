@@ -111,13 +111,19 @@ export const appendWarnings = (comparisons: readonly AppendComparison[]): string
 
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 
+/** `results/` file names sort by time: the ISO timestamp with the colons a file name cannot always hold. */
+export const resultStamp = (date: Date): string => date.toISOString().replace(/:/g, '-');
+
+/** Writes `results/<name>` as indented JSON; answers its path. */
+export const writeResultFile = (name: string, report: unknown): string => {
+  mkdirSync(resultsDir, { recursive: true });
+  const path = join(resultsDir, name);
+  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  return path;
+};
+
 /** Writes `results/<timestamp>.json` and `results/latest.json`; answers the timestamped path. */
 export const writeResults = (startedAt: Date, report: unknown): string => {
-  mkdirSync(resultsDir, { recursive: true });
-  const stamp = startedAt.toISOString().replace(/:/g, '-');
-  const text = `${JSON.stringify(report, null, 2)}\n`;
-  const path = join(resultsDir, `${stamp}.json`);
-  writeFileSync(path, text);
-  writeFileSync(join(resultsDir, 'latest.json'), text);
-  return path;
+  writeResultFile('latest.json', report);
+  return writeResultFile(`${resultStamp(startedAt)}.json`, report);
 };

@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { printedSchema } from '../schema/index';
+import { projectRoot } from '../services/paths';
 
-writeFileSync(new URL('../schema/schema.graphql', import.meta.url), printedSchema());
+writeFileSync(join(projectRoot, 'schema', 'schema.graphql'), printedSchema());
 console.log('schema/schema.graphql written');
