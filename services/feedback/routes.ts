@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requirePermission } from '../kernel/auth';
 import { type CommandContext, runCommand } from '../kernel/command';
 import { notFound } from '../kernel/errors';
+import { createKeyLimiter, limitByKey } from '../kernel/key-limiter';
 import { commandContext, errorBody, errorResponses, typed } from '../kernel/http';
 import { derivedId, newId } from '../kernel/ids';
 import { optionalText } from '../kernel/validation';
@@ -113,16 +114,15 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
   // A class answers from one address: each link has its own allowance, and each address a larger one, so 60
   // learners behind one NAT all get through while a single address cannot hammer many links.
   const linkSelector = (request: FastifyRequest) =>
-    `link:${String((request.params as { token?: unknown }).token ?? '').split('.')[0]}`;
+    String((request.params as { token?: unknown }).token ?? '').split('.')[0] ?? '';
   const publicLimits = {
     config: {
       rateLimit: { max: config.PUBLIC_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' },
     },
-    preHandler: app.rateLimit({
-      max: config.PUBLIC_LINK_RATE_LIMIT_PER_MINUTE,
-      timeWindow: '1 minute',
-      keyGenerator: linkSelector,
-    }),
+    preHandler: limitByKey(
+      createKeyLimiter({ max: config.PUBLIC_LINK_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
+      linkSelector,
+    ),
   };
   const tokenParams = z.object({ token: z.string().max(100) });
 

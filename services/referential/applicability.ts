@@ -9,14 +9,15 @@ import {
 /**
  * Conditions that always hold for an organisation running a given category of action.
  *
- * An apprenticeship is by law an alternance between the CFA and a company, and it includes periods of training
- * in a work situation; so a CFA always gets indicator 13 (alternance) and indicator 28 (work-based periods), as
- * DOMAIN.md lists both among the apprenticeship indicators. An explicit `alternance: false` does not override it.
+ * An apprenticeship is by law an alternance between the CFA and a company, it includes periods of training in a
+ * work situation, and it always prepares a certification registered in the RNCP (code du travail, L. 6211-1);
+ * so a CFA always gets indicators 13 (alternance), 28 (work-based periods) and the certifying ones (3, 7, 16).
+ * An explicit `alternance: false` or `certifying: false` does not override it.
  */
 export const CONDITIONS_IMPLIED_BY_CATEGORY: Readonly<
   Partial<Record<ActionCategory, readonly ActionCondition[]>>
 > = {
-  apprenticeship: ['alternance', 'work_based_training'],
+  apprenticeship: ['alternance', 'work_based_training', 'certifying'],
 };
 
 /** The conditions that hold for a profile, explicit flags plus those implied by its categories. */

@@ -210,8 +210,13 @@ describe('applicability', () => {
 
   it('an apprenticeship provider (CFA) gets 13, 14, 15, 20, 28 and 29, since apprenticeship implies alternance and work-based periods', () => {
     const cfa: ApplicabilityProfile = { ...trainer, categories: ['apprenticeship'], alternance: false };
+    expect(applicableIndicators(cfa)).toEqual(expect.arrayContaining([13, 14, 15, 20, 28, 29]));
+  });
+
+  it('a CFA gets the certifying indicators 3, 7 and 16 even when its profile does not say certifying, since an apprenticeship prepares an RNCP certification', () => {
+    const cfa: ApplicabilityProfile = { ...trainer, categories: ['apprenticeship'], certifying: false };
     expect(applicableIndicators(cfa)).toEqual(
-      [...ONE_PERSON_TRAINER, 13, 14, 15, 20, 28, 29].sort((a, b) => a - b),
+      [...ONE_PERSON_TRAINER, 3, 7, 13, 14, 15, 16, 20, 28, 29].sort((a, b) => a - b),
     );
   });
 

@@ -21,7 +21,13 @@ export const PASSWORD = 'a long enough password';
 
 /** The whole application on a fresh database (the server when DATABASE_URL is set, else PGlite). */
 export const startTestApp = async (
-  options: { env?: Record<string, string>; clock?: Clock; runProjections?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    runProjections?: boolean;
+    /** Fastify logger options (default: no logging). */
+    logger?: object;
+  } = {},
 ): Promise<TestApp> => {
   const testDb = await createTestDatabase(primaryKind());
   const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
@@ -29,7 +35,7 @@ export const startTestApp = async (
     config,
     database: testDb.database,
     clock: options.clock,
-    logger: false,
+    logger: options.logger ?? false,
     runProjections: options.runProjections,
   });
   await context.app.ready();
