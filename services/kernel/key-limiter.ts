@@ -42,7 +42,12 @@ export const limitByKey = (
     const { allowed, retryAfterSeconds } = limiter.hit(keyOf(request));
     if (allowed) return;
     reply.header('retry-after', String(retryAfterSeconds));
-    throw new AppError(429, 'rate_limited', `Too many answers on this link; try again in ${retryAfterSeconds} s`, {
-      retryAfterSeconds,
-    });
+    throw new AppError(
+      429,
+      'rate_limited',
+      `Too many answers on this link; try again in ${retryAfterSeconds} s`,
+      {
+        retryAfterSeconds,
+      },
+    );
   };
