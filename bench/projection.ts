@@ -1,136 +1,44 @@
 import { performance } from 'node:perf_hooks';
-import { evidenceProjection } from '../projections/evidence/projection';
-import { feedbackProjection } from '../projections/feedback/projection';
+import { allProjections } from '../projections/index';
 import type { Projection } from '../projections/runner/projection';
 import { ensureProjection, runBatch } from '../projections/runner/runner';
 import type { Database, Db } from '../services/db/database';
 import { execute } from '../services/db/database';
 import type { PostgresEventStore } from '../services/eventstore/postgres';
-import type { NewEvent } from '../services/eventstore/types';
-import type { FeedbackLinkOpened, FeedbackSubmitted } from '../services/feedback/events';
-import { feedbackEvidence } from '../services/feedback/events';
-import type { EvidenceDeclaration } from '../services/kernel/evidence';
 import type { BenchConfig } from './config';
 import { buildProjectionSeed, type ProjectionSeed } from './fixtures';
 import { checkpoint } from './server';
 import { best, type RunResult, runWorkers, summarise, type Worker } from './stats';
 
-/** A row a projection writes, as the baseline inserts it. */
-interface Row {
-  table: string;
-  values: unknown[];
-}
+/** A row a projection wrote, read back from its table, as the baseline inserts it again. */
+type Row = Record<string, unknown>;
 
-interface Target {
-  projection: Projection;
-  /** The rows the projection writes for one event, in the projection's column order. */
-  rows(event: NewEvent, position: number): Row[];
-  /** table → columns, for the baseline's INSERTs. */
-  columns: Record<string, readonly string[]>;
-}
-
-const FEEDBACK_COLUMNS = {
-  feedback_links: ['id', 'organisation_id', 'session_id', 'audience', 'created_at', 'expires_at'],
-  feedback_responses: [
-    'id',
-    'organisation_id',
-    'link_id',
-    'session_id',
-    'training_action_id',
-    'audience',
-    'rating',
-    'comment',
-    'submitted_at',
-  ],
-} as const;
-
-const EVIDENCE_COLUMNS = {
-  evidence_items: [
-    'event_id',
-    'indicator',
-    'organisation_id',
-    'occurred_at',
-    'kind',
-    'title',
-    'summary',
-    'source_type',
-    'source_id',
-    'event_type',
-    'position',
-  ],
-} as const;
-
-const feedbackTarget: Target = {
-  projection: feedbackProjection,
-  columns: FEEDBACK_COLUMNS,
-  rows(event) {
-    const { organisationId, occurredAt } = event.metadata;
-    if (event.type === 'FeedbackLinkOpened') {
-      const data = event.data as FeedbackLinkOpened['data'];
-      return [
-        {
-          table: 'feedback_links',
-          values: [
-            data.linkId,
-            organisationId,
-            data.session.sessionId,
-            data.audience,
-            occurredAt,
-            data.expiresAt,
-          ],
-        },
-      ];
-    }
-    const data = event.data as FeedbackSubmitted['data'];
-    return [
-      {
-        table: 'feedback_responses',
-        values: [
-          data.responseId,
-          organisationId,
-          data.linkId,
-          data.sessionId,
-          data.trainingActionId,
-          data.audience,
-          data.rating,
-          data.comment,
-          occurredAt,
-        ],
-      },
-    ];
-  },
-};
-
-const evidenceTarget: Target = {
-  projection: evidenceProjection(feedbackEvidence),
-  columns: EVIDENCE_COLUMNS,
-  rows(event, position) {
-    const declaration = (feedbackEvidence as Record<string, EvidenceDeclaration<never> | undefined>)[
-      event.type
-    ];
-    if (!declaration) return [];
-    const data = event.data as never;
-    const source = declaration.source(data);
-    return declaration.indicators.map((indicator) => ({
-      table: 'evidence_items',
-      values: [
-        event.id,
-        indicator,
-        event.metadata.organisationId,
-        event.metadata.occurredAt,
-        declaration.kind,
-        declaration.title(data),
-        declaration.summary?.(data) ?? null,
-        source.type,
-        source.id,
-        event.type,
-        position,
-      ],
-    }));
-  },
+/** The projections the app runs, by name: the bench measures their own code. */
+const projectionNamed = (name: string): Projection => {
+  const projection = allProjections.find((candidate) => candidate.name === name);
+  if (!projection) throw new Error(`No projection ${name}`);
+  return projection;
 };
 
 const scratch = (table: string) => `bench_${table}`;
+
+/** Every row of the projection's tables, by table: what the baseline writes again. */
+const capturedRows = async (database: Database, tables: readonly string[]) => {
+  const byTable: Record<string, Row[]> = {};
+  for (const table of tables) byTable[table] = await execute<Row>(database.db, `SELECT * FROM ${table}`);
+  return byTable;
+};
+
+/** The captured rows cut into `count` batches, each holding its share of every table. */
+const cutIntoBatches = (byTable: Record<string, Row[]>, count: number): Record<string, Row[]>[] =>
+  Array.from({ length: count }, (_, index) =>
+    Object.fromEntries(
+      Object.entries(byTable).map(([table, rows]) => {
+        const size = Math.ceil(rows.length / count);
+        return [table, rows.slice(index * size, (index + 1) * size)];
+      }),
+    ),
+  );
 
 const placeholders = (rowCount: number, width: number): string =>
   Array.from(
@@ -138,28 +46,19 @@ const placeholders = (rowCount: number, width: number): string =>
     (_, row) => `(${Array.from({ length: width }, (_, col) => `$${row * width + col + 1}`).join(', ')})`,
   ).join(', ');
 
-/** One transaction per batch of events; `multiRow`: one INSERT per table and batch, else one INSERT per row. */
-const insertBatch = async (database: Database, target: Target, rows: readonly Row[], multiRow: boolean) => {
+/** One transaction per batch; `multiRow`: one INSERT per table and batch, else one INSERT per row. */
+const insertBatch = async (database: Database, batch: Record<string, Row[]>, multiRow: boolean) => {
   await database.db.transaction().execute(async (tx: Db) => {
-    if (!multiRow) {
-      for (const row of rows) {
-        const columns = target.columns[row.table]!;
-        await execute(
-          tx,
-          `INSERT INTO ${scratch(row.table)} (${columns.join(', ')}) VALUES ${placeholders(1, columns.length)}`,
-          row.values,
-        );
+    for (const [table, rows] of Object.entries(batch)) {
+      if (rows.length === 0) continue;
+      const columns = Object.keys(rows[0]!);
+      const values = (row: Row) => columns.map((column) => row[column]);
+      const insert = `INSERT INTO ${scratch(table)} (${columns.join(', ')}) VALUES `;
+      if (multiRow) {
+        await execute(tx, insert + placeholders(rows.length, columns.length), rows.flatMap(values));
+      } else {
+        for (const row of rows) await execute(tx, insert + placeholders(1, columns.length), values(row));
       }
-      return;
-    }
-    for (const [table, columns] of Object.entries(target.columns)) {
-      const ofTable = rows.filter((row) => row.table === table);
-      if (ofTable.length === 0) continue;
-      await execute(
-        tx,
-        `INSERT INTO ${scratch(table)} (${columns.join(', ')}) VALUES ${placeholders(ofTable.length, columns.length)}`,
-        ofTable.flatMap((row) => row.values),
-      );
     }
   });
 };
@@ -270,33 +169,25 @@ export const runProjectionSuite = async (context: ProjectionContext): Promise<Pr
 
   const ordered = seedData.streams.flatMap((stream) => stream.events);
   const comparisons: CatchUpComparison[] = [];
-  for (const target of [feedbackTarget, evidenceTarget]) {
-    const { projection } = target;
+  for (const projection of ['feedback', 'evidence'].map(projectionNamed)) {
     log(`  catch-up: ${projection.name}`);
     await ensureProjection(database, store, projection, batchSize);
-    const tables = Object.keys(target.columns);
+    const tables = projection.tables;
     for (const table of tables) {
       await execute(db, `CREATE TABLE ${scratch(table)} (LIKE ${table} INCLUDING ALL)`);
     }
-    // The baseline writes the same rows in the same batches (500 events' rows per transaction).
-    const batches: Row[][] = [];
-    for (let from = 0; from < ordered.length; from += batchSize) {
-      batches.push(
-        ordered.slice(from, from + batchSize).flatMap((event, i) => target.rows(event, from + i + 1)),
-      );
-    }
-    const rowCount = batches.reduce((total, batch) => total + batch.length, 0);
 
+    let batches: Record<string, Row[]>[] = [];
     const runBaseline = async (multiRow: boolean): Promise<RunResult> => {
       await execute(db, `TRUNCATE ${tables.map(scratch).join(', ')}`);
       await checkpoint(db);
       let index = 0;
-      const worker: Worker<Row[] | undefined> = {
+      const worker: Worker<Record<string, Row[]> | undefined> = {
         prepare: () => batches[index++],
         async execute(batch) {
           if (!batch) return 0;
-          await insertBatch(database, target, batch, multiRow);
-          return batch.length;
+          await insertBatch(database, batch, multiRow);
+          return Object.values(batch).reduce((total, rows) => total + rows.length, 0);
         },
       };
       const result = await runWorkers([worker], { kind: 'count', perWorker: batches.length });
@@ -305,6 +196,7 @@ export const runProjectionSuite = async (context: ProjectionContext): Promise<Pr
       return result;
     };
 
+    let rowCount: number | undefined;
     const runStore = async (): Promise<RunResult> => {
       await execute(db, `TRUNCATE ${projection.tables.join(', ')}`);
       await execute(db, `UPDATE projection_checkpoints SET txid = '0', position = 0 WHERE name = $1`, [
@@ -325,8 +217,9 @@ export const runProjectionSuite = async (context: ProjectionContext): Promise<Pr
       if (events !== ordered.length)
         throw new Error(`${projection.name} read ${events} events, expected ${ordered.length}`);
       const written = await sumRows(database, projection.tables);
-      if (written !== rowCount)
+      if (rowCount !== undefined && written !== rowCount)
         throw new Error(`${projection.name} wrote ${written} rows, expected ${rowCount}`);
+      rowCount = written;
       return {
         ops: latencies.length,
         items: events,
@@ -336,6 +229,10 @@ export const runProjectionSuite = async (context: ProjectionContext): Promise<Pr
         latencyMs: summarise(latencies),
       };
     };
+
+    // The baseline writes the rows the projection itself wrote, in as many transactions as it took batches.
+    await runStore();
+    batches = cutIntoBatches(await capturedRows(database, tables), Math.ceil(ordered.length / batchSize));
 
     const storeRuns: RunResult[] = [];
     const baselineRuns: RunResult[] = [];
@@ -359,7 +256,7 @@ export const runProjectionSuite = async (context: ProjectionContext): Promise<Pr
     comparisons.push({
       projection: projection.name,
       events: ordered.length,
-      rows: rowCount,
+      rows: rowCount ?? 0,
       batchSize,
       store: storeBest,
       baseline,
