@@ -1,5 +1,5 @@
 // npm run seed:demo: a demo organisation with a year of training sessions and learners' feedback.
-import { createOrganisationWithAdmin } from '../services/access/accounts';
+import { createOrganisationWithAdmin, emailTaken } from '../services/access/accounts';
 import { feedbackLinkDecider, feedbackResponseDecider } from '../services/feedback/decider';
 import { feedbackLinkStream, feedbackResponseStream } from '../services/feedback/events';
 import { newLinkToken } from '../services/feedback/link-token';
@@ -55,10 +55,7 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 const at = (date: Date): Clock => ({ now: () => date });
 
 const { store, database, runner, close } = await openStore();
-const { execute } = await import('../services/db/database');
-if (
-  (await execute(database.db, 'SELECT 1 FROM access_accounts WHERE lower(email) = $1', [EMAIL])).length > 0
-) {
+if (await emailTaken(database.db, EMAIL)) {
   console.log(`The demo organisation already exists. Sign in with ${EMAIL} / ${PASSWORD}`);
   await close();
   process.exit(0);

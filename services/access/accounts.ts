@@ -150,6 +150,14 @@ export const closeSession = async (deps: AccessDeps, token: string) => {
   await access(deps.db).deleteFrom('access_sessions').where('token_hash', '=', hashToken(token)).execute();
 };
 
+/** Whether an account uses this e-mail address (in any organisation). */
+export const emailTaken = async (db: Db, email: string) =>
+  (await access(db)
+    .selectFrom('access_accounts')
+    .select('user_id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst()) !== undefined;
+
 export const hasAnyAccount = async (db: Db) =>
   (await access(db).selectFrom('access_accounts').select('user_id').limit(1).executeTakeFirst()) !==
   undefined;

@@ -53,10 +53,12 @@ export class UnsafeServerError extends Error {}
 
 /** Acknowledged events must survive a crash: refuse servers that can lose committed transactions. */
 export const assertDurableServer = async (db: Db): Promise<void> => {
-  const rows = await execute<{ name: string; setting: string }>(
-    db,
-    `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')`,
-  );
+  const rows = await db
+    .withTables<{ pg_settings: { name: string; setting: string } }>()
+    .selectFrom('pg_settings')
+    .select(['name', 'setting'])
+    .where('name', 'in', ['fsync', 'synchronous_commit', 'full_page_writes'])
+    .execute();
   const unsafe = rows.filter((row) => row.setting === 'off');
   if (unsafe.length > 0) {
     throw new UnsafeServerError(

@@ -6,6 +6,7 @@ import { sqlMigration } from '../db/migrate';
  * stream in revision order in the (txid, position) feed. The function also refuses to follow a stream's last event
  * with a lower transaction id (the guard for the day someone calls it inside a larger transaction).
  * The transaction id is kept as a bigint (an xid8 with its epoch fits) so readers compare plain numbers.
+ * Raw SQL: a PL/pgSQL function and a column default on pg_current_xact_id() have no Kysely form.
  */
 export const eventStoreMigration = sqlMigration('0001_eventstore', [
   `CREATE TABLE es_events (

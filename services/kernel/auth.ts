@@ -3,12 +3,10 @@ import { forbidden, unauthorized } from './errors';
 export const ROLES = ['admin', 'quality_manager', 'contributor', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** What each role may do; auditors only read. */
+/** Which roles may run which commands; every member reads, auditors only read. */
 const PERMISSIONS = {
-  read: ['admin', 'quality_manager', 'contributor', 'auditor'],
   'training:manage': ['admin', 'quality_manager'],
   'feedback:manage': ['admin', 'quality_manager'],
-  'users:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -22,7 +20,7 @@ export interface Viewer {
   displayName: string;
 }
 
-export const can = (role: Role, permission: Permission): boolean =>
+const can = (role: Role, permission: Permission): boolean =>
   (PERMISSIONS[permission] as readonly Role[]).includes(role);
 
 /** Throws 401 without a viewer, 403 when the role lacks the permission. */
