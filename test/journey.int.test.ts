@@ -153,7 +153,7 @@ describe('walking skeleton: a learner’s feedback becomes evidence for indicato
 
   it('answers an unknown or tampered token with 404 and writes nothing', async () => {
     const { link } = await openLinkForNewSession();
-    const before = await t.store.head();
+    const before = await t.lastPosition();
     const tampered = `${link.token.slice(0, -1)}${link.token.endsWith('A') ? 'B' : 'A'}`;
     for (const token of [tampered, 'not-a-token', 'x'.repeat(99)]) {
       const answer = await t.app.inject({
@@ -164,7 +164,7 @@ describe('walking skeleton: a learner’s feedback becomes evidence for indicato
       expect(answer.statusCode).toBe(404);
       expect(answer.json().code).toBe('feedback_link_not_found');
     }
-    expect((await t.store.head()).position).toBe(before.position);
+    expect(await t.lastPosition()).toBe(before);
   });
 
   it('rejects invalid answers with 400 and a code per field', async () => {
