@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { registerAccount } from '../services/access/accounts';
+import { PASSWORD } from './support/app';
+import { twoTenants } from './support/tenants';
+
+describe('training: a user of organisation A never reaches organisation B’s actions and sessions', () => {
+  const fixture = twoTenants();
+
+  it('lists only its own training actions and sessions', async () => {
+    const { a, b, read } = fixture;
+    const result = await read(
+      a.cookie,
+      '{ trainingActions(first: 100) { edges { node { id title sessions { id } } } } dashboard { trainingActionCount sessionCount } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const text = JSON.stringify(result.data);
+    expect(text).toContain('Action A');
+    expect(text).not.toContain('Action B');
+    expect(text).not.toContain(b.data.sessionId);
+    expect(result.data?.dashboard).toEqual({ trainingActionCount: 1, sessionCount: 1 });
+  });
+
+  it('finds another organisation’s training action exactly as it finds a missing one: null', async () => {
+    const { a, b, read } = fixture;
+    const query = 'query ($id: ID!) { trainingAction(id: $id) { id title } }';
+    const foreign = await read(a.cookie, query, { id: b.data.actionId });
+    const missing = await read(a.cookie, query, { id: crypto.randomUUID() });
+    expect(foreign).toEqual(missing);
+    expect(foreign.data?.trainingAction).toBeNull();
+    const own = await read(a.cookie, query, { id: a.data.actionId });
+    expect((own.data!.trainingAction as { title: string }).title).toBe('Action A');
+  });
+
+  it('cannot schedule a session on B’s training action: 404 like a missing one, and nothing is written', async () => {
+    const { a, b, post, t } = fixture;
+    const before = await t.lastPosition();
+    const body = { title: 'Intrusion', startsOn: '2026-05-01', endsOn: '2026-05-02', site: 'Lille' };
+    const foreign = await post(a.cookie, `/api/training-actions/${b.data.actionId}/sessions`, body);
+    const missing = await post(a.cookie, `/api/training-actions/${crypto.randomUUID()}/sessions`, body);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json()).toEqual(missing.json());
+    expect(await t.lastPosition()).toBe(before);
+  });
+
+  it('lets an auditor read but not change anything (least privilege)', async () => {
+    const { a, post, read, t } = fixture;
+    const email = `auditor.${Date.now()}@example.fr`;
+    await registerAccount(
+      { db: t.database.db, store: t.store, clock: { now: () => new Date() } },
+      {
+        organisationId: a.organisationId,
+        email,
+        displayName: 'Auditrice',
+        role: 'auditor',
+        password: PASSWORD,
+      },
+    );
+    const cookie = await t.login(email, PASSWORD);
+    const reading = await read(cookie, '{ trainingActions { edges { node { title } } } }');
+    expect(JSON.stringify(reading.data)).toContain('Action A');
+    const write = await post(cookie, '/api/training-actions', { title: 'x', category: 'training' });
+    expect(write.statusCode).toBe(403);
+    expect(write.json().code).toBe('forbidden');
+    const session = await post(cookie, `/api/training-actions/${a.data.actionId}/sessions`, {
+      title: 'x',
+      startsOn: '2026-05-01',
+      endsOn: '2026-05-02',
+      site: 'Lille',
+    });
+    expect(session.statusCode).toBe(403);
+  });
+});
