@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { registerAccount } from '../services/access/accounts';
-import { PASSWORD } from './support/app';
 import { twoTenants } from './support/tenants';
 
 describe('feedback: a user of organisation A never reaches organisation B’s links, answers and evidence', () => {
@@ -43,19 +41,8 @@ describe('feedback: a user of organisation A never reaches organisation B’s li
   });
 
   it('does not let an auditor open a link', async () => {
-    const { a, post, t } = fixture;
-    const email = `auditor.${Date.now()}@example.fr`;
-    await registerAccount(
-      { db: t.database.db, store: t.store, clock: { now: () => new Date() } },
-      {
-        organisationId: a.organisationId,
-        email,
-        displayName: 'Auditeur',
-        role: 'auditor',
-        password: PASSWORD,
-      },
-    );
-    const cookie = await t.login(email, PASSWORD);
+    const { a, post } = fixture;
+    const cookie = await fixture.auditorOf(a.organisationId);
     expect((await post(cookie, `/api/sessions/${a.data.sessionId}/feedback-links`)).statusCode).toBe(403);
   });
 });

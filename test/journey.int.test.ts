@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../services/kernel/clock';
 import { graphql, startTestApp, type TestApp } from './support/app';
+import { openFeedbackLink } from './support/training-fixture';
 
 const TIMELINE = `query ($indicator: Int!, $from: Date, $to: Date) {
   evidenceTimeline(indicator: $indicator, from: $from, to: $to, first: 10) {
@@ -23,25 +24,8 @@ describe('walking skeleton: a learner’s feedback becomes evidence for indicato
     t.app.inject({ method: 'POST', url, payload: payload as object, headers: { cookie, ...headers } });
 
   const openLinkForNewSession = async () => {
-    const action = await post('/api/training-actions', { title: 'Excel avancé', category: 'training' });
-    expect(action.statusCode).toBe(201);
-    const session = await post(`/api/training-actions/${action.json().id}/sessions`, {
-      title: 'Session de mars',
-      startsOn: '2026-03-02',
-      endsOn: '2026-03-04',
-      site: 'Lyon',
-    });
-    expect(session.statusCode).toBe(201);
-    const link = await post(
-      `/api/sessions/${session.json().id}/feedback-links`,
-      { audience: 'learner' },
-      { 'x-min-position': String(session.json().position) },
-    );
-    expect(link.statusCode).toBe(201);
-    return {
-      sessionId: session.json().id as string,
-      link: link.json() as { token: string; url: string; id: string },
-    };
+    const { sessionId, ...link } = await openFeedbackLink(t, cookie, { title: 'Excel avancé' });
+    return { sessionId, link };
   };
 
   it('records the answer and shows it in the evidence timeline of indicator 30', async () => {

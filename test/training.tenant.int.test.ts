@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { registerAccount } from '../services/access/accounts';
-import { PASSWORD } from './support/app';
 import { twoTenants } from './support/tenants';
 
 describe('training: a user of organisation A never reaches organisation B’s actions and sessions', () => {
@@ -43,19 +41,8 @@ describe('training: a user of organisation A never reaches organisation B’s ac
   });
 
   it('lets an auditor read but not change anything (least privilege)', async () => {
-    const { a, post, read, t } = fixture;
-    const email = `auditor.${Date.now()}@example.fr`;
-    await registerAccount(
-      { db: t.database.db, store: t.store, clock: { now: () => new Date() } },
-      {
-        organisationId: a.organisationId,
-        email,
-        displayName: 'Auditrice',
-        role: 'auditor',
-        password: PASSWORD,
-      },
-    );
-    const cookie = await t.login(email, PASSWORD);
+    const { a, post, read } = fixture;
+    const cookie = await fixture.auditorOf(a.organisationId);
     const reading = await read(cookie, '{ trainingActions { edges { node { title } } } }');
     expect(JSON.stringify(reading.data)).toContain('Action A');
     const write = await post(cookie, '/api/training-actions', { title: 'x', category: 'training' });

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { graphql, startTestApp, type TestApp } from './app';
+import { registerAccount } from '../../services/access/accounts';
+import { graphql, PASSWORD, startTestApp, type TestApp } from './app';
 import { answer, type OpenedLink, openFeedbackLink } from './training-fixture';
 
 export interface Tenant {
@@ -17,6 +18,8 @@ export interface TwoTenants {
   b: Tenant;
   /** A POST as the given cookie (none: anonymous). */
   post(cookie: string | undefined, url: string, payload?: object): Promise<LightMyRequestResponse>;
+  /** Signs in a new auditor (read-only member) of the organisation; answers the session cookie. */
+  auditorOf(organisationId: string): Promise<string>;
   /** A GraphQL read as the given cookie, after every write so far. */
   read(
     cookie: string | undefined,
@@ -45,6 +48,15 @@ export const twoTenants = (): TwoTenants => {
       fixture.t.app.inject({ method: 'POST', url, payload, headers: cookie ? { cookie } : {} });
     fixture.read = async (cookie, query, variables = {}) =>
       graphql(fixture.t.app, cookie, query, variables, await fixture.t.lastPosition());
+    fixture.auditorOf = async (organisationId) => {
+      const email = `auditor.${crypto.randomUUID()}@example.fr`;
+      const { db } = fixture.t.database;
+      await registerAccount(
+        { db, store: fixture.t.store, clock: { now: () => new Date() } },
+        { organisationId, email, displayName: 'Auditrice', role: 'auditor', password: PASSWORD },
+      );
+      return fixture.t.login(email, PASSWORD);
+    };
     fixture.a = await tenant('A');
     fixture.b = await tenant('B');
   });

@@ -6,6 +6,8 @@ export interface OpenedLink {
   sessionId: string;
   linkId: string;
   token: string;
+  /** The form's address, as the command answered it. */
+  url: string;
   position: number;
 }
 
@@ -40,6 +42,7 @@ export const openFeedbackLink = async (
     sessionId: session.json().id,
     linkId: link.json().id,
     token: link.json().token,
+    url: link.json().url,
     position: link.json().position,
   };
 };
