@@ -243,3 +243,28 @@ describe('walking skeleton: a learner’s feedback becomes evidence for indicato
     expect(await t.store.readStream(`trainingaction-${first.json().id}`)).toHaveLength(1);
   });
 });
+
+describe('calendar dates stay calendar dates', () => {
+  let t: TestApp;
+  afterAll(() => t?.stop());
+
+  it('reads back a session’s dates as YYYY-MM-DD, and a link records them so', async () => {
+    t = await startTestApp();
+    const { cookie } = await t.organisation('Formations Dates');
+    const link = await openFeedbackLink(t, cookie);
+    const read = await graphql(
+      t.app,
+      cookie,
+      'query ($id: ID!) { trainingAction(id: $id) { sessions { startsOn endsOn } } }',
+      { id: link.actionId },
+      link.position,
+    );
+    expect(read.data?.trainingAction).toEqual({
+      sessions: [{ startsOn: '2026-03-02', endsOn: '2026-03-04' }],
+    });
+    const [opened] = await t.store.readStream(`feedbacklink-${link.linkId}`);
+    expect(opened?.data).toMatchObject({ session: { startsOn: '2026-03-02', endsOn: '2026-03-04' } });
+    const form = await t.app.inject({ method: 'GET', url: `/api/public/feedback/${link.token}` });
+    expect(form.json()).toMatchObject({ startsOn: '2026-03-02', endsOn: '2026-03-04' });
+  });
+});

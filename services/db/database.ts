@@ -31,10 +31,14 @@ export interface DatabaseOptions {
 
 const INT8 = 20;
 const NUMERIC = 1700;
+/** A calendar date stays the text `YYYY-MM-DD`: as a JS Date it would become an instant in some time zone. */
+const DATE = 1082;
+const keepText = (value: string) => value;
 const typeParsers = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (oid === INT8) return (value: string) => Number(value);
     if (oid === NUMERIC) return (value: string) => Number(value);
+    if (oid === DATE) return keepText;
     return pg.types.getTypeParser(oid, format as 'text');
   }) as typeof pg.types.getTypeParser,
 };
@@ -96,7 +100,7 @@ export const openDatabase = async (options: DatabaseOptions): Promise<Database> 
   }
   const dataDir = options.dataDir ?? './data/pglite';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  const pglite = await PGlite.create(dataDir, { parsers: { [DATE]: keepText } });
   const db: Db = new Kysely({ dialect: pgliteDialect(pglite) });
   return {
     kind: 'pglite',

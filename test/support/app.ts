@@ -30,7 +30,8 @@ export const startTestApp = async (
   } = {},
 ): Promise<TestApp> => {
   const testDb = await createTestDatabase(primaryKind());
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
+  // Reads wait for the projections generously: on a loaded machine the 2 s default bound can pass first.
+  const config = loadConfig({ LOG_LEVEL: 'silent', MIN_POSITION_WAIT_MS: '30000', ...options.env });
   const context = await buildApp({
     config,
     database: testDb.database,
