@@ -16,11 +16,11 @@ export const graphql = initGraphQLTada<{
   };
 }>();
 
-export type { FragmentOf, ResultOf, TadaDocumentNode, VariablesOf } from 'gql.tada';
+export type { FragmentOf, ResultOf, TadaDocumentNode } from 'gql.tada';
 export { readFragment } from 'gql.tada';
 
 /** The TypeScript union of a GraphQL enum of the schema (`EnumOf<'Audience'>` is `'company' | 'funder' | …`). */
-export type EnumOf<Name extends 'ActionCategory' | 'Audience' | 'FeedbackLinkStatus' | 'Role'> = ReturnType<
+type EnumOf<Name extends 'ActionCategory' | 'Audience' | 'FeedbackLinkStatus' | 'Role'> = ReturnType<
   typeof graphql.scalar<Name>
 >;
 
