@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../web/src/api';
-import { errorMessage } from '../web/src/errorMessages';
+import { errorMessage, fieldErrorsFrom } from '../web/src/errorMessages';
 import { features } from '../web/src/features';
 import { formatDateTime, formatNumber, formatRating } from '../web/src/format';
 import '../web/src/i18n';
@@ -78,5 +78,22 @@ describe('error messages', () => {
     expect(errorMessage(t, overloaded)).toBe(
       'Le service est très sollicité en ce moment. Réessayez dans un instant.',
     );
+  });
+
+  it('puts an invalid_characters issue on its field, in French, and keeps the rest for the form', () => {
+    const refused = new ApiError(400, 'invalid_characters', 'unstorable', {
+      issues: [
+        {
+          path: 'comment',
+          message: 'Contains a character that cannot be stored',
+          code: 'invalid_characters',
+        },
+        { path: 'other', message: 'Unknown field' },
+      ],
+    });
+    const { fieldErrors, unmatched } = fieldErrorsFrom(t, refused, ['rating', 'comment'] as const);
+    expect(fieldErrors).toEqual({ comment: t('validation.invalidCharacters') });
+    expect(fieldErrors.comment).toContain('ne peut pas être enregistré');
+    expect(unmatched).toBe(true);
   });
 });

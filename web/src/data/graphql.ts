@@ -35,3 +35,7 @@ export type Role = EnumOf<'Role'>;
  */
 export const enumValues = <Value extends string>(labels: Record<Value, unknown>): Value[] =>
   Object.keys(labels) as Value[];
+
+/** The value of an enum a form control holds (its options being the enum's values), if it is one. */
+export const enumValue = <Value extends string>(values: readonly Value[], raw: string): Value | undefined =>
+  values.find((value) => value === raw);

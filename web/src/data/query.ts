@@ -3,7 +3,7 @@ import { fetchGraphQL } from '../api';
 import type { TadaDocumentNode } from './graphql';
 
 /** The name of a document's operation (`query Dashboard { … }`): the first part of its query keys. */
-function operationName<Result, Variables>(document: TadaDocumentNode<Result, Variables>): string {
+export function operationName<Result, Variables>(document: TadaDocumentNode<Result, Variables>): string {
   for (const definition of document.definitions) {
     if (definition.kind === 'OperationDefinition' && definition.name) return definition.name.value;
   }

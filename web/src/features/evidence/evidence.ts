@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { fetchGraphQL } from '../../api';
 import { graphql } from '../../data/graphql';
+import { operationName } from '../../data/query';
 
 /** What an item of a timeline shows (the dashboard's latest evidence too). */
 export const EvidenceItemFields = graphql(`
@@ -38,7 +39,7 @@ const EVIDENCE_PAGE_SIZE = 20;
 /** The evidence timeline of one indicator, 20 items a page (Relay cursors). */
 export function useEvidenceTimeline(filters: EvidenceFilters) {
   return useInfiniteQuery({
-    queryKey: ['EvidenceTimeline', filters],
+    queryKey: [operationName(EvidenceTimelineQuery), filters],
     queryFn: async ({ pageParam }) => {
       const variables = { ...filters, first: EVIDENCE_PAGE_SIZE, after: pageParam };
       return (await fetchGraphQL(EvidenceTimelineQuery, variables)).evidenceTimeline;

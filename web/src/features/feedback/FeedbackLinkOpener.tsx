@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { command } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
-import { type Audience, enumValues } from '../../data/graphql';
+import { type Audience, enumValue, enumValues } from '../../data/graphql';
 import { feedbackMessages } from './messages';
 
 /** Indicator 30's stakeholder groups (the schema's `Audience`); a group never asked is a finding at audit. */
@@ -64,7 +64,7 @@ export function FeedbackLinkOpener({ sessionId }: { sessionId: string }) {
         id={`audience-${sessionId}`}
         label={t('links.audience')}
         value={audience}
-        onChange={(event) => setAudience(event.target.value as Audience)}
+        onChange={(event) => setAudience(enumValue(AUDIENCES, event.target.value) ?? audience)}
       >
         {AUDIENCES.map((code) => (
           <option key={code} value={code}>

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
-import { type ActionCategory, enumValues } from '../../data/graphql';
+import { type ActionCategory, enumValue, enumValues } from '../../data/graphql';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { isStorableText } from '../../validation';
 import { trainingMessages } from './messages';
@@ -70,7 +70,12 @@ export function NewTrainingActionForm({ onCreated }: { onCreated: (title: string
         label={t('actions.category')}
         value={values.category}
         error={errors.category}
-        onChange={(event) => setValues({ ...values, category: event.target.value as ActionCategory })}
+        onChange={(event) =>
+          setValues({
+            ...values,
+            category: enumValue(ACTION_CATEGORIES, event.target.value) ?? values.category,
+          })
+        }
       >
         {ACTION_CATEGORIES.map((category) => (
           <option key={category} value={category}>
