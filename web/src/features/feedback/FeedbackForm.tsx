@@ -12,6 +12,7 @@ import { RatingFieldset } from './RatingFieldset';
 import { SendFailure } from './SendFailure';
 
 const FIELDS = ['rating', 'comment'] as const;
+const SUBMIT_ID = 'feedback-submit';
 type Field = (typeof FIELDS)[number];
 type FieldErrors = Partial<Record<Field, string>>;
 
@@ -65,6 +66,8 @@ export function FeedbackForm({ token }: { token: string }) {
     if (submit.isPending) return;
     const found = validate();
     setErrors(found);
+    // The failure notice goes away: focus on its "try again now" button moves to the send button, not to nowhere.
+    if (document.activeElement?.closest('[role="alert"]')) document.getElementById(SUBMIT_ID)?.focus();
     setSendError(null);
     if (rating === null || Object.keys(found).length > 0) {
       focusFirst(found);
@@ -112,7 +115,9 @@ export function FeedbackForm({ token }: { token: string }) {
           )}
           <RatingFieldset value={rating} error={errors.rating} onChange={setRating} />
           <CommentField value={comment} error={errors.comment} onChange={setComment} />
-          <SubmitButton pending={submit.isPending}>{t('feedback.submit')}</SubmitButton>
+          <SubmitButton id={SUBMIT_ID} pending={submit.isPending}>
+            {t('feedback.submit')}
+          </SubmitButton>
         </form>
       )}
     </>
