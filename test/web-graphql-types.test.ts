@@ -20,11 +20,11 @@ describe("the web app's GraphQL types", () => {
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 
   it('every GraphQL document of the web app is valid against schema/schema.graphql (gql.tada check)', async () => {
     // Types alone let an unknown field through as `unknown`; the check names it.
     const { stdout } = await cli('check', '--fail-on-warn');
     expect(stdout).toContain('No problems found');
-  });
+  }, 180_000);
 });
