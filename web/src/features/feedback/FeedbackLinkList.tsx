@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../data/graphql';
 import { formatDateTime } from '../../format';
 import { CloseLinkButton } from './CloseLinkButton';
-import type { SessionFeedbackFields } from './sessionFeedback';
+import type { SessionFeedbackFields } from './sessionFeedbackFields';
 
 type FeedbackLink = ResultOf<typeof SessionFeedbackFields>['feedbackLinks'][number];
 

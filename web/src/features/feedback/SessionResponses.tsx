@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../data/graphql';
 import { formatDateTime } from '../../format';
-import type { SessionFeedbackFields } from './sessionFeedback';
+import type { SessionFeedbackFields } from './sessionFeedbackFields';
 
 type FeedbackResponse = ResultOf<typeof SessionFeedbackFields>['responses'][number];
 

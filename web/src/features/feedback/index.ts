@@ -9,4 +9,4 @@ export const feedback: Feature<typeof feedbackMessages> = {
 };
 
 export { SessionFeedback } from './SessionFeedback';
-export { SessionFeedbackFields } from './sessionFeedback';
+export { SessionFeedbackFields } from './sessionFeedbackFields';
