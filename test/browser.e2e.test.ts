@@ -1,7 +1,8 @@
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page, type Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app';
 
@@ -11,6 +12,14 @@ const title = hasChromium
   ? 'browser journey in Chromium'
   : `browser journey (skipped: no Chromium at ${chromiumPath}; install it with apt-get install -y chromium or set CHROMIUM_PATH)`;
 
+/**
+ * How long the UI may take on a loaded machine (argon2 hashing, projections catching up, two CPU hogs): every
+ * wait is for something on screen or in the address, never a fixed sleep, so a quiet machine is as fast as ever.
+ */
+const UI_TIMEOUT = 30_000;
+const JOURNEY_TIMEOUT = 300_000;
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
 const expectAccessible = async (page: Page) => {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
@@ -18,14 +27,82 @@ const expectAccessible = async (page: Page) => {
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 };
 
+const expectNoHorizontalScroll = async (page: Page) => {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+};
+
+/** The newest modification time under a folder (to rebuild a web app older than its sources). */
+const newestChange = (folder: string): number =>
+  readdirSync(folder, { withFileTypes: true }).reduce((newest, entry) => {
+    const path = join(folder, entry.name);
+    return Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
+  }, 0);
+
 describe.skipIf(!hasChromium)(title, () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  /** A browser context whose every wait is generous, and whose script errors fail the test. */
+  const newContext = async (options: Parameters<Browser['newContext']>[0] = {}) => {
+    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', ...options });
+    context.setDefaultTimeout(UI_TIMEOUT);
+    context.setDefaultNavigationTimeout(UI_TIMEOUT);
+    context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)));
+    contexts.push(context);
+    return context;
+  };
+
+  /** A signed-in staff member's context, from a session cookie made through the API. */
+  const signedIn = async (cookie: string) => {
+    const context = await newContext();
+    const [name, value] = cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: base }]);
+    return context;
+  };
+
+  /** Sends a command as the organisation and waits until the read models include it. */
+  const post = async <Answer>(cookie: string, url: string, payload: object): Promise<Answer> => {
+    const response = await t.app.inject({ method: 'POST', url, payload, headers: cookie ? { cookie } : {} });
+    expect(response.statusCode, response.body).toBeLessThan(300);
+    const body = response.json() as Answer & { position?: number };
+    // Public answers do not tell their position: wait for the newest event instead.
+    const position = typeof body.position === 'number' ? body.position : await t.lastPosition();
+    await t.runner.waitForPosition(position, UI_TIMEOUT);
+    return body;
+  };
+
+  /** An organisation with a training action and sessions, made through the API (no UI, no waiting on it). */
+  const organisationWithSessions = async (name: string, sessionTitles: string[]) => {
+    const { cookie } = await t.organisation(name);
+    const action = await post<{ id: string }>(cookie, '/api/training-actions', {
+      title: 'Gestion de projet agile',
+      category: 'training',
+      certifying: false,
+    });
+    const sessions: { id: string; title: string }[] = [];
+    for (const [index, sessionTitle] of sessionTitles.entries()) {
+      const day = String(index + 1).padStart(2, '0');
+      const session = await post<{ id: string }>(cookie, `/api/training-actions/${action.id}/sessions`, {
+        title: sessionTitle,
+        startsOn: `2026-04-${day}`,
+        endsOn: `2026-04-${day}`,
+        site: 'Nantes',
+      });
+      sessions.push({ id: session.id, title: sessionTitle });
+    }
+    return { cookie, actionId: action.id, sessions };
+  };
 
   // Playwright gives every launch a fresh, temporary user-data directory.
   beforeAll(async () => {
-    if (!existsSync('web/dist/index.html'))
+    if (
+      !existsSync('web/dist/index.html') ||
+      newestChange('web/src') > statSync('web/dist/index.html').mtimeMs
+    )
       execSync('npx vite build --config web/vite.config.ts', { stdio: 'ignore' });
     t = await startTestApp();
     await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -44,87 +121,253 @@ describe.skipIf(!hasChromium)(title, () => {
         '--disable-sync',
       ],
     });
-  });
+  }, 180_000);
   afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
     await browser?.close();
     await t?.stop();
-  });
+  }, 60_000);
 
-  it('a quality manager opens a feedback link; a learner answers on a phone; the answer is evidence for indicator 30', async () => {
-    const desk = await browser.newContext();
-    const manager = await desk.newPage();
-    await manager.goto(`${base}${t.setupPath}`);
-    await manager.getByLabel("Nom de l'organisme").fill('Formations Dupont');
-    await manager.getByLabel('Votre nom').fill('Alice Martin');
-    await manager.getByLabel('Adresse e-mail').fill('alice@dupont-formations.example');
-    await manager.getByLabel('Mot de passe', { exact: true }).fill('un mot de passe solide');
-    await manager.getByLabel('Confirmer le mot de passe').fill('un mot de passe solide');
-    await manager.getByRole('button', { name: "Créer l'organisme" }).click();
-    await expect.poll(() => manager.url(), { timeout: 20_000 }).toBe(`${base}/`);
-    await expectAccessible(manager);
+  it(
+    'a quality manager opens a feedback link; a learner answers on a phone through a busy server; the answer is evidence for indicator 30',
+    async () => {
+      const desk = await newContext();
+      const manager = await desk.newPage();
+      await manager.goto(`${base}${t.setupPath}`);
+      await manager.getByLabel("Nom de l'organisme").fill('Formations Dupont');
+      await manager.getByLabel('Votre nom').fill('Alice Martin');
+      await manager.getByLabel('Adresse e-mail').fill('alice@dupont-formations.example');
+      await manager.getByLabel('Mot de passe', { exact: true }).fill('un mot de passe solide');
+      await manager.getByLabel('Confirmer le mot de passe').fill('un mot de passe solide');
+      await manager.getByRole('button', { name: "Créer l'organisme" }).click();
+      // Signing up hashes a password with argon2: slow on a loaded machine.
+      await manager.waitForURL(`${base}/`);
+      await manager.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
+      await expectAccessible(manager);
 
-    await manager.goto(`${base}/actions`);
-    await manager.getByLabel('Intitulé').fill('Excel — perfectionnement');
-    await manager.getByLabel('Catégorie').selectOption('training');
-    await manager.getByRole('button', { name: "Créer l'action" }).click();
-    await manager.getByRole('link', { name: 'Excel — perfectionnement' }).click();
-    await manager.getByRole('heading', { name: 'Excel — perfectionnement' }).waitFor();
-    const actionUrl = manager.url();
+      await manager.getByRole('link', { name: 'Actions de formation' }).click();
+      await manager.getByRole('heading', { level: 1, name: 'Actions de formation' }).waitFor();
+      await manager.getByLabel('Intitulé').fill('Excel — perfectionnement');
+      await manager.getByLabel('Catégorie').selectOption('training');
+      await manager.getByRole('button', { name: "Créer l'action" }).click();
+      await manager.getByText('Action de formation « Excel — perfectionnement » créée.').waitFor();
+      await expectAccessible(manager);
+      await manager.getByRole('link', { name: 'Excel — perfectionnement' }).click();
+      await manager.getByRole('heading', { level: 1, name: 'Excel — perfectionnement' }).waitFor();
 
-    await manager.getByLabel('Intitulé').fill('Session de mars');
-    await manager.getByLabel('Date de début').fill('2026-03-02');
-    await manager.getByLabel('Date de fin').fill('2026-03-04');
-    await manager.getByLabel('Lieu').fill('Lyon 3e');
-    await manager.getByRole('button', { name: 'Créer la session' }).click();
-    await manager.getByRole('button', { name: 'Ouvrir un lien de recueil des appréciations' }).click();
-    const feedbackUrl = await manager.getByTestId('feedback-url').inputValue();
-    expect(feedbackUrl).toMatch(/\/f\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
+      await manager.getByLabel('Intitulé').fill('Session de mars');
+      await manager.getByLabel('Date de début').fill('2026-03-02');
+      await manager.getByLabel('Date de fin').fill('2026-03-04');
+      await manager.getByLabel('Lieu').fill('Lyon 3e');
+      await manager.getByRole('button', { name: 'Créer la session' }).click();
+      await manager.getByText('Session « Session de mars » créée.').waitFor();
+      // The only session is expanded: its feedback block is there at once.
+      await manager.getByRole('button', { name: 'Ouvrir un lien de recueil des appréciations' }).click();
+      const feedbackUrl = await manager.getByTestId('feedback-url').inputValue();
+      expect(feedbackUrl).toMatch(/\/f\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
+      await expectAccessible(manager);
 
-    const phone = await browser.newContext({
-      viewport: { width: 375, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    const learner = await phone.newPage();
-    await learner.goto(feedbackUrl);
-    await expect
-      .poll(() => learner.getByText('Excel — perfectionnement').count(), { timeout: 20_000 })
-      .toBeGreaterThan(0);
-    await expectAccessible(learner);
-    const overflow = await learner.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await learner.getByLabel('5 — Très satisfait').check();
-    await learner.getByLabel('Commentaire (facultatif)').fill('Formatrice claire, exercices utiles');
-    await learner.getByRole('button', { name: 'Envoyer mon appréciation' }).click();
-    await expect
-      .poll(() => learner.getByRole('status').textContent(), { timeout: 20_000 })
-      .toContain('Merci');
-    await phone.close();
+      const phone = await newContext(PHONE);
+      const learner = await phone.newPage();
+      // Alerts come and go (a retry replaces them): keep every one shown, with the form as it was then.
+      await learner.addInitScript(() => {
+        const seen: { alert: string; rating: string | null; comment: string | null }[] = [];
+        Object.assign(window, { shownAlerts: seen });
+        new MutationObserver(() => {
+          for (const alert of document.querySelectorAll('[role="alert"]')) {
+            const text = alert.textContent ?? '';
+            if (text && !seen.some((entry) => entry.alert === text)) {
+              seen.push({
+                alert: text,
+                rating:
+                  document.querySelector<HTMLInputElement>('input[name="rating"]:checked')?.value ?? null,
+                comment: document.querySelector<HTMLTextAreaElement>('#feedback-comment')?.value ?? null,
+              });
+            }
+          }
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      });
+      // The server is busy (429), then briefly unavailable (503), then answers: what was sent each time.
+      const sent: unknown[] = [];
+      const answers = [
+        { status: 429, code: 'rate_limited', message: 'Too many requests' },
+        { status: 503, code: 'database_unavailable', message: 'The service is briefly unavailable' },
+      ];
+      await learner.route('**/api/public/feedback/*', async (route: Route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        sent.push(route.request().postDataJSON());
+        const answer = answers.shift();
+        if (!answer) return route.continue();
+        return route.fulfill({
+          status: answer.status,
+          headers: { 'retry-after': '1' },
+          contentType: 'application/json',
+          body: JSON.stringify({
+            code: answer.code,
+            message: answer.message,
+            details: { retryAfterSeconds: 1 },
+          }),
+        });
+      });
 
-    // The answer reaches the read models asynchronously: reload until the timeline shows it.
-    await expect
-      .poll(
-        async () => {
-          await manager.goto(`${base}/evidence?indicator=30`);
-          await manager.getByTestId('evidence-item').first().waitFor();
-          return (await manager.getByTestId('evidence-item').allTextContents()).join('\n');
-        },
-        { timeout: 15_000 },
-      )
-      .toContain('Formatrice claire, exercices utiles');
-    await expectAccessible(manager);
+      await learner.goto(feedbackUrl);
+      await learner.getByRole('heading', { level: 1, name: 'Votre appréciation' }).waitFor();
+      await learner.getByText('Excel — perfectionnement').waitFor();
+      await expectAccessible(learner);
+      await expectNoHorizontalScroll(learner);
+      await learner.getByLabel('5 — Très satisfait').check();
+      await learner.getByLabel('Commentaire (facultatif)').fill('Formatrice claire, exercices utiles');
+      await learner.getByRole('button', { name: 'Envoyer mon appréciation' }).click();
 
-    // Closing the link stops further answers.
-    await manager.goto(actionUrl);
-    manager.once('dialog', (dialog) => dialog.accept());
-    await manager.getByRole('button', { name: /Clore le lien ouvert le/ }).click();
-    await expect
-      .poll(() => manager.getByRole('button', { name: /Clore le lien ouvert le/ }).count(), {
-        timeout: 20_000,
-      })
-      .toBe(0);
-    const token = feedbackUrl.split('/f/')[1]!;
-    const closed = await t.app.inject({ method: 'GET', url: `/api/public/feedback/${token}` });
-    expect(closed.json().code).toBe('feedback_link_closed');
-  });
+      // 429: the page says when, tries again by itself once; that try meets a 503 and waits for the learner.
+      const unavailable = learner.getByRole('alert').filter({ hasText: 'momentanément indisponible' });
+      await unavailable.waitFor();
+      expect(await unavailable.textContent()).toContain('Réessayez dans 1 seconde.');
+      expect(await unavailable.textContent()).toContain('Votre réponse est conservée');
+      expect(await learner.getByLabel('5 — Très satisfait').isChecked()).toBe(true);
+      expect(await learner.getByLabel('Commentaire (facultatif)').inputValue()).toBe(
+        'Formatrice claire, exercices utiles',
+      );
+      await expectAccessible(learner);
+      await expectNoHorizontalScroll(learner);
+      const shown = (await learner.evaluate(
+        () => (window as unknown as { shownAlerts: unknown[] }).shownAlerts,
+      )) as {
+        alert: string;
+        rating: string | null;
+        comment: string | null;
+      }[];
+      expect(shown[0]?.alert).toContain('Trop de demandes en peu de temps. Réessayez dans 1 seconde.');
+      expect(shown[0]?.alert).toContain('Nouvel essai automatique dans 1 seconde.');
+      expect(shown[0]).toMatchObject({ rating: '5', comment: 'Formatrice claire, exercices utiles' });
+
+      await learner.getByRole('button', { name: 'Réessayer maintenant' }).click();
+      await learner.getByRole('status').filter({ hasText: 'Merci' }).waitFor();
+      // Three sends of one answer: same submission id (so it is recorded once), same rating and comment.
+      expect(sent).toHaveLength(3);
+      expect(new Set(sent.map((body) => JSON.stringify(body))).size).toBe(1);
+      expect(sent[0]).toMatchObject({ rating: 5, comment: 'Formatrice claire, exercices utiles' });
+
+      // The answer reaches the read models asynchronously: reload until the timeline shows it, newest first.
+      await expect
+        .poll(
+          async () => {
+            await manager.goto(`${base}/evidence?indicator=30`);
+            await manager.getByRole('heading', { level: 2, name: /preuves? pour l'indicateur 30/ }).waitFor();
+            return (await manager.getByTestId('evidence-item').first().textContent()) ?? '';
+          },
+          { timeout: UI_TIMEOUT, interval: 500 },
+        )
+        .toContain('Formatrice claire, exercices utiles');
+      await expectAccessible(manager);
+      expect(pageErrors).toEqual([]);
+    },
+    JOURNEY_TIMEOUT,
+  );
+
+  it(
+    'the evidence page lists the indicators in force with their titles, newest first or oldest first, and an inverted period shows only its error',
+    async () => {
+      const { cookie, sessions } = await organisationWithSessions('Formations Horizon', ['Session unique']);
+      const link = await post<{ token: string }>(cookie, `/api/sessions/${sessions[0]!.id}/feedback-links`, {
+        audience: 'learner',
+      });
+      await post('', `/api/public/feedback/${link.token}`, {
+        submissionId: '6f1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5e',
+        rating: 4,
+        comment: 'Très concret',
+      });
+      const inForce = await t.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { cookie },
+        payload: { query: '{ referential { criteria { indicators { number } } } }' },
+      });
+      const indicatorCount = (
+        inForce.json() as { data: { referential: { criteria: { indicators: unknown[] }[] } } }
+      ).data.referential.criteria.flatMap((criterion) => criterion.indicators).length;
+
+      const manager = await (await signedIn(cookie)).newPage();
+      await manager.goto(`${base}/evidence?indicator=30`);
+      const items = manager.getByTestId('evidence-item');
+      await expect.poll(() => items.count(), { timeout: UI_TIMEOUT }).toBe(2);
+      expect(await items.nth(0).textContent()).toContain('Appréciation reçue (apprenants) : 4/5');
+      expect(await items.nth(1).textContent()).toContain('Recueil des appréciations ouvert');
+      const options = manager.getByLabel('Indicateur', { exact: true }).locator('option');
+      expect(await options.count()).toBe(indicatorCount);
+      expect(
+        await manager.getByLabel('Indicateur', { exact: true }).locator('option:checked').textContent(),
+      ).toBe(
+        'Indicateur 30 — Le prestataire recueille les appréciations des parties prenantes : bénéficiaires, financeurs, équipes pédagogiques et entreprises concernées.',
+      );
+      await expectAccessible(manager);
+
+      await manager.getByLabel('Ordre').selectOption({ label: "Les plus anciennes d'abord" });
+      await manager.getByRole('button', { name: 'Afficher' }).click();
+      await manager.waitForURL(/order=oldest/);
+      await manager
+        .getByRole('list', { name: "Chronologie des preuves, les plus anciennes d'abord" })
+        .waitFor();
+      expect(await items.nth(0).textContent()).toContain('Recueil des appréciations ouvert');
+
+      await manager.getByLabel('Du', { exact: true }).fill('2026-03-10');
+      await manager.getByLabel('Au', { exact: true }).fill('2026-03-01');
+      await manager.getByRole('button', { name: 'Afficher' }).click();
+      await manager.waitForURL(/from=2026-03-10/);
+      await manager
+        .getByText('La date « Au » doit être identique ou postérieure à la date « Du ».')
+        .waitFor();
+      expect(await items.count()).toBe(0);
+      expect(await manager.getByRole('heading', { level: 2, name: /pour l'indicateur/ }).count()).toBe(0);
+      await expectAccessible(manager);
+      expect(pageErrors).toEqual([]);
+    },
+    JOURNEY_TIMEOUT,
+  );
+
+  it(
+    'a training action with many sessions lists them folded, the Clore button is a 44 px target, and a closed link names the organisation to the learner',
+    async () => {
+      const titles = ['Session 1', 'Session 2', 'Session 3', 'Session 4', 'Session 5', 'Session 6'];
+      const { cookie, actionId, sessions } = await organisationWithSessions('Formations Lumière', titles);
+      const link = await post<{ token: string }>(cookie, `/api/sessions/${sessions[0]!.id}/feedback-links`, {
+        audience: 'funder',
+      });
+
+      const manager = await (await signedIn(cookie)).newPage();
+      await manager.goto(`${base}/actions/${actionId}`);
+      await manager.getByRole('heading', { level: 1, name: 'Gestion de projet agile' }).waitFor();
+      const opener = manager.getByRole('button', { name: 'Ouvrir un lien de recueil des appréciations' });
+      expect(await manager.getByRole('button', { name: /^Session \d$/ }).count()).toBe(6);
+      expect(await opener.count()).toBe(0);
+      const height = await manager.evaluate(() => document.documentElement.scrollHeight);
+      expect(height).toBeLessThan(2500);
+      await expectAccessible(manager);
+
+      const first = manager.getByRole('button', { name: 'Session 1' });
+      await first.click();
+      expect(await first.getAttribute('aria-expanded')).toBe('true');
+      await opener.first().waitFor();
+      expect(await opener.count()).toBe(1);
+      const close = manager.getByRole('button', { name: /Clore le lien ouvert le/ });
+      const box = await close.boundingBox();
+      expect(box?.width).toBeGreaterThanOrEqual(44);
+      expect(box?.height).toBeGreaterThanOrEqual(44);
+      await expectAccessible(manager);
+
+      manager.once('dialog', (dialog) => void dialog.accept());
+      await close.click();
+      await expect.poll(() => close.count(), { timeout: UI_TIMEOUT }).toBe(0);
+      await manager.getByText('Clos', { exact: true }).waitFor();
+
+      const learner = await (await newContext(PHONE)).newPage();
+      await learner.goto(`${base}/f/${link.token}`);
+      await learner.getByRole('heading', { level: 1, name: 'Recueil clos' }).waitFor();
+      expect(await learner.getByRole('alert').textContent()).toContain('contactez Formations Lumière.');
+      await expectAccessible(learner);
+      await expectNoHorizontalScroll(learner);
+      expect(pageErrors).toEqual([]);
+    },
+    JOURNEY_TIMEOUT,
+  );
 });

@@ -1,30 +1,22 @@
 import { Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
+import { NotFoundPage } from './components/NotFoundPage';
 import { PublicLayout } from './components/PublicLayout';
-import { DashboardPage } from './pages/DashboardPage';
-import { EvidencePage } from './pages/EvidencePage';
-import { LoginPage } from './pages/LoginPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { PublicFeedbackPage } from './pages/PublicFeedbackPage';
-import { ReferentialPage } from './pages/ReferentialPage';
-import { SetupPage } from './pages/SetupPage';
-import { TrainingActionPage } from './pages/TrainingActionPage';
-import { TrainingActionsPage } from './pages/TrainingActionsPage';
+import { routes } from './features';
+import type { Layout } from './features/feature';
 
+const pagesIn = (layout: Layout) =>
+  routes
+    .filter((route) => route.layout === layout)
+    .map((route) => <Route key={route.path} path={route.path} Component={route.page} />);
+
+/** The router, from the features' route table; unknown addresses get the not-found page in the signed-in frame. */
 export function App() {
   return (
     <Routes>
-      <Route element={<PublicLayout />}>
-        <Route path="/setup" element={<SetupPage />} />
-        <Route path="/login" element={<LoginPage />} />
-        <Route path="/f/:token" element={<PublicFeedbackPage />} />
-      </Route>
+      <Route element={<PublicLayout />}>{pagesIn('public')}</Route>
       <Route element={<AppLayout />}>
-        <Route index element={<DashboardPage />} />
-        <Route path="/actions" element={<TrainingActionsPage />} />
-        <Route path="/actions/:id" element={<TrainingActionPage />} />
-        <Route path="/evidence" element={<EvidencePage />} />
-        <Route path="/referential" element={<ReferentialPage />} />
+        {pagesIn('signedIn')}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

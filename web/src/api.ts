@@ -5,10 +5,14 @@
  * position seen in module state and send it to GraphQL as `X-Min-Position`, so the projections answering a
  * read have caught up with our own writes.
  */
+import type { TadaDocumentNode } from 'gql.tada';
+import { print } from 'graphql';
 
-export interface ValidationIssue {
+interface ValidationIssue {
   path: string;
   message: string;
+  /** Why the value was refused, when the server says (`invalid_characters`). */
+  code?: string;
 }
 
 /** An error from the server (REST body `{ code, message, details? }` or GraphQL `extensions.code`). */
@@ -18,32 +22,65 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: Record<string, unknown>,
+    /** Seconds the server asked us to wait (`Retry-After`), when it said. */
+    private readonly retryAfterHeader: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 
-  /** Field issues of a `validation_failed` error, paths joined with dots (`['rating']` → `rating`). */
+  /** Field issues of a `validation_failed` or `invalid_characters` error, paths joined with dots. */
   get issues(): ValidationIssue[] {
     const raw = this.details?.issues;
     if (!Array.isArray(raw)) return [];
     return raw.flatMap((issue: unknown) => {
       if (typeof issue !== 'object' || issue === null) return [];
-      const { path, message } = issue as { path?: unknown; message?: unknown };
+      const { path, message, code } = issue as { path?: unknown; message?: unknown; code?: unknown };
       const joined = Array.isArray(path) ? path.join('.') : typeof path === 'string' ? path : '';
-      return [{ path: joined, message: typeof message === 'string' ? message : '' }];
+      return [
+        {
+          path: joined,
+          message: typeof message === 'string' ? message : '',
+          ...(typeof code === 'string' ? { code } : {}),
+        },
+      ];
     });
+  }
+
+  /** A text detail of the error (`organisationName` of a closed feedback link), if the server gave one. */
+  detail(name: string): string | null {
+    const value = this.details?.[name];
+    return typeof value === 'string' && value !== '' ? value : null;
+  }
+
+  /** How long to wait before trying again (429, 503): `details.retryAfterSeconds`, else `Retry-After`. */
+  get retryAfterSeconds(): number | null {
+    const detail = this.details?.retryAfterSeconds;
+    if (typeof detail === 'number' && Number.isFinite(detail) && detail >= 0) return Math.ceil(detail);
+    return this.retryAfterHeader;
+  }
+
+  /** Whether the same request may succeed later unchanged: the server was busy or away, or unreachable. */
+  get isTransient(): boolean {
+    return this.status === 0 || this.status === 429 || this.status === 503;
   }
 }
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
 
-type Position = number | string;
+/** `Retry-After` is either a number of seconds or an HTTP date. */
+function retryAfterFrom(response: Response): number | null {
+  const value = response.headers.get('retry-after')?.trim();
+  if (!value) return null;
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
 
 let highestPosition: bigint | null = null;
 
 /** Records a position returned by a command; the highest one wins. */
-export function notePosition(position: unknown): void {
+function notePosition(position: unknown): void {
   if (typeof position !== 'number' && typeof position !== 'string') return;
   let value: bigint;
   try {
@@ -52,11 +89,6 @@ export function notePosition(position: unknown): void {
     return;
   }
   if (highestPosition === null || value > highestPosition) highestPosition = value;
-}
-
-/** The highest position any command returned so far, as sent in `X-Min-Position` (null before any write). */
-export function minPosition(): string | null {
-  return highestPosition === null ? null : highestPosition.toString();
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -69,7 +101,9 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function errorFromBody(status: number, body: unknown): ApiError {
+function errorFrom(response: Response, body: unknown): ApiError {
+  const { status } = response;
+  const retryAfter = retryAfterFrom(response);
   if (typeof body === 'object' && body !== null) {
     const { code, message, details } = body as { code?: unknown; message?: unknown; details?: unknown };
     if (typeof code === 'string') {
@@ -78,10 +112,11 @@ function errorFromBody(status: number, body: unknown): ApiError {
         code,
         typeof message === 'string' ? message : code,
         typeof details === 'object' && details !== null ? (details as Record<string, unknown>) : undefined,
+        retryAfter,
       );
     }
   }
-  return new ApiError(status, `http_${status}`, `HTTP ${status}`);
+  return new ApiError(status, `http_${status}`, `HTTP ${status}`, undefined, retryAfter);
 }
 
 async function send(path: string, init: RequestInit): Promise<Response> {
@@ -94,63 +129,70 @@ async function send(path: string, init: RequestInit): Promise<Response> {
 
 const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
-export interface CommandOptions {
-  /** Also receives the position the command returned (e.g. to wait for it in a later read). */
-  minPositionRef?: { current: Position | null };
-}
-
 /** POSTs a REST command; resolves with the JSON answer, throws an `ApiError` on any non-2xx status. */
-export async function command<T = { position?: Position }>(
+export async function command<Answer = { position?: number }>(
   path: string,
   body: unknown = {},
-  options: CommandOptions = {},
-): Promise<T> {
+): Promise<Answer> {
   const response = await send(path, { method: 'POST', headers: jsonHeaders, body: JSON.stringify(body) });
   const data = await readJson(response);
-  if (!response.ok) throw errorFromBody(response.status, data);
-  const position = (data as { position?: unknown } | null)?.position;
-  if (position !== undefined) {
-    notePosition(position);
-    if (options.minPositionRef && (typeof position === 'number' || typeof position === 'string')) {
-      options.minPositionRef.current = position;
-    }
-  }
-  return data as T;
+  if (!response.ok) throw errorFrom(response, data);
+  notePosition((data as { position?: unknown } | null)?.position);
+  return data as Answer;
 }
 
 /** GETs a REST resource (setup status, public feedback form). */
-export async function getJson<T>(path: string): Promise<T> {
+export async function getJson<Answer>(path: string): Promise<Answer> {
   const response = await send(path, { method: 'GET', headers: { Accept: 'application/json' } });
   const data = await readJson(response);
-  if (!response.ok) throw errorFromBody(response.status, data);
-  return data as T;
+  if (!response.ok) throw errorFrom(response, data);
+  return data as Answer;
 }
 
-interface GraphQLResponse<T> {
-  data?: T | null;
+interface GraphQLResponse {
+  data?: unknown;
   errors?: { message: string; extensions?: { code?: unknown; [key: string]: unknown } }[];
 }
 
-/** Runs a GraphQL query; throws an `ApiError` with the first error's `extensions.code`. */
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** Documents are constants: print each one once. */
+const printed = new WeakMap<object, string>();
+const textOf = <Result, Variables>(document: TadaDocumentNode<Result, Variables>): string => {
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printed.set(document, text);
+  }
+  return text;
+};
+
+/** Runs a typed GraphQL document; throws an `ApiError` with the first error's `extensions.code`. */
+export async function fetchGraphQL<Result, Variables>(
+  document: TadaDocumentNode<Result, Variables>,
+  variables: Variables,
+): Promise<Result> {
   const headers: Record<string, string> = { ...jsonHeaders };
-  const position = minPosition();
-  if (position !== null) headers['X-Min-Position'] = position;
+  if (highestPosition !== null) headers['X-Min-Position'] = highestPosition.toString();
   const response = await send('/graphql', {
     method: 'POST',
     headers,
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: textOf(document), variables }),
   });
-  const body = (await readJson(response)) as GraphQLResponse<T> | null;
+  const body = (await readJson(response)) as GraphQLResponse | null;
   const first = body?.errors?.[0];
-  if (first) {
+  if (first && typeof first.message === 'string') {
     // GraphQL codes are upper case (`UNAUTHENTICATED`); REST codes are lower case: one vocabulary for both.
     const code =
       typeof first.extensions?.code === 'string' ? first.extensions.code.toLowerCase() : 'graphql_error';
     const { code: _code, ...details } = first.extensions ?? {};
-    throw new ApiError(response.ok ? 200 : response.status, code, first.message, details);
+    throw new ApiError(
+      response.ok ? 200 : response.status,
+      code,
+      first.message,
+      details,
+      retryAfterFrom(response),
+    );
   }
-  if (!response.ok) throw errorFromBody(response.status, body);
+  if (!response.ok) throw errorFrom(response, body);
   if (!body?.data) throw new ApiError(response.status, 'graphql_error', 'Empty GraphQL response');
-  return body.data;
+  return body.data as Result;
 }

@@ -1,18 +1,47 @@
-/** Date and number formatting; dates always in the Europe/Paris time zone. */
-import { intlLocale } from './i18n';
+/**
+ * The one place numbers, dates and delays become text: French conventions in French (`18 000` with a narrow
+ * no-break space, `4,2`), British ones in English, and every date in the Europe/Paris time zone whatever the
+ * browser's own zone. Translations format their numbers here too (`{{count, number}}`, see `i18n.ts`).
+ */
 
 const TIME_ZONE = 'Europe/Paris';
 
-const cache = new Map<string, Intl.DateTimeFormat>();
+/** The locale for `Intl` formatting of an interface language. */
+const intlLocale = (language: string): string => (language === 'en' ? 'en-GB' : 'fr-FR');
+
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+
+/** One formatter per language and options: building them is slow, and pages format hundreds of values. */
+function cached<Format extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  build: () => Format,
+): Format {
+  let format = formats.get(key);
+  if (!format) {
+    format = build();
+    formats.set(key, format);
+  }
+  return format as Format;
+}
 
 function dateFormat(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${language}|${JSON.stringify(options)}`;
-  let format = cache.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(language), { timeZone: TIME_ZONE, ...options });
-    cache.set(key, format);
-  }
-  return format;
+  return cached(
+    `date|${language}|${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(intlLocale(language), { timeZone: TIME_ZONE, ...options }),
+  );
+}
+
+/** A count or any whole number: `18 000` in French, `18,000` in English. */
+export function formatNumber(value: number, language: string): string {
+  return cached(`number|${language}`, () => new Intl.NumberFormat(intlLocale(language))).format(value);
+}
+
+/** A rating with at most one decimal: `4,2` in French. */
+export function formatRating(value: number, language: string): string {
+  return cached(
+    `rating|${language}`,
+    () => new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 1 }),
+  ).format(value);
 }
 
 /** An ISO date-time (`2026-03-01T09:30:00Z`) as a Paris date and time. */
@@ -29,7 +58,12 @@ export function formatDate(day: string, language: string): string {
   return dateFormat(language, { dateStyle: 'long' }).format(date);
 }
 
-/** An average rating with at most one decimal (`4,3` in French). */
-export function formatRating(value: number, language: string): string {
-  return new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 1 }).format(value);
+/** A wait before trying again, from now: `dans 5 secondes`, `dans 2 minutes` (`in 5 seconds`). */
+export function formatDelay(seconds: number, language: string): string {
+  const format = cached(
+    `relative|${language}`,
+    () => new Intl.RelativeTimeFormat(intlLocale(language), { numeric: 'always' }),
+  );
+  const whole = Math.max(1, Math.ceil(seconds));
+  return whole < 60 ? format.format(whole, 'second') : format.format(Math.ceil(whole / 60), 'minute');
 }

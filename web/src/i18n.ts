@@ -1,19 +1,34 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en';
-import { fr } from './locales/fr';
+import { features } from './features';
+import { formatDelay, formatNumber, formatRating } from './format';
+import { commonMessages } from './locales/common';
+import { mergeMessages } from './locales/messages';
 
-export const LANGUAGES = ['fr', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+const LANGUAGES = ['fr', 'en'] as const;
+type Language = (typeof LANGUAGES)[number];
 
-const STORAGE_KEY = 'qualiopi.lang';
+type UnionToIntersection<Union> = (Union extends unknown ? (from: Union) => void : never) extends (
+  from: infer Intersection,
+) => void
+  ? Intersection
+  : never;
+
+/** All messages: the frame's and every feature's; features may add keys to shared sections (`errors`). */
+type AppMessages = typeof commonMessages.fr &
+  UnionToIntersection<(typeof features)[number]['messages']['fr']>;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof fr };
+    resources: { translation: AppMessages };
   }
 }
+
+const messagesIn = (language: Language) =>
+  mergeMessages([commonMessages[language], ...features.map((feature) => feature.messages[language])]);
+
+const STORAGE_KEY = 'qualiopi.lang';
 
 const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
 
@@ -28,7 +43,8 @@ function storedLanguage(): Language {
 
 /** Keeps `<html lang>` and the stored choice in step with the current language. */
 function applyLanguage(language: string): void {
-  document.documentElement.lang = language;
+  // No document when tests load the messages under Node.
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
@@ -39,7 +55,7 @@ function applyLanguage(language: string): void {
 i18next.on('languageChanged', applyLanguage);
 
 void i18next.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en } },
+  resources: { fr: { translation: messagesIn('fr') }, en: { translation: messagesIn('en') } },
   lng: storedLanguage(),
   fallbackLng: 'fr',
   supportedLngs: [...LANGUAGES],
@@ -48,7 +64,11 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 
-/** The locale for `Intl` formatting of the current language. */
-export const intlLocale = (language: string): string => (language === 'en' ? 'en-GB' : 'fr-FR');
-
-export default i18next;
+// Numbers in messages (`{{count, number}}`, `{{value, rating}}`, `{{seconds, delay}}`) go through `format.ts`,
+// like those the pages format themselves: one rule for `18 000` and `4,2`.
+const numeric =
+  (format: (value: number, language: string) => string) => (value: unknown, language: string | undefined) =>
+    typeof value === 'number' ? format(value, language ?? 'fr') : String(value);
+i18next.services.formatter?.add('number', numeric(formatNumber));
+i18next.services.formatter?.add('rating', numeric(formatRating));
+i18next.services.formatter?.add('delay', numeric(formatDelay));

@@ -1,6 +1,21 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from './api';
-import { queryKeys } from './data/keys';
+import { viewerQuery } from './data/viewer';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    queryMeta: {
+      /** `false` for reads that are not the organisation's data (setup status, the public form). */
+      organisationData?: false;
+    };
+    mutationMeta: {
+      /** `false` for a command after which the page is left at once (logout): nothing to refresh. */
+      refreshesReads?: false;
+    };
+  }
+}
+
+const MAX_RETRY_DELAY_MS = 30_000;
 
 /** Retries only what may pass on a second try: network failures and server errors. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -8,25 +23,37 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return !isApiError(error) || error.status === 0 || error.status >= 500;
 }
 
+/** Waits as long as the server asked (`Retry-After`), else backs off 1 s, 2 s, 4 s… */
+function retryDelay(failureCount: number, error: unknown): number {
+  const asked = isApiError(error) ? error.retryAfterSeconds : null;
+  const delay = asked === null ? 1000 * 2 ** failureCount : asked * 1000;
+  return Math.min(delay, MAX_RETRY_DELAY_MS);
+}
+
 /** An expired session anywhere forgets the viewer, so the authenticated layout redirects to the login page. */
 function onError(error: unknown): void {
-  if (isApiError(error) && error.code === 'unauthenticated') queryClient.setQueryData(queryKeys.me, null);
+  if (isApiError(error) && error.code === 'unauthenticated') {
+    queryClient.setQueryData(viewerQuery.queryKey, { me: null });
+  }
 }
 
 export const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError }),
-  mutationCache: new MutationCache({ onError }),
+  mutationCache: new MutationCache({
+    onError,
+    /**
+     * After any successful command every read of the organisation's data is stale: those on screen refetch now
+     * (with `X-Min-Position`, so they include the command's events), the others when next shown. No list says
+     * which reads a command changes, so a new slice's reads are refreshed without touching this file. The
+     * command's own `onSuccess` runs after this, so a form confirms once the page shows the change.
+     */
+    onSuccess: async (_answer, _input, _context, mutation) => {
+      if (mutation.meta?.refreshesReads === false) return;
+      await queryClient.invalidateQueries({ predicate: (query) => query.meta?.organisationData !== false });
+    },
+  }),
   defaultOptions: {
-    queries: { retry: shouldRetry, staleTime: 10_000 },
+    queries: { retry: shouldRetry, retryDelay, staleTime: 10_000 },
     mutations: { retry: false },
   },
 });
-
-/** After a command: refresh every read that may show what it changed. */
-export async function refreshAfterWrite(): Promise<void> {
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: queryKeys.trainingActions }),
-    queryClient.invalidateQueries({ queryKey: queryKeys.dashboard }),
-    queryClient.invalidateQueries({ queryKey: queryKeys.evidence }),
-  ]);
-}

@@ -6,3 +6,12 @@ export const isEmail = (value: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.
 
 /** Whether `YYYY-MM-DD` strings are in order (or one is missing). */
 export const isOrdered = (from: string, to: string): boolean => !from || !to || from <= to;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * False for a text the server refuses as `invalid_characters` (NUL, or half of a surrogate pair, e.g. pasted
+ * from a broken document): said at once beside the field rather than after a round trip.
+ */
+export const isStorableText = (value: string): boolean => !UNSTORABLE.test(value);

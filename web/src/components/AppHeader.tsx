@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { Viewer } from '../data/viewer';
-import { codeLabel } from '../errorMessages';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LogoutButton } from './LogoutButton';
 import { MainNav } from './MainNav';
@@ -19,7 +18,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
           <p className="viewer">
             <span className="visually-hidden">{t('header.userLabel')} </span>
             <span className="viewer-name">{viewer.displayName}</span>{' '}
-            <span className="viewer-role">({codeLabel(t, 'roles', viewer.role)})</span>
+            <span className="viewer-role">({t(`roles.${viewer.role}`)})</span>
           </p>
           <LanguageSwitch />
           <LogoutButton />

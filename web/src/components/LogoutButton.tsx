@@ -12,6 +12,7 @@ export function LogoutButton() {
   const logout = useMutation({
     mutationFn: () => command('/api/auth/logout'),
     onSuccess: () => window.location.assign('/login'),
+    meta: { refreshesReads: false },
   });
   return (
     <div className="logout">

@@ -1,21 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { routes } from '../features';
+
+/** The signed-in pages that have a navigation label, in the order of the features list. */
+const navigation = routes.filter((route) => route.layout === 'signedIn' && route.navLabel);
 
 export function MainNav() {
   const { t } = useTranslation();
-  const links = [
-    { to: '/', label: t('nav.dashboard'), end: true },
-    { to: '/actions', label: t('nav.actions'), end: false },
-    { to: '/evidence', label: t('nav.evidence'), end: false },
-    { to: '/referential', label: t('nav.referential'), end: false },
-  ];
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>
       <ul className="container">
-        {links.map((link) => (
-          <li key={link.to}>
-            <NavLink to={link.to} end={link.end}>
-              {link.label}
+        {navigation.map((route) => (
+          <li key={route.path}>
+            <NavLink to={route.path} end={route.path === '/'}>
+              {route.navLabel && t(route.navLabel)}
             </NavLink>
           </li>
         ))}

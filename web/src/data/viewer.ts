@@ -1,25 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import { graphql } from '../api';
-import { queryKeys } from './keys';
+import { graphql, type ResultOf } from './graphql';
+import { graphQLQuery } from './query';
 
-export interface Viewer {
-  id: string;
-  email: string;
-  displayName: string;
-  role: string;
-  organisation: { id: string; name: string };
-}
+const ViewerQuery = graphql(`
+  query Viewer {
+    me { id email displayName role organisation { id name } }
+  }
+`);
 
-const ME_QUERY = `query Me {
-  me { id email displayName role organisation { id name } }
-}`;
+/** The signed-in user, as the header shows them. */
+export type Viewer = NonNullable<ResultOf<typeof ViewerQuery>['me']>;
 
-export async function fetchViewer(): Promise<Viewer | null> {
-  const data = await graphql<{ me: Viewer | null }>(ME_QUERY);
-  return data.me;
-}
+/** The read of the signed-in user (`me` is null when nobody is signed in). */
+export const viewerQuery = graphQLQuery(ViewerQuery, {});
 
 /** The signed-in user, or null when not logged in. */
 export function useViewer() {
-  return useQuery({ queryKey: queryKeys.me, queryFn: fetchViewer });
+  return useQuery({ ...viewerQuery, select: (data) => data.me });
 }

@@ -1,0 +1,41 @@
+/**
+ * GraphQL documents typed from `schema/schema.graphql`: `graphql()` parses a document's text in the type system
+ * against the introspection generated in `../graphql-env.d.ts` (`npx gql.tada generate-output`), so a field or
+ * an enum value the server does not have is a compile error, and results need no hand-written interfaces.
+ */
+import { initGraphQLTada } from 'gql.tada';
+import type { introspection } from '../graphql-env.d.ts';
+
+export const graphql = initGraphQLTada<{
+  introspection: introspection;
+  scalars: {
+    /** A calendar date in Europe/Paris, `YYYY-MM-DD`. */
+    Date: string;
+    /** An instant, ISO 8601 in UTC. */
+    DateTime: string;
+  };
+}>();
+
+export type { FragmentOf, ResultOf, TadaDocumentNode } from 'gql.tada';
+export { readFragment } from 'gql.tada';
+
+/** The TypeScript union of a GraphQL enum of the schema (`EnumOf<'Audience'>` is `'company' | 'funder' | …`). */
+type EnumOf<Name extends 'ActionCategory' | 'Audience' | 'FeedbackLinkStatus' | 'Role'> = ReturnType<
+  typeof graphql.scalar<Name>
+>;
+
+export type ActionCategory = EnumOf<'ActionCategory'>;
+export type Audience = EnumOf<'Audience'>;
+export type FeedbackLinkStatus = EnumOf<'FeedbackLinkStatus'>;
+export type Role = EnumOf<'Role'>;
+
+/**
+ * The values of a schema enum, in the order of a record that names each of them (its labels): a value the server
+ * adds or drops makes that record, and so the build, fail until the web app handles it.
+ */
+export const enumValues = <Value extends string>(labels: Record<Value, unknown>): Value[] =>
+  Object.keys(labels) as Value[];
+
+/** The value of an enum a form control holds (its options being the enum's values), if it is one. */
+export const enumValue = <Value extends string>(values: readonly Value[], raw: string): Value | undefined =>
+  values.find((value) => value === raw);

@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
+import { graphql, type ResultOf } from '../../data/graphql';
+import { graphQLQuery } from '../../data/query';
+import { EvidenceItemFields } from '../evidence';
+
+const DashboardQuery = graphql(
+  `
+  query Dashboard {
+    dashboard { trainingActionCount sessionCount feedbackCount averageRating }
+    evidenceTimeline(indicator: 30, first: 5, newestFirst: true) {
+      totalCount
+      edges { node { id ...EvidenceItemFields } }
+    }
+    evidenceSummary { indicator count lastAt }
+  }
+`,
+  [EvidenceItemFields],
+);
+
+export type IndicatorEvidenceCount = ResultOf<typeof DashboardQuery>['evidenceSummary'][number];
+
+/** Key figures, the latest evidence for indicator 30 and the evidence count of each indicator. */
+export function useDashboard() {
+  return useQuery(graphQLQuery(DashboardQuery, {}));
+}

@@ -1,0 +1,12 @@
+import type { Feature } from '../feature';
+import { EvidencePage } from './EvidencePage';
+import { evidenceMessages } from './messages';
+
+/** The evidence timeline per RNQ indicator (the read side's evidence projection). */
+export const evidence: Feature<typeof evidenceMessages> = {
+  routes: [{ path: '/evidence', page: EvidencePage, layout: 'signedIn', navLabel: 'evidence.nav' }],
+  messages: evidenceMessages,
+};
+
+export { EvidenceEntry } from './EvidenceEntry';
+export { EvidenceItemFields } from './evidence';

@@ -1,0 +1,15 @@
+/**
+ * Every feature of the web app, once. The router, the main navigation (in this order) and the messages are
+ * built from this list: a new slice adds its folder and one line here.
+ */
+import { access } from './access';
+import { dashboard } from './dashboard';
+import { evidence } from './evidence';
+import { feedback } from './feedback';
+import { referential } from './referential';
+import { training } from './training';
+
+export const features = [access, dashboard, training, feedback, evidence, referential];
+
+/** Every page of every feature. */
+export const routes = features.flatMap((feature) => feature.routes);

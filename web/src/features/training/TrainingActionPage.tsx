@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Loading } from '../../components/Loading';
+import { PageTitle } from '../../components/PageTitle';
+import { QueryError } from '../../components/QueryError';
+import { StatusMessage } from '../../components/StatusMessage';
+import { NewSessionForm } from './NewSessionForm';
+import { SessionPanel } from './SessionPanel';
+import { useTrainingAction } from './trainingActions';
+
+/** `/actions/:id`: a training action, its sessions (feedback links and responses) and the new-session form. */
+export function TrainingActionPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const action = useTrainingAction(id);
+  const [created, setCreated] = useState<{ id: string; title: string } | null>(null);
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/actions">← {t('action.back')}</Link>
+      </p>
+      {action.isPending && <Loading />}
+      {action.isError && <QueryError error={action.error} onRetry={() => void action.refetch()} />}
+      {action.data === null && (
+        <>
+          <PageTitle page={t('action.notFound')} />
+          <h1>{t('action.notFound')}</h1>
+        </>
+      )}
+      {action.data && (
+        <>
+          <PageTitle page={action.data.title} />
+          <h1>{action.data.title}</h1>
+          <p className="card-meta">
+            <span className="badge">{t(`categories.${action.data.category}`)}</span>
+            {action.data.certifying && (
+              <span className="badge badge-accent">{t('actions.certifyingBadge')}</span>
+            )}
+          </p>
+          <StatusMessage>{created && t('action.created', { title: created.title })}</StatusMessage>
+
+          <section aria-labelledby="action-sessions">
+            <h2 id="action-sessions">{t('action.sessionsTitle')}</h2>
+            {action.data.sessions.length === 0 ? (
+              <p>{t('action.noSessions')}</p>
+            ) : (
+              <>
+                {action.data.sessions.length > 1 && <p className="hint">{t('action.sessionsHint')}</p>}
+                <ul className="card-list">
+                  {action.data.sessions.map((session) => (
+                    <SessionPanel
+                      key={session.id}
+                      session={session}
+                      // One session needs no unfolding; a session just created is the one to work on.
+                      openByDefault={action.data?.sessions.length === 1 || session.id === created?.id}
+                    />
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+
+          <section aria-labelledby="action-new-session">
+            <h2 id="action-new-session">{t('action.newSession')}</h2>
+            <NewSessionForm trainingActionId={action.data.id} onCreated={setCreated} />
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import type { ActionCategory } from '../../data/graphql';
+import type { Messages } from '../../locales/messages';
+
+const fr = {
+  categories: {
+    training: 'Action de formation',
+    skills_assessment: 'Bilan de compétences',
+    vae: 'VAE',
+    apprenticeship: 'Apprentissage',
+  } satisfies Record<ActionCategory, string>,
+  actions: {
+    nav: 'Actions de formation',
+    title: 'Actions de formation',
+    listTitle: 'Vos actions de formation',
+    empty: "Aucune action de formation pour l'instant. Créez la première avec le formulaire ci-dessous.",
+    newTitle: 'Nouvelle action de formation',
+    fieldTitle: 'Intitulé',
+    category: 'Catégorie',
+    certifying: 'Conduit à une certification professionnelle (RNCP/RS)',
+    submit: "Créer l'action",
+    created: 'Action de formation « {{title}} » créée.',
+    certifyingBadge: 'Certifiante',
+    sessionCount_one: '{{count, number}} session',
+    sessionCount_other: '{{count, number}} sessions',
+    createdAt: 'Créée le {{date}}',
+  },
+  action: {
+    back: 'Toutes les actions de formation',
+    notFound: 'Cette action de formation est introuvable.',
+    sessionsTitle: 'Sessions',
+    sessionsHint: 'Ouvrez une session pour gérer ses liens de recueil et lire ses appréciations.',
+    noSessions: "Aucune session pour l'instant.",
+    newSession: 'Nouvelle session',
+    sessionTitle: 'Intitulé',
+    startsOn: 'Date de début',
+    endsOn: 'Date de fin',
+    site: 'Lieu',
+    siteHint: 'Ville, adresse ou « À distance ».',
+    submit: 'Créer la session',
+    created: 'Session « {{title}} » créée.',
+  },
+  session: {
+    site: 'Lieu : {{site}}',
+    feedbackCount_one: '{{count, number}} appréciation',
+    feedbackCount_other: '{{count, number}} appréciations',
+    averageRating: 'Note moyenne : {{value}}',
+    noRating: 'Pas encore de note',
+  },
+  validation: {
+    endBeforeStart: 'La date de fin doit être identique ou postérieure à la date de début.',
+  },
+  errors: {
+    training_action_not_found: 'Cette action de formation est introuvable.',
+    session_not_found: 'Cette session est introuvable.',
+  },
+};
+
+export const trainingMessages: Messages<typeof fr> = {
+  fr,
+  en: {
+    categories: {
+      training: 'Training action',
+      skills_assessment: 'Skills assessment',
+      vae: 'VAE (accreditation of prior learning)',
+      apprenticeship: 'Apprenticeship',
+    },
+    actions: {
+      nav: 'Training actions',
+      title: 'Training actions',
+      listTitle: 'Your training actions',
+      empty: 'No training action yet. Create the first one with the form below.',
+      newTitle: 'New training action',
+      fieldTitle: 'Title',
+      category: 'Category',
+      certifying: 'Leads to a professional certification (RNCP/RS)',
+      submit: 'Create the action',
+      created: 'Training action “{{title}}” created.',
+      certifyingBadge: 'Certifying',
+      sessionCount_one: '{{count, number}} session',
+      sessionCount_other: '{{count, number}} sessions',
+      createdAt: 'Created on {{date}}',
+    },
+    action: {
+      back: 'All training actions',
+      notFound: 'This training action cannot be found.',
+      sessionsTitle: 'Sessions',
+      sessionsHint: 'Open a session to manage its feedback links and read its responses.',
+      noSessions: 'No session yet.',
+      newSession: 'New session',
+      sessionTitle: 'Title',
+      startsOn: 'Start date',
+      endsOn: 'End date',
+      site: 'Location',
+      siteHint: 'City, address or “Remote”.',
+      submit: 'Create the session',
+      created: 'Session “{{title}}” created.',
+    },
+    session: {
+      site: 'Location: {{site}}',
+      feedbackCount_one: '{{count, number}} response',
+      feedbackCount_other: '{{count, number}} responses',
+      averageRating: 'Average rating: {{value}}',
+      noRating: 'No rating yet',
+    },
+    validation: {
+      endBeforeStart: 'The end date must be the same as or after the start date.',
+    },
+    errors: {
+      training_action_not_found: 'This training action cannot be found.',
+      session_not_found: 'This session cannot be found.',
+    },
+  },
+};
