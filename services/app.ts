@@ -71,7 +71,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
 
   const sliceDeps: SliceDeps = { db, store, clock, config, reads: createReadPorts(db), waitForPosition };
   for (const slice of writeSlices) await app.register(slice.routes(sliceDeps));
-  await app.register(graphQLPlugin, { db, clock });
+  await app.register(graphQLPlugin, { db, clock, config });
   await app.register(healthPlugin, { database, runner });
   await app.register(webAppPlugin, { root: webDistDir });
 

@@ -55,6 +55,18 @@ const schema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.string().url())),
+  /** Who may introspect the GraphQL schema: signed-in `members`, nobody (`off`) or anyone (`public`). */
+  GRAPHQL_INTROSPECTION: z.enum(['members', 'off', 'public']).default('members'),
+  /** Most lexical tokens in one GraphQL document: parsing stops there (page queries use under 100). */
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(1000),
+  /** Largest request body /graphql accepts, in bytes. */
+  GRAPHQL_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(32 * 1024),
+  /** GraphQL requests per minute, per signed-in user, or per address when signed out. */
+  GRAPHQL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
