@@ -13,7 +13,7 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
   /** Longest wait for a pooled connection (or a new one) before the request answers 503 instead of queueing. */
   DATABASE_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
-  /** Shed load (503) while the event loop's mean delay is above this many milliseconds; 0 turns it off. */
+  /** Shed load (503) while the event loop's mean delay over 1 s passes this (ms): CPU-bound stalls; 0 is off. */
   SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(500),
   /** Shed load while the JavaScript heap holds more than this many MiB; 0 turns it off. */
   SHED_HEAP_USED_MB: z.coerce
@@ -21,7 +21,7 @@ const schema = z.object({
     .int()
     .min(0)
     .default(() => Math.floor((getHeapStatistics().heap_size_limit * 0.8) / MIB)),
-  /** Shed load while more than this many queries wait for a database connection; 0 turns it off. */
+  /** Shed load while more queries than this wait for a database connection (what overload looks like); 0 is off. */
   SHED_POOL_WAITING: z.coerce.number().int().min(0).default(20),
   SESSION_TTL_HOURS: z.coerce
     .number()
