@@ -7,6 +7,7 @@ import { eventStoreMigration } from '../services/eventstore/migration';
 import { createPostgresEventStore, type PostgresEventStore } from '../services/eventstore/postgres';
 import { type AppendComparison, eventSizes, runAppendSuite } from './append';
 import { type BenchConfig, readConfig } from './config';
+import { type OverloadResult, overloadTable, readOverloadSettings, runOverloadSuite } from './overload';
 import { type ProjectionSuiteResult, runProjectionSuite } from './projection';
 import { appendTable, appendWarnings, projectionTable, RATIO_TARGET, writeResults } from './report';
 import {
@@ -49,14 +50,21 @@ const selection = (config: BenchConfig) =>
   `best of ${config.rounds} run${config.rounds === 1 ? '' : 's'} per side by throughput; order alternates ` +
   `per round (raw→store, store→raw, …) after a ${config.warmupSeconds} s warm-up of each side`;
 
+const flag = (name: string): boolean =>
+  ['1', 'true', 'yes'].includes((process.env[name] ?? '').toLowerCase());
+
 const runLength = (config: BenchConfig) =>
   config.count ? `${config.count} appends per writer` : `${config.seconds} s`;
 
 const main = async (): Promise<number> => {
   const config = readConfig();
+  const skipAppend = flag('BENCH_SKIP_APPEND');
+  const skipOverload = flag('BENCH_SKIP_OVERLOAD');
+  const overloadSettings = readOverloadSettings();
   const startedAt = new Date();
   const loadBefore = loadavg();
   let scratch: ScratchDatabase | undefined;
+  let overloadScratch: ScratchDatabase | undefined;
   let server: Opened | undefined;
   let embedded: Opened | undefined;
   let cleaning: Promise<void> | undefined;
@@ -64,10 +72,10 @@ const main = async (): Promise<number> => {
     cleaning ??= (async () => {
       await closeBench(server);
       await closeBench(embedded);
-      if (scratch) {
-        await scratch
-          .drop()
-          .catch((error: unknown) => log(`Could not drop ${scratch?.name}: ${String(error)}`));
+      for (const database of [scratch, overloadScratch]) {
+        await database
+          ?.drop()
+          .catch((error: unknown) => log(`Could not drop ${database.name}: ${String(error)}`));
       }
     })();
     return cleaning;
@@ -80,7 +88,8 @@ const main = async (): Promise<number> => {
   process.once('SIGTERM', interrupt);
 
   let info: ServerInfo;
-  let append: AppendComparison[];
+  let append: AppendComparison[] = [];
+  let overload: OverloadResult | undefined;
   let projection: ProjectionSuiteResult | undefined;
   let pgliteAppend: AppendComparison[] | undefined;
   try {
@@ -99,11 +108,22 @@ const main = async (): Promise<number> => {
     server = await openBench({ databaseUrl: scratch.url }, config.poolSize);
     info = await serverInfo(server.database.db);
     log(info.version);
-    append = await runAppendSuite({ ...server, config, log });
+    if (!skipAppend) append = await runAppendSuite({ ...server, config, log });
     if (!config.skipProjection) projection = await runProjectionSuite({ ...server, config, log });
     await closeBench(server);
     server = undefined;
     await scratch.drop();
+
+    if (!skipOverload) {
+      overloadScratch = await createScratchDatabase(config.serverUrl);
+      log(`Overload, on ${overloadScratch.name}`);
+      overload = await runOverloadSuite({
+        databaseUrl: overloadScratch.url,
+        settings: overloadSettings,
+        log,
+      });
+      await overloadScratch.drop();
+    }
 
     if (config.pglite) {
       log('PGlite (in memory)');
@@ -121,15 +141,18 @@ const main = async (): Promise<number> => {
   const cpuList = cpus();
   const base = `${selection(config)}; ${runLength(config)} per run`;
   const heading = `${base}, pool ${config.poolSize}`;
-  const out: string[] = [
-    '',
-    appendTable(
-      `Appends — event store vs raw INSERT on ${info.version.split(' on ')[0]} (${heading})`,
-      append,
-    ),
-  ];
-  const warnings = appendWarnings(append);
-  if (warnings.length > 0) out.push('', ...warnings);
+  const out: string[] = [];
+  if (append.length > 0) {
+    out.push(
+      '',
+      appendTable(
+        `Appends — event store vs raw INSERT on ${info.version.split(' on ')[0]} (${heading})`,
+        append,
+      ),
+    );
+    const warnings = appendWarnings(append);
+    if (warnings.length > 0) out.push('', ...warnings);
+  }
   if (projection) {
     const { seed } = projection;
     out.push(
@@ -144,10 +167,13 @@ const main = async (): Promise<number> => {
     );
   }
   if (pgliteAppend) out.push('', appendTable(`PGlite in memory, one connection (${base})`, pgliteAppend));
-  out.push(
-    '',
-    `ratio = event store ÷ baseline throughput; target at the highest writer count: ≥ ${RATIO_TARGET}×.`,
-  );
+  if (append.length > 0) {
+    out.push(
+      '',
+      `ratio = event store ÷ baseline throughput; target at the highest writer count: ≥ ${RATIO_TARGET}×.`,
+    );
+  }
+  if (overload) out.push('', overloadTable(overload));
 
   // Taken before the benchmark loads the machine itself: other work sharing the CPUs makes the ratios noisy.
   if (loadBefore[0]! > cpuList.length * 0.5) {
@@ -189,6 +215,7 @@ const main = async (): Promise<number> => {
     },
     append,
     projection: projection ?? null,
+    overload: overload ?? null,
     pglite: pgliteAppend ? { append: pgliteAppend } : null,
   });
   out.push(`Results: ${path} (and bench/results/latest.json)`);

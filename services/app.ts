@@ -9,6 +9,7 @@ import type { Database } from './db/database';
 import type { PostgresEventStore } from './eventstore/postgres';
 import { registerErrorHandler } from './http/error-handler';
 import { healthPlugin } from './http/health';
+import { loadSheddingPlugin } from './http/load-shedding';
 import { loggerOptions } from './http/logging';
 import { openApiPlugin } from './http/openapi';
 import { readYourWritesPlugin } from './http/read-your-writes';
@@ -61,6 +62,8 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
+  // First of all hooks: a shed request costs no session lookup and no body parsing.
+  await app.register(loadSheddingPlugin, { config, poolWaiting: () => database.pool?.waitingCount ?? 0 });
   await app.register(securityPlugin, { config });
   await app.register(sessionPlugin, { db, store, clock });
   await app.register(readYourWritesPlugin, { waitForPosition });
@@ -68,7 +71,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
 
   const sliceDeps: SliceDeps = { db, store, clock, config, reads: createReadPorts(db), waitForPosition };
   for (const slice of writeSlices) await app.register(slice.routes(sliceDeps));
-  await app.register(graphQLPlugin, { db, clock });
+  await app.register(graphQLPlugin, { db, clock, config });
   await app.register(healthPlugin, { database, runner });
   await app.register(webAppPlugin, { root: webDistDir });
 

@@ -1,4 +1,7 @@
+import { getHeapStatistics } from 'node:v8';
 import { z } from 'zod';
+
+const MIB = 1024 * 1024;
 
 /** Every setting the server reads, with its default. The README's configuration table mirrors this list. */
 const schema = z.object({
@@ -8,6 +11,18 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
+  /** Longest wait for a pooled connection (or a new one) before the request answers 503 instead of queueing. */
+  DATABASE_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** Shed load (503) while the event loop's mean delay over 1 s passes this (ms): CPU-bound stalls; 0 is off. */
+  SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(500),
+  /** Shed load while the JavaScript heap holds more than this many MiB; 0 turns it off. */
+  SHED_HEAP_USED_MB: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(() => Math.floor((getHeapStatistics().heap_size_limit * 0.8) / MIB)),
+  /** Shed load while more queries than this wait for a database connection (what overload looks like); 0 is off. */
+  SHED_POOL_WAITING: z.coerce.number().int().min(0).default(20),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -40,6 +55,18 @@ const schema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.string().url())),
+  /** Who may introspect the GraphQL schema: signed-in `members`, nobody (`off`) or anyone (`public`). */
+  GRAPHQL_INTROSPECTION: z.enum(['members', 'off', 'public']).default('members'),
+  /** Most lexical tokens in one GraphQL document: parsing stops there (page queries use under 100). */
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(1000),
+  /** Largest request body /graphql accepts, in bytes. */
+  GRAPHQL_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(32 * 1024),
+  /** GraphQL requests per minute, per signed-in user, or per address when signed out. */
+  GRAPHQL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -38,6 +38,7 @@ export const openRuntime = async (
       databaseUrl: config.DATABASE_URL,
       dataDir: join(config.DATA_DIR, 'pglite'),
       poolSize: options.poolSize ?? config.DATABASE_POOL_SIZE,
+      connectionTimeoutMs: config.DATABASE_CONNECTION_TIMEOUT_MS,
     }));
   await migrate(database.db, migrations);
   const store = createPostgresEventStore(database);

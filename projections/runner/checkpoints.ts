@@ -93,7 +93,8 @@ export const resetCheckpoint = (db: Db, name: string, version: number, to: Check
     )
     .execute();
 
-export const recordCheckpointError = (db: Db, name: string, message: string) =>
+/** Records (or, with null, clears) the error that stopped the projection's last batch. */
+export const recordCheckpointError = (db: Db, name: string, message: string | null) =>
   checkpoints(db)
     .updateTable('projection_checkpoints')
     .set({ last_error: message })

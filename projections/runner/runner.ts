@@ -137,10 +137,9 @@ export const createProjectionRunner = (options: RunnerOptions) => {
         let idleWait = 5;
         while (!signal.aborted) {
           const count = await runBatch(database, store, projection, batchSize);
-          if (count > 0) {
-            errors.delete(projection.name);
-            progress.wake();
-          }
+          // A batch that ran, even an empty one, means the projection works again (say, the database is back).
+          if (errors.delete(projection.name)) await recordCheckpointError(database.db, projection.name, null);
+          if (count > 0) progress.wake();
           if (count === batchSize) continue;
           if (count > 0) idleWait = 5;
           // Right after a wake-up an older transaction may still hide new rows: look again soon, backing off.

@@ -20,12 +20,25 @@ export const isDatabaseUnavailable = (error: unknown): boolean => {
     }
     if (
       typeof message === 'string' &&
-      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
-        message,
-      )
+      /Connection terminated|Client has encountered a connection error/i.test(message)
     ) {
       return true;
     }
+    if (cause === (cause as { cause?: unknown }).cause) break;
+  }
+  return false;
+};
+
+/** pg-pool's message when a query waited its whole `connectionTimeoutMillis` for a connection of a full pool. */
+const POOL_WAIT_TIMEOUT = 'timeout exceeded when trying to connect';
+
+/**
+ * Whether an error means every pooled connection stayed busy for the whole bounded wait: the server is reachable
+ * but the process is past its capacity, so the client should try again a little later (503 `overloaded`).
+ */
+export const isPoolExhausted = (error: unknown): boolean => {
+  for (let cause = error; cause && typeof cause === 'object'; cause = (cause as { cause?: unknown }).cause) {
+    if ((cause as { message?: unknown }).message === POOL_WAIT_TIMEOUT) return true;
     if (cause === (cause as { cause?: unknown }).cause) break;
   }
   return false;

@@ -25,6 +25,8 @@ export interface DatabaseOptions {
   /** PGlite data directory; `memory://` keeps everything in memory. */
   dataDir?: string;
   poolSize?: number;
+  /** Longest wait for a connection, pooled or new (default 5 s); past it the query fails instead of queueing. */
+  connectionTimeoutMs?: number;
   /** Skip the durability check (tests of the check itself only). */
   allowUnsafeServer?: boolean;
 }
@@ -77,6 +79,9 @@ export const openDatabase = async (options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 20,
+      // Without a bound, a request waits for a connection as long as the server is away or the pool is full:
+      // under load the queue grows until every request times out at the client.
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
       types: typeParsers,
     });
     // Without these listeners a server restart crashes the whole process.

@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import type { Database, Db } from '../db/database';
 import { execute } from '../db/database';
 import {
@@ -14,6 +15,7 @@ import {
 import { createWaker } from './waker';
 
 const NOTIFY_CHANNEL = 'es_events';
+const RELISTEN_DELAY_MS = 1000;
 const WRONG_REVISION = 'ES409';
 const UNIQUE_VIOLATION = '23505';
 
@@ -115,7 +117,6 @@ export const createPostgresEventStore = (
   const upcast = options.upcast;
   const pollIntervalMs = options.pollIntervalMs ?? 500;
   const waker = createWaker();
-  let stopListening: (() => Promise<void>) | undefined;
   let notifyTimer: NodeJS.Timeout | undefined;
 
   // Other processes learn of new events through one coalesced NOTIFY, sent outside the append transaction:
@@ -129,19 +130,44 @@ export const createPostgresEventStore = (
     notifyTimer.unref?.();
   };
 
-  const listening = (async () => {
-    if (database.kind !== 'postgres' || !database.pool) return;
-    const client = await database.pool.connect();
-    client.on('error', () => {});
-    client.on('notification', () => waker.wake());
-    await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
-    stopListening = async () => {
-      await client.query(`UNLISTEN ${NOTIFY_CHANNEL}`).catch(() => {});
-      client.release();
-    };
-  })().catch(() => {
-    // Polling remains as the fallback.
-  });
+  // The LISTEN connection lives as long as the store: when the server goes away it dies with it, so it is
+  // opened again (polling covers the gap) rather than leaving this process deaf to other processes' appends.
+  let closed = false;
+  let listener: PoolClient | undefined;
+  let relistenTimer: NodeJS.Timeout | undefined;
+  let listening: Promise<void> = Promise.resolve();
+  const listen = async () => {
+    if (database.kind !== 'postgres' || !database.pool || closed) return;
+    let client: PoolClient | undefined;
+    try {
+      client = await database.pool.connect();
+      const current = client;
+      current.on('notification', () => waker.wake());
+      current.on('error', (error) => {
+        if (listener !== current) return;
+        listener = undefined;
+        current.release(error);
+        relisten();
+      });
+      await current.query(`LISTEN ${NOTIFY_CHANNEL}`);
+      if (closed) throw new Error('closed');
+      listener = current;
+      // Notifications sent while it was away are lost: readers look again now.
+      waker.wake();
+    } catch (error) {
+      if (client && listener !== client) client.release(error instanceof Error ? error : true);
+      relisten();
+    }
+  };
+  const relisten = () => {
+    if (closed || relistenTimer) return;
+    relistenTimer = setTimeout(() => {
+      relistenTimer = undefined;
+      listening = listen();
+    }, RELISTEN_DELAY_MS);
+    relistenTimer.unref?.();
+  };
+  listening = listen();
 
   // Raw SQL: the append is one call of the es_append function (one round trip, its own transaction).
   const APPEND_SQL = 'SELECT last_position, last_revision FROM es_append($1, $2, $3::jsonb)';
@@ -304,8 +330,15 @@ export const createPostgresEventStore = (
     async close() {
       if (notifyTimer) clearTimeout(notifyTimer);
       waker.wake();
+      closed = true;
+      if (relistenTimer) clearTimeout(relistenTimer);
       await listening;
-      await stopListening?.();
+      const client = listener;
+      listener = undefined;
+      if (client) {
+        await client.query(`UNLISTEN ${NOTIFY_CHANNEL}`).catch(() => {});
+        client.release();
+      }
     },
   };
   return store;

@@ -1,8 +1,9 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isDatabaseUnavailable } from '../db/availability';
-import { isAppError } from '../kernel/errors';
+import { isDatabaseUnavailable, isPoolExhausted } from '../db/availability';
+import { type AppError, isAppError } from '../kernel/errors';
 import { INVALID_CHARACTERS } from '../kernel/validation';
+import { overloaded } from './load-shedding';
 
 /** Seconds a client should wait before trying again when the database is away. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -14,12 +15,17 @@ const reasonOf = (params: unknown): unknown =>
 
 /** The one place errors become answers: 4xx carry a code and a message, 5xx details are logged, never sent. */
 export const registerErrorHandler = (app: FastifyInstance) => {
+  const sendAppError = (reply: FastifyReply, error: AppError) => {
+    // Busy or rate-limited: the header lets any client (and proxy) wait the right time without reading the body.
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+    return reply
+      .code(error.status)
+      .send({ code: error.code, message: error.message, details: error.details });
+  };
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (isAppError(error)) {
-      return reply
-        .code(error.status)
-        .send({ code: error.code, message: error.message, details: error.details });
-    }
+    if (isAppError(error)) return sendAppError(reply, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((issue) => ({
         path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || error.validationContext,
@@ -48,6 +54,10 @@ export const registerErrorHandler = (app: FastifyInstance) => {
           message: 'The service is briefly unavailable; try again in a moment',
           details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
         });
+    }
+    if (isPoolExhausted(error)) {
+      request.log.warn('no database connection came free in time: shedding the request');
+      return sendAppError(reply, overloaded());
     }
     const status = error.statusCode ?? 500;
     if (status === 429) {

@@ -1,0 +1,614 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
+import { createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { createOrganisationWithAdmin } from '../services/access/accounts';
+import { loadConfig } from '../services/config';
+import { openRuntime } from '../services/runtime';
+import { type LatencySummary, summarise } from './stats';
+
+/**
+ * Overload: the whole application over HTTP, in its own process as in production, on a fresh PostgreSQL
+ * database. First its capacity for public answers (a closed loop), then twice that rate offered as an open
+ * loop (arrivals do not wait for answers, as a class does not wait for the server) for a while.
+ */
+export interface OverloadSettings {
+  /** Seconds of warm-up of each server process before anything is measured. */
+  warmupSeconds: number;
+  /** Seconds of each step of the capacity measurement. */
+  capacitySeconds: number;
+  /** Requests in flight in each step of the capacity measurement; the best step is the capacity. */
+  capacityConcurrency: readonly number[];
+  /** Seconds of the overload phase. */
+  overloadSeconds: number;
+  /** Offered rate in the overload phase, as a multiple of the measured capacity. */
+  overloadFactor: number;
+  /** A client gives up on an answer after this long (what a browser's fetch with a timeout would do). */
+  timeoutMs: number;
+  /** Feedback links the answers are spread over: a link takes at most 500 answers, a whole run many more. */
+  links: number;
+  /** Settings given to the server process (load shedding, pool) on top of the bench's own. */
+  serverEnv: Record<string, string>;
+  /** Also run the overload phase with load shedding off, to show what it prevents. */
+  baseline: boolean;
+}
+
+const numberFrom = (name: string, fallback: number, min: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min)
+    throw new Error(`${name} must be a number ≥ ${min}, got "${raw}"`);
+  return value;
+};
+
+/** The server's own settings a run may override from the bench's environment. */
+const PASSED_SETTINGS = [
+  'DATABASE_POOL_SIZE',
+  'DATABASE_CONNECTION_TIMEOUT_MS',
+  'SHED_EVENT_LOOP_DELAY_MS',
+  'SHED_HEAP_USED_MB',
+  'SHED_POOL_WAITING',
+  'LOG_LEVEL',
+];
+
+export const readOverloadSettings = (): OverloadSettings => ({
+  warmupSeconds: numberFrom('BENCH_OVERLOAD_WARMUP_SECONDS', 5, 0),
+  capacitySeconds: numberFrom('BENCH_CAPACITY_SECONDS', 5, 1),
+  capacityConcurrency: (process.env.BENCH_CAPACITY_CONCURRENCY ?? '8,16,32,64')
+    .split(',')
+    .map((part) => Number(part.trim()))
+    .filter((value) => Number.isInteger(value) && value > 0),
+  overloadSeconds: numberFrom('BENCH_OVERLOAD_SECONDS', 30, 1),
+  overloadFactor: numberFrom('BENCH_OVERLOAD_FACTOR', 2, 0.1),
+  timeoutMs: numberFrom('BENCH_TIMEOUT_MS', 10_000, 100),
+  links: Math.round(numberFrom('BENCH_LINKS', 500, 1)),
+  serverEnv: Object.fromEntries(
+    PASSED_SETTINGS.flatMap((name) => {
+      const value = process.env[`BENCH_SERVER_${name}`];
+      return value === undefined ? [] : [[name, value]];
+    }),
+  ),
+  baseline: ['1', 'true', 'yes'].includes((process.env.BENCH_OVERLOAD_BASELINE ?? '').toLowerCase()),
+});
+
+/** Shedding off: the behaviour before it existed (an unbounded wait for a connection included). */
+const NO_SHEDDING = {
+  SHED_EVENT_LOOP_DELAY_MS: '0',
+  SHED_HEAP_USED_MB: '0',
+  SHED_POOL_WAITING: '0',
+  DATABASE_CONNECTION_TIMEOUT_MS: '60000',
+};
+
+interface Answer {
+  status: number;
+  /** From the moment the request was due to the end of the answer (ms); a client-side wait counts. */
+  ms: number;
+  code?: string;
+}
+
+/** One HTTP client for the whole run: keep-alive, and enough sockets that the client never queues itself. */
+const createClient = (port: number) => {
+  const agent = new Agent({ keepAlive: true, maxSockets: 2048 });
+  const send = (
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number; dueAt?: number } = {},
+  ): Promise<Answer & { body: string; headers: Record<string, string | string[] | undefined> }> =>
+    new Promise((resolve) => {
+      const started = options.dueAt ?? performance.now();
+      const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path,
+          agent,
+          headers: {
+            ...(payload ? { 'content-type': 'application/json' } : {}),
+            ...options.headers,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            clearTimeout(timer);
+            const body = Buffer.concat(chunks).toString('utf8');
+            let code: string | undefined;
+            if (res.statusCode !== 201 && res.statusCode !== 200) {
+              try {
+                code = (JSON.parse(body) as { code?: string }).code;
+              } catch {
+                code = undefined;
+              }
+            }
+            resolve({
+              status: res.statusCode ?? 0,
+              ms: performance.now() - started,
+              code,
+              body,
+              headers: res.headers,
+            });
+          });
+          res.on('error', () => {});
+        },
+      );
+      const timer = setTimeout(() => {
+        req.destroy();
+        resolve({
+          status: 0,
+          ms: performance.now() - started,
+          code: 'client_timeout',
+          body: '',
+          headers: {},
+        });
+      }, options.timeoutMs ?? 30_000);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        resolve({
+          status: 0,
+          ms: performance.now() - started,
+          code: error.code ?? 'network_error',
+          body: '',
+          headers: {},
+        });
+      });
+      req.end(payload);
+    });
+  return { send, close: () => agent.destroy() };
+};
+type Client = ReturnType<typeof createClient>;
+type Send = ReturnType<typeof answerer>;
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+
+const serverEntry = fileURLToPath(new URL('../services/server.ts', import.meta.url));
+
+interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  /** Resident memory of the server process now (MiB), from /proc; NaN where /proc is missing. */
+  rssMiB(): number;
+  /** The last lines it wrote (to explain a failure). */
+  tail(): string;
+  /** The signals its load-shedding warnings named (one warning per 10 s at most), counted. */
+  shedSignals(): Record<string, number>;
+  stop(): Promise<void>;
+}
+
+/** Starts `services/server.ts` as production does (its own process, tsx) and waits for /health. */
+const startServer = async (env: Record<string, string>): Promise<ServerProcess> => {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const signals: Record<string, number> = {};
+  const keep = (chunk: Buffer) => {
+    const fresh = chunk.toString('utf8').split('\n').filter(Boolean);
+    for (const line of fresh) {
+      if (!line.includes('shedding load')) continue;
+      try {
+        const { signal } = JSON.parse(line) as { signal?: string };
+        if (signal) signals[signal] = (signals[signal] ?? 0) + 1;
+      } catch {
+        // Not a JSON log line.
+      }
+    }
+    lines.push(...fresh);
+    if (lines.length > 40) lines.splice(0, lines.length - 40);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const server: ServerProcess = {
+    child,
+    port,
+    rssMiB() {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+        return kib / 1024;
+      } catch {
+        return Number.NaN;
+      }
+    },
+    tail: () => lines.join('\n'),
+    shedSignals: () => ({ ...signals }),
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+  const client = createClient(port);
+  try {
+    for (const deadline = Date.now() + 60_000; ; ) {
+      if (child.exitCode !== null) throw new Error(`the server exited at start:\n${server.tail()}`);
+      const health = await client.send('GET', '/health', { timeoutMs: 2000 });
+      if (health.status === 200) return server;
+      if (Date.now() > deadline) throw new Error(`the server never became healthy:\n${server.tail()}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } catch (error) {
+    await server.stop();
+    throw error;
+  } finally {
+    client.close();
+  }
+};
+
+const PASSWORD = 'benchmark password, long enough';
+
+/** Migrates the database and creates the organisation whose admin opens the links. */
+const prepareDatabase = async (databaseUrl: string): Promise<string> => {
+  const runtime = await openRuntime(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }));
+  try {
+    const email = 'direction@bench.example.fr';
+    await createOrganisationWithAdmin(
+      { db: runtime.database.db, store: runtime.store, clock: { now: () => new Date() } },
+      { organisationName: 'Organisme de banc d’essai', name: 'Direction', email, password: PASSWORD },
+    );
+    return email;
+  } finally {
+    await runtime.close();
+    await runtime.database.close();
+  }
+};
+
+/** Signs in, opens a training action, a session and `links` public feedback links: answers the tokens. */
+const openLinks = async (client: Client, email: string, links: number): Promise<string[]> => {
+  const expectStatus = (answer: { status: number; body: string }, status: number, what: string) => {
+    if (answer.status !== status) throw new Error(`${what}: HTTP ${answer.status} ${answer.body}`);
+  };
+  const login = await client.send('POST', '/api/auth/login', { body: { email, password: PASSWORD } });
+  expectStatus(login, 200, 'sign-in');
+  const setCookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []);
+  const cookie = setCookie.map((value) => value.split(';')[0]).join('; ');
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    client.send('POST', path, { body, headers: { cookie, ...headers } });
+  const action = await post('/api/training-actions', {
+    title: 'Gestion de projet agile',
+    category: 'training',
+  });
+  expectStatus(action, 201, 'training action');
+  const session = await post(`/api/training-actions/${JSON.parse(action.body).id}/sessions`, {
+    title: 'Session de printemps',
+    startsOn: '2026-03-02',
+    endsOn: '2026-03-06',
+    site: 'Lyon',
+  });
+  expectStatus(session, 201, 'session');
+  const { id: sessionId, position } = JSON.parse(session.body) as { id: string; position: number };
+  const tokens: string[] = [];
+  for (let i = 0; i < links; i++) {
+    const link = await post(
+      `/api/sessions/${sessionId}/feedback-links`,
+      { audience: 'learner' },
+      { 'x-min-position': String(position) },
+    );
+    expectStatus(link, 201, 'feedback link');
+    tokens.push((JSON.parse(link.body) as { token: string }).token);
+  }
+  return tokens;
+};
+
+const COMMENTS = ['Formatrice claire, exercices concrets.', '', 'Salle trop petite.', 'Je recommande.'];
+
+/** Sends one public answer to the n-th link, as the form page does. */
+const answerer = (client: Client, tokens: readonly string[], timeoutMs: number) => {
+  let counter = 0;
+  return (dueAt?: number) => {
+    const n = counter++;
+    return client.send('POST', `/api/public/feedback/${tokens[n % tokens.length]}`, {
+      body: { submissionId: randomUUID(), rating: 1 + (n % 5), comment: COMMENTS[n % COMMENTS.length] },
+      timeoutMs,
+      dueAt,
+    });
+  };
+};
+
+export interface PhaseResult {
+  seconds: number;
+  /** Respondents in flight (closed loop only). */
+  concurrency?: number;
+  sent: number;
+  accepted: number;
+  acceptedPerSec: number;
+  /** 503 answers, by code (`overloaded`, `database_unavailable`). */
+  shed: Record<string, number>;
+  shedCount: number;
+  /** Anything else: other statuses, client timeouts, network errors, by status or code. */
+  failed: Record<string, number>;
+  acceptedLatencyMs: LatencySummary;
+  shedLatencyMs: LatencySummary;
+  /** Accepted answers received in each second of the phase: a steady line, or a collapse. */
+  acceptedPerSecond: number[];
+  /** Accepted answers received after the phase's last second (a late tail; not in `acceptedPerSec`). */
+  acceptedLate: number;
+  rssMiB: { start: number; max: number; end: number };
+}
+
+const tally = (
+  answers: readonly (Answer & { at: number })[],
+  seconds: number,
+  rss: PhaseResult['rssMiB'],
+): PhaseResult => {
+  const accepted = answers.filter((answer) => answer.status === 201);
+  const shed: Record<string, number> = {};
+  const failed: Record<string, number> = {};
+  for (const answer of answers) {
+    if (answer.status === 201) continue;
+    if (answer.status === 503) shed[answer.code ?? 'unknown'] = (shed[answer.code ?? 'unknown'] ?? 0) + 1;
+    else {
+      const key =
+        answer.status === 0 ? (answer.code ?? 'error') : `${answer.status} ${answer.code ?? ''}`.trim();
+      failed[key] = (failed[key] ?? 0) + 1;
+    }
+  }
+  // By the moment each answer came back: the server's goodput as its clients saw it, second by second.
+  const perSecond = Array.from({ length: Math.ceil(seconds) }, () => 0);
+  let inTime = 0;
+  for (const answer of accepted) {
+    if (answer.at >= seconds * 1000) continue;
+    inTime++;
+    perSecond[Math.floor(answer.at / 1000)]! += 1;
+  }
+  return {
+    seconds,
+    sent: answers.length,
+    accepted: accepted.length,
+    acceptedPerSec: inTime / seconds,
+    acceptedLate: accepted.length - inTime,
+    shed,
+    shedCount: Object.values(shed).reduce((sum, count) => sum + count, 0),
+    failed,
+    acceptedLatencyMs: summarise(accepted.map((answer) => answer.ms)),
+    shedLatencyMs: summarise(answers.filter((answer) => answer.status === 503).map((answer) => answer.ms)),
+    acceptedPerSecond: perSecond,
+    rssMiB: rss,
+  };
+};
+
+/** Watches the server's resident memory once a second. */
+const watchMemory = (server: ServerProcess) => {
+  const start = server.rssMiB();
+  let max = start;
+  const timer = setInterval(() => {
+    max = Math.max(max, server.rssMiB());
+  }, 1000);
+  return () => {
+    clearInterval(timer);
+    const end = server.rssMiB();
+    return { start, max: Math.max(max, end), end };
+  };
+};
+
+/** A closed loop: `concurrency` respondents, each sending the next answer when the last one came back. */
+const closedLoop = async (
+  send: Send,
+  server: ServerProcess,
+  concurrency: number,
+  seconds: number,
+): Promise<PhaseResult> => {
+  const answers: (Answer & { at: number })[] = [];
+  const stopMemory = watchMemory(server);
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const answer = await send();
+        answers.push({ ...answer, at: performance.now() - started });
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return tally(answers, elapsed, stopMemory());
+};
+
+/**
+ * An open loop: answers leave on a fixed schedule whatever happens to the earlier ones, and each latency counts
+ * from the moment its answer was due, so a client held up by the server is not hidden (no coordinated omission).
+ */
+const openLoop = async (
+  send: Send,
+  server: ServerProcess,
+  ratePerSec: number,
+  seconds: number,
+): Promise<PhaseResult> => {
+  const answers: (Answer & { at: number })[] = [];
+  const pending: Promise<void>[] = [];
+  const stopMemory = watchMemory(server);
+  const started = performance.now();
+  const total = Math.floor(ratePerSec * seconds);
+  const interval = 1000 / ratePerSec;
+  let next = 0;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      while (next < total && started + next * interval <= now) {
+        const dueAt = started + next * interval;
+        next++;
+        pending.push(
+          send(dueAt).then((answer) => {
+            answers.push({ ...answer, at: performance.now() - started });
+          }),
+        );
+      }
+      if (next >= total) resolve();
+      else setTimeout(tick, Math.max(1, Math.min(5, started + next * interval - now)));
+    };
+    tick();
+  });
+  await Promise.all(pending);
+  return tally(answers, seconds, stopMemory());
+};
+
+export interface OverloadResult {
+  settings: Omit<OverloadSettings, 'serverEnv'> & { serverEnv: Record<string, string> };
+  capacity: PhaseResult;
+  offeredPerSec: number;
+  overload: PhaseResult;
+  /** Accepted answers per second received during the overload ÷ capacity (goal ≥ 0.8). */
+  ratio: number;
+  /** Which signals the server's shedding warnings named (one warning per 10 s at most). */
+  shedSignals: Record<string, number>;
+  baseline: { overload: PhaseResult; ratio: number } | null;
+}
+
+export const OVERLOAD_RATIO_TARGET = 0.8;
+
+/** Runs the overload scenario on the database at `databaseUrl` (fresh and empty). */
+export const runOverloadSuite = async (options: {
+  databaseUrl: string;
+  settings: OverloadSettings;
+  log: (message: string) => void;
+}): Promise<OverloadResult> => {
+  const { databaseUrl, settings, log } = options;
+  const email = await prepareDatabase(databaseUrl);
+  const baseEnv = {
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    // The per-address and per-link limits would answer 429 long before capacity: lift them to see the overload.
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
+    PUBLIC_LINK_RATE_LIMIT_PER_MINUTE: '100000000',
+  };
+
+  /** A server process with these settings, warmed up (JIT, pool, caches) before anything is measured. */
+  const withServer = async <T>(
+    env: Record<string, string>,
+    run: (send: Send, server: ServerProcess) => Promise<T>,
+  ) => {
+    const server = await startServer({ ...baseEnv, ...env });
+    const client = createClient(server.port);
+    try {
+      const send = answerer(client, await openLinks(client, email, settings.links), settings.timeoutMs);
+      log(`  warm-up: ${settings.warmupSeconds} s`);
+      await closedLoop(send, server, settings.capacityConcurrency[0]!, settings.warmupSeconds);
+      return await run(send, server);
+    } finally {
+      client.close();
+      await server.stop();
+    }
+  };
+
+  const env = settings.serverEnv;
+  const { capacity, overload, offeredPerSec, shedSignals } = await withServer(env, async (send, server) => {
+    // The most answers per second any number of respondents got through: the closed loop's throughput stops
+    // growing once the server is saturated.
+    let best: PhaseResult | undefined;
+    for (const concurrency of settings.capacityConcurrency) {
+      const step = await closedLoop(send, server, concurrency, settings.capacitySeconds);
+      log(`  capacity with ${concurrency} in flight: ${step.acceptedPerSec.toFixed(1)} answers/s`);
+      if (!best || step.acceptedPerSec > best.acceptedPerSec) best = { ...step, concurrency };
+    }
+    const rate = best!.acceptedPerSec * settings.overloadFactor;
+    log(`  overload: ${rate.toFixed(0)} answers/s offered for ${settings.overloadSeconds} s`);
+    const overload = await openLoop(send, server, rate, settings.overloadSeconds);
+    return { capacity: best!, offeredPerSec: rate, overload, shedSignals: server.shedSignals() };
+  });
+  const ratio = overload.acceptedPerSec / capacity.acceptedPerSec;
+  log(`  accepted ${overload.acceptedPerSec.toFixed(1)} answers/s = ${ratio.toFixed(2)}× capacity`);
+  let baseline: OverloadResult['baseline'] = null;
+  if (settings.baseline) {
+    log('  baseline: the same overload with load shedding off');
+    const off = await withServer({ ...env, ...NO_SHEDDING }, (send, server) =>
+      openLoop(send, server, offeredPerSec, settings.overloadSeconds),
+    );
+    baseline = { overload: off, ratio: off.acceptedPerSec / capacity.acceptedPerSec };
+    log(`  accepted ${off.acceptedPerSec.toFixed(1)} answers/s = ${baseline.ratio.toFixed(2)}× capacity`);
+  }
+  return { settings, capacity, offeredPerSec, overload, ratio, shedSignals, baseline };
+};
+
+const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+const counts = (record: Record<string, number>) =>
+  Object.entries(record)
+    .map(([key, count]) => `${count} ${key}`)
+    .join(', ') || '0';
+
+/** The scenario as a small table, and the per-second line of accepted answers. */
+export const overloadTable = (result: OverloadResult): string => {
+  const rows: string[][] = [
+    [
+      'phase',
+      'offered/s',
+      'accepted/s',
+      '× capacity',
+      'p50 / p99 ms (accepted)',
+      '503s',
+      'other failures',
+      'RSS MiB start→max',
+    ],
+  ];
+  const line = (name: string, phase: PhaseResult, offered: string, ratio: string) => [
+    name,
+    offered,
+    fixed(phase.acceptedPerSec, 1),
+    ratio,
+    `${fixed(phase.acceptedLatencyMs.p50, 1)} / ${fixed(phase.acceptedLatencyMs.p99, 1)}`,
+    `${phase.shedCount}${phase.shedCount ? ` (${counts(phase.shed)})` : ''}`,
+    counts(phase.failed),
+    `${fixed(phase.rssMiB.start)}→${fixed(phase.rssMiB.max)}`,
+  ];
+  const { settings } = result;
+  rows.push(
+    line(`capacity (closed loop, ${result.capacity.concurrency} in flight)`, result.capacity, '—', '1.00'),
+  );
+  rows.push(
+    line(
+      `overload ${settings.overloadFactor}× (open loop, shedding on)`,
+      result.overload,
+      fixed(result.offeredPerSec, 1),
+      fixed(result.ratio, 2),
+    ),
+  );
+  if (result.baseline) {
+    rows.push(
+      line(
+        `overload ${settings.overloadFactor}× (shedding off)`,
+        result.baseline.overload,
+        fixed(result.offeredPerSec, 1),
+        fixed(result.baseline.ratio, 2),
+      ),
+    );
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const format = (cells: readonly string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const out = [
+    `Overload — public answers over HTTP, server in its own process on PostgreSQL (client timeout ${settings.timeoutMs} ms, ${settings.links} links)`,
+    format(rows[0]!),
+    widths.map((width) => '─'.repeat(width)).join('  '),
+    ...rows.slice(1).map(format),
+    `201s received per second under overload: ${result.overload.acceptedPerSecond.join(' ')}`,
+  ];
+  if (result.baseline) {
+    out.push(
+      `  … with shedding off:                   ${result.baseline.overload.acceptedPerSecond.join(' ')}`,
+    );
+  }
+  out.push(`shedding warnings by signal (at most one per 10 s): ${counts(result.shedSignals)}`);
+  if (result.ratio < OVERLOAD_RATIO_TARGET) {
+    out.push(
+      `! accepted ${fixed(result.ratio, 2)}× capacity under overload, below the ${OVERLOAD_RATIO_TARGET}× target`,
+    );
+  }
+  return out.join('\n');
+};
