@@ -30,8 +30,17 @@ export const startTestApp = async (
   } = {},
 ): Promise<TestApp> => {
   const testDb = await createTestDatabase(primaryKind());
-  // Reads wait for the projections generously: on a loaded machine the 2 s default bound can pass first.
-  const config = loadConfig({ LOG_LEVEL: 'silent', MIN_POSITION_WAIT_MS: '30000', ...options.env });
+  // Reads wait for the projections generously: on a loaded machine the 2 s default bound can pass first. Load
+  // shedding is off unless a test turns a signal on (test/load-shedding.int.test.ts): a CPU hog beside the suite
+  // would otherwise trip it in tests that are about something else.
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    MIN_POSITION_WAIT_MS: '30000',
+    SHED_EVENT_LOOP_DELAY_MS: '0',
+    SHED_HEAP_USED_MB: '0',
+    SHED_POOL_WAITING: '0',
+    ...options.env,
+  });
   const context = await buildApp({
     config,
     database: testDb.database,
