@@ -23,16 +23,14 @@ const snapshot = async (testDb: TestDatabase, projection: Projection) => {
   return tables;
 };
 
-const crashingAt = (projection: Projection, failAt: number): Projection => {
-  let applied = 0;
-  return {
-    ...projection,
-    async apply(tx, event) {
-      if (++applied === failAt) throw new Error('simulated crash in the middle of a batch');
-      await projection.apply(tx, event);
-    },
-  };
-};
+/** Applies the first `failAt` events of its batch, then crashes: the batch's writes must all roll back. */
+const crashingAt = (projection: Projection, failAt: number): Projection => ({
+  ...projection,
+  async apply(tx, events) {
+    await projection.apply(tx, events.slice(0, failAt));
+    throw new Error('simulated crash in the middle of a batch');
+  },
+});
 
 for (const kind of databaseKinds()) {
   describe(`projection runner on ${kind}`, () => {

@@ -28,44 +28,87 @@ const create = async (db: Kysely<EvidenceTables>) => {
     .on('evidence_items')
     .columns(['organisation_id', 'indicator', 'occurred_at', 'event_id'])
     .execute();
+  await db.schema
+    .createTable('evidence_counts')
+    .addColumn('organisation_id', 'uuid', (column) => column.notNull())
+    .addColumn('indicator', 'smallint', (column) => column.notNull())
+    .addColumn('items', 'integer', (column) => column.notNull())
+    .addColumn('last_at', 'timestamptz', (column) => column.notNull())
+    .addPrimaryKeyConstraint('evidence_counts_pkey', ['organisation_id', 'indicator'])
+    .execute();
+};
+
+/** The timeline rows of a batch of declared events: one per (event, indicator). */
+const itemsOf = (declarations: AllEvidenceDeclarations, events: readonly RecordedEvent[]) =>
+  events.flatMap((event) => {
+    const declaration = declarations[event.type];
+    if (!declaration) return [];
+    // The runner hands this projection only the declared types, whose data the declaration describes.
+    const data = event.data as never;
+    const source = declaration.source(data);
+    return declaration.indicators.map((indicator) => ({
+      event_id: event.id,
+      indicator,
+      organisation_id: event.metadata.organisationId,
+      occurred_at: event.metadata.occurredAt,
+      kind: declaration.kind,
+      title: declaration.title(data),
+      summary: declaration.summary?.(data) ?? null,
+      source_type: source.type,
+      source_id: source.id,
+      event_type: event.type,
+      position: event.position,
+    }));
+  });
+
+/** Items per (organisation, indicator) in a batch, with their latest date. */
+const countsOf = (items: ReturnType<typeof itemsOf>) => {
+  const counts = new Map<
+    string,
+    { organisation_id: string; indicator: number; items: number; last_at: string }
+  >();
+  for (const item of items) {
+    const key = `${item.organisation_id}:${item.indicator}`;
+    const count = counts.get(key) ?? { ...item, items: 0, last_at: item.occurred_at };
+    count.items += 1;
+    if (item.occurred_at > count.last_at) count.last_at = item.occurred_at;
+    counts.set(key, {
+      organisation_id: item.organisation_id,
+      indicator: item.indicator,
+      items: count.items,
+      last_at: count.last_at,
+    });
+  }
+  return [...counts.values()];
 };
 
 /**
  * The evidence timeline: one row per (event, indicator) for every event type a slice declares as evidence.
- * Declarations live beside each slice's events, so a new slice adds evidence by declaring it.
+ * Declarations live beside each slice's events, so a new slice adds evidence by declaring it. A batch is one
+ * multi-row insert and one counter upsert.
  */
 export const evidenceProjection = (declarations: AllEvidenceDeclarations): Projection => {
-  const apply = async (db: Kysely<EvidenceTables>, event: RecordedEvent) => {
-    const declaration = declarations[event.type];
-    if (!declaration) return;
-    // The runner hands this projection only the declared types, whose data the declaration describes.
-    const data = event.data as never;
-    const source = declaration.source(data);
+  const apply = async (db: Kysely<EvidenceTables>, events: readonly RecordedEvent[]) => {
+    const items = itemsOf(declarations, events);
+    if (items.length === 0) return;
+    await db.insertInto('evidence_items').values(items).execute();
     await db
-      .insertInto('evidence_items')
-      .values(
-        declaration.indicators.map((indicator) => ({
-          event_id: event.id,
-          indicator,
-          organisation_id: event.metadata.organisationId,
-          occurred_at: event.metadata.occurredAt,
-          kind: declaration.kind,
-          title: declaration.title(data),
-          summary: declaration.summary?.(data) ?? null,
-          source_type: source.type,
-          source_id: source.id,
-          event_type: event.type,
-          position: event.position,
+      .insertInto('evidence_counts')
+      .values(countsOf(items))
+      .onConflict((conflict) =>
+        conflict.columns(['organisation_id', 'indicator']).doUpdateSet((eb) => ({
+          items: eb('evidence_counts.items', '+', eb.ref('excluded.items')),
+          last_at: eb.fn('greatest', ['evidence_counts.last_at', 'excluded.last_at']),
         })),
       )
       .execute();
   };
   return {
     name: 'evidence',
-    version: 2,
-    tables: ['evidence_items'],
+    version: 3,
+    tables: ['evidence_items', 'evidence_counts'],
     handles: Object.keys(declarations).filter((type) => declarations[type]),
     create: (db) => create(db.withTables<EvidenceTables>()),
-    apply: (db, event) => apply(db.withTables<EvidenceTables>(), event),
+    apply: (db, events) => apply(db.withTables<EvidenceTables>(), events),
   };
 };

@@ -15,6 +15,8 @@ export type EvidenceTables = {
     event_type: string;
     position: number;
   };
+  /** Items per indicator and their latest date, kept as counters: the summary over all time reads no item. */
+  evidence_counts: { organisation_id: string; indicator: number; items: number; last_at: Timestamp };
 };
 
 export type EvidenceItemRow = Selectable<EvidenceTables['evidence_items']>;

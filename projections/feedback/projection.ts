@@ -1,11 +1,78 @@
-import type { FeedbackEvent } from '../../services/feedback/events';
+import type { Kysely } from 'kysely';
+import type { RecordedEvent } from '../../services/eventstore/types';
+import type { FeedbackEvent, FeedbackSubmitted } from '../../services/feedback/events';
+import { sumBy } from '../grouping';
 import { defineProjection } from '../runner/projection';
 import type { FeedbackTables } from './tables';
 
+type Answer = RecordedEvent<'FeedbackSubmitted', FeedbackSubmitted['data']>;
+
+/** Adds a run of answers to the counters of their links, sessions and organisations: a statement per table. */
+const countAnswers = async (db: Kysely<FeedbackTables>, answers: readonly Answer[]) => {
+  for (const [linkId, count] of sumBy(
+    answers,
+    (answer) => answer.data.linkId,
+    () => 1,
+  )) {
+    await db
+      .updateTable('feedback_links')
+      .set((eb) => ({ response_count: eb('response_count', '+', count) }))
+      .where('id', '=', linkId)
+      .execute();
+  }
+  const bySession = new Map<
+    string,
+    { session_id: string; organisation_id: string; responses: number; rating_sum: number }
+  >();
+  const byOrganisation = new Map<
+    string,
+    { organisation_id: string; responses: number; rating_sum: number }
+  >();
+  for (const { data, metadata } of answers) {
+    const session = bySession.get(data.sessionId) ?? {
+      session_id: data.sessionId,
+      organisation_id: metadata.organisationId,
+      responses: 0,
+      rating_sum: 0,
+    };
+    const organisation = byOrganisation.get(metadata.organisationId) ?? {
+      organisation_id: metadata.organisationId,
+      responses: 0,
+      rating_sum: 0,
+    };
+    for (const counts of [session, organisation]) {
+      counts.responses += 1;
+      counts.rating_sum += data.rating;
+    }
+    bySession.set(data.sessionId, session);
+    byOrganisation.set(metadata.organisationId, organisation);
+  }
+  await db
+    .insertInto('feedback_session_counts')
+    .values([...bySession.values()])
+    .onConflict((conflict) =>
+      conflict.column('session_id').doUpdateSet((eb) => ({
+        responses: eb('feedback_session_counts.responses', '+', eb.ref('excluded.responses')),
+        rating_sum: eb('feedback_session_counts.rating_sum', '+', eb.ref('excluded.rating_sum')),
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('feedback_counts')
+    .values([...byOrganisation.values()])
+    .onConflict((conflict) =>
+      conflict.column('organisation_id').doUpdateSet((eb) => ({
+        responses: eb('feedback_counts.responses', '+', eb.ref('excluded.responses')),
+        rating_sum: eb('feedback_counts.rating_sum', '+', eb.ref('excluded.rating_sum')),
+      })),
+    )
+    .execute();
+};
+
 export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent>({
   name: 'feedback',
-  version: 2,
-  tables: ['feedback_links', 'feedback_responses'],
+  version: 3,
+  tables: ['feedback_links', 'feedback_responses', 'feedback_session_counts', 'feedback_counts'],
   async create(db) {
     await db.schema
       .createTable('feedback_links')
@@ -41,54 +108,62 @@ export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent
       .columns(['session_id', 'submitted_at'])
       .execute();
     await db.schema
-      .createIndex('feedback_responses_organisation_idx')
-      .on('feedback_responses')
-      .columns(['organisation_id', 'submitted_at'])
+      .createTable('feedback_session_counts')
+      .addColumn('session_id', 'uuid', (column) => column.primaryKey())
+      .addColumn('organisation_id', 'uuid', (column) => column.notNull())
+      .addColumn('responses', 'integer', (column) => column.notNull())
+      .addColumn('rating_sum', 'bigint', (column) => column.notNull())
+      .execute();
+    await db.schema
+      .createTable('feedback_counts')
+      .addColumn('organisation_id', 'uuid', (column) => column.primaryKey())
+      .addColumn('responses', 'integer', (column) => column.notNull())
+      .addColumn('rating_sum', 'bigint', (column) => column.notNull())
       .execute();
   },
   handlers: {
-    async FeedbackLinkOpened(db, event) {
-      const { linkId, audience, expiresAt, session } = event.data;
+    async FeedbackLinkOpened(db, events) {
       await db
         .insertInto('feedback_links')
-        .values({
-          id: linkId,
-          organisation_id: event.metadata.organisationId,
-          session_id: session.sessionId,
-          audience,
-          created_at: event.metadata.occurredAt,
-          expires_at: expiresAt,
-        })
+        .values(
+          events.map(({ data, metadata }) => ({
+            id: data.linkId,
+            organisation_id: metadata.organisationId,
+            session_id: data.session.sessionId,
+            audience: data.audience,
+            created_at: metadata.occurredAt,
+            expires_at: data.expiresAt,
+          })),
+        )
         .execute();
     },
-    async FeedbackSubmitted(db, event) {
-      const { responseId, linkId, sessionId, trainingActionId, audience, rating, comment } = event.data;
+    async FeedbackSubmitted(db, events) {
       await db
         .insertInto('feedback_responses')
-        .values({
-          id: responseId,
-          organisation_id: event.metadata.organisationId,
-          link_id: linkId,
-          session_id: sessionId,
-          training_action_id: trainingActionId,
-          audience,
-          rating,
-          comment,
-          submitted_at: event.metadata.occurredAt,
-        })
+        .values(
+          events.map(({ data, metadata }) => ({
+            id: data.responseId,
+            organisation_id: metadata.organisationId,
+            link_id: data.linkId,
+            session_id: data.sessionId,
+            training_action_id: data.trainingActionId,
+            audience: data.audience,
+            rating: data.rating,
+            comment: data.comment,
+            submitted_at: metadata.occurredAt,
+          })),
+        )
         .execute();
-      await db
-        .updateTable('feedback_links')
-        .set((eb) => ({ response_count: eb('response_count', '+', 1) }))
-        .where('id', '=', linkId)
-        .execute();
+      await countAnswers(db, events);
     },
-    async FeedbackLinkClosed(db, event) {
-      await db
-        .updateTable('feedback_links')
-        .set({ closed_at: event.metadata.occurredAt })
-        .where('id', '=', event.data.linkId)
-        .execute();
+    async FeedbackLinkClosed(db, events) {
+      for (const { data, metadata } of events) {
+        await db
+          .updateTable('feedback_links')
+          .set({ closed_at: metadata.occurredAt })
+          .where('id', '=', data.linkId)
+          .execute();
+      }
     },
   },
 });

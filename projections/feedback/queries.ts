@@ -31,11 +31,22 @@ export const responseCountOfLink = async (db: Db, linkId: string) =>
       .executeTakeFirst()
   )?.response_count ?? 0;
 
+/** The organisation's answers: how many and their average rating (kept as counters by the projection). */
 export const feedbackTotals = async (db: Db, organisationId: string) => {
   const row = await feedback(db)
-    .selectFrom('feedback_responses')
-    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.avg<number | null>('rating').as('average')])
+    .selectFrom('feedback_counts')
+    .select(['responses', 'rating_sum'])
     .where('organisation_id', '=', organisationId)
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.count), average: row.average === null ? null : Number(row.average) };
+    .executeTakeFirst();
+  const count = row?.responses ?? 0;
+  return { count, average: row && count > 0 ? Number(row.rating_sum) / count : null };
 };
+
+/** Answers per session (count and rating sum), for the sessions asked. */
+export const feedbackCountsOfSessions = (db: Db, organisationId: string, sessionIds: readonly string[]) =>
+  feedback(db)
+    .selectFrom('feedback_session_counts')
+    .select(['session_id', 'responses', 'rating_sum'])
+    .where('organisation_id', '=', organisationId)
+    .where('session_id', 'in', sessionIds)
+    .execute();

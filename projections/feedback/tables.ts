@@ -25,6 +25,14 @@ export type FeedbackTables = {
     comment: string | null;
     submitted_at: Timestamp;
   };
+  /** Answers per session and per organisation, kept as counters so no read counts the answers. */
+  feedback_session_counts: {
+    session_id: string;
+    organisation_id: string;
+    responses: number;
+    rating_sum: number;
+  };
+  feedback_counts: { organisation_id: string; responses: number; rating_sum: number };
 };
 
 export type FeedbackLinkRow = Selectable<FeedbackTables['feedback_links']>;

@@ -25,28 +25,31 @@ export const organisationsProjection = defineProjection<OrganisationTables, Acce
     await db.schema.createIndex('users_organisation_idx').on('users').column('organisation_id').execute();
   },
   handlers: {
-    async OrganisationCreated(db, event) {
+    async OrganisationCreated(db, events) {
       await db
         .insertInto('organisations')
-        .values({
-          id: event.data.organisationId,
-          name: event.data.name,
-          created_at: event.metadata.occurredAt,
-        })
+        .values(
+          events.map(({ data, metadata }) => ({
+            id: data.organisationId,
+            name: data.name,
+            created_at: metadata.occurredAt,
+          })),
+        )
         .execute();
     },
-    async UserRegistered(db, event) {
-      const { userId, email, displayName, role } = event.data;
+    async UserRegistered(db, events) {
       await db
         .insertInto('users')
-        .values({
-          id: userId,
-          organisation_id: event.metadata.organisationId,
-          email,
-          display_name: displayName,
-          role,
-          created_at: event.metadata.occurredAt,
-        })
+        .values(
+          events.map(({ data, metadata }) => ({
+            id: data.userId,
+            organisation_id: metadata.organisationId,
+            email: data.email,
+            display_name: data.displayName,
+            role: data.role,
+            created_at: metadata.occurredAt,
+          })),
+        )
         .execute();
     },
   },

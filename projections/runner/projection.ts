@@ -11,9 +11,15 @@ export type Recorded<Event extends AnyEvent> = Event extends AnyEvent
   ? RecordedEvent<Event['type'], Event['data']>
   : never;
 
-/** One handler per event type: leaving a type of the union out is a compile error, never a silent skip. */
+/**
+ * One handler per event type: leaving a type of the union out is a compile error, never a silent skip. A handler
+ * gets a run of consecutive events of its type (in feed order) and applies them as set-based statements.
+ */
 export type Handlers<T extends Tables, Event extends AnyEvent> = {
-  [Type in Event['type']]: (db: Kysely<T>, event: Recorded<Extract<Event, { type: Type }>>) => Promise<void>;
+  [Type in Event['type']]: (
+    db: Kysely<T>,
+    events: readonly Recorded<Extract<Event, { type: Type }>>[],
+  ) => Promise<void>;
 };
 
 /**
@@ -36,8 +42,20 @@ export interface Projection {
   readonly tables: readonly string[];
   readonly handles: readonly string[];
   create(db: Db): Promise<void>;
-  apply(db: Db, event: RecordedEvent): Promise<void>;
+  /** Applies a batch of handled events, in feed order. */
+  apply(db: Db, events: readonly RecordedEvent[]): Promise<void>;
 }
+
+/** Cuts events into runs of consecutive events of one type, keeping their order. */
+export const runsOfOneType = <Event extends { type: string }>(events: readonly Event[]): Event[][] => {
+  const runs: Event[][] = [];
+  for (const event of events) {
+    const last = runs.at(-1);
+    if (last && last[0]!.type === event.type) last.push(event);
+    else runs.push([event]);
+  }
+  return runs;
+};
 
 /** Erases a definition's types for the runner; the handled event types are the keys of its handlers. */
 export const defineProjection = <T extends Tables, Event extends AnyEvent>(
@@ -47,7 +65,7 @@ export const defineProjection = <T extends Tables, Event extends AnyEvent>(
   // The runner only hands a handler the events of its own type (see `handles`), so the lookup is sound.
   const handlers = definition.handlers as unknown as Record<
     string,
-    (db: Kysely<T>, event: RecordedEvent) => Promise<void>
+    (db: Kysely<T>, events: readonly RecordedEvent[]) => Promise<void>
   >;
   return {
     name: definition.name,
@@ -55,8 +73,9 @@ export const defineProjection = <T extends Tables, Event extends AnyEvent>(
     tables: definition.tables,
     handles: Object.keys(handlers),
     create: (db) => definition.create(db.withTables<T>()),
-    async apply(db, event) {
-      await handlers[event.type]?.(db.withTables<T>(), event);
+    async apply(db, events) {
+      const typed = db.withTables<T>();
+      for (const run of runsOfOneType(events)) await handlers[run[0]!.type]?.(typed, run);
     },
   };
 };

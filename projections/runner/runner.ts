@@ -48,7 +48,8 @@ export const applyFeedBatch = async (
 ): Promise<{ count: number; checkpoint: Checkpoint }> => {
   const handled = new Set(projection.handles);
   const events = await store.readFeedIn(db, after, batchSize);
-  for (const event of events) if (handled.has(event.type)) await projection.apply(db, event);
+  const applicable = events.filter((event) => handled.has(event.type));
+  if (applicable.length > 0) await projection.apply(db, applicable);
   const last = events[events.length - 1];
   return { count: events.length, checkpoint: last ? { txid: last.txid, position: last.position } : after };
 };

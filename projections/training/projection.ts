@@ -1,11 +1,39 @@
+import type { Kysely } from 'kysely';
 import type { TrainingEvent } from '../../services/training/events';
+import { lastBy, sumBy } from '../grouping';
 import { defineProjection } from '../runner/projection';
 import type { TrainingTables } from './tables';
 
+/** Adds to the organisations' counters, one statement for the whole run. */
+const bumpCounts = async (
+  db: Kysely<TrainingTables>,
+  column: 'actions' | 'sessions',
+  organisationIds: readonly string[],
+) => {
+  const rows = sumBy(
+    organisationIds,
+    (id) => id,
+    () => 1,
+  ).map(([organisation_id, count]) => ({
+    organisation_id,
+    actions: column === 'actions' ? count : 0,
+    sessions: column === 'sessions' ? count : 0,
+  }));
+  await db
+    .insertInto('training_counts')
+    .values(rows)
+    .onConflict((conflict) =>
+      conflict.column('organisation_id').doUpdateSet((eb) => ({
+        [column]: eb(`training_counts.${column}`, '+', eb.ref(`excluded.${column}`)),
+      })),
+    )
+    .execute();
+};
+
 export const trainingProjection = defineProjection<TrainingTables, TrainingEvent>({
   name: 'training',
-  version: 1,
-  tables: ['training_actions', 'training_sessions'],
+  version: 2,
+  tables: ['training_actions', 'training_sessions', 'training_counts'],
   async create(db) {
     await db.schema
       .createTable('training_actions')
@@ -38,43 +66,63 @@ export const trainingProjection = defineProjection<TrainingTables, TrainingEvent
       .on('training_sessions')
       .columns(['training_action_id', 'starts_on'])
       .execute();
+    await db.schema
+      .createTable('training_counts')
+      .addColumn('organisation_id', 'uuid', (column) => column.primaryKey())
+      .addColumn('actions', 'integer', (column) => column.notNull())
+      .addColumn('sessions', 'integer', (column) => column.notNull())
+      .execute();
   },
   handlers: {
-    async TrainingActionCreated(db, event) {
-      const { trainingActionId, title, category, certifying } = event.data;
+    async TrainingActionCreated(db, events) {
       await db
         .insertInto('training_actions')
-        .values({
-          id: trainingActionId,
-          organisation_id: event.metadata.organisationId,
-          title,
-          category,
-          certifying,
-          created_at: event.metadata.occurredAt,
-          revision: event.revision,
-        })
+        .values(
+          events.map(({ data, metadata, revision }) => ({
+            id: data.trainingActionId,
+            organisation_id: metadata.organisationId,
+            title: data.title,
+            category: data.category,
+            certifying: data.certifying,
+            created_at: metadata.occurredAt,
+            revision,
+          })),
+        )
         .execute();
+      await bumpCounts(
+        db,
+        'actions',
+        events.map((event) => event.metadata.organisationId),
+      );
     },
-    async SessionScheduled(db, event) {
-      const { sessionId, trainingActionId, title, startsOn, endsOn, site } = event.data;
+    async SessionScheduled(db, events) {
       await db
         .insertInto('training_sessions')
-        .values({
-          id: sessionId,
-          organisation_id: event.metadata.organisationId,
-          training_action_id: trainingActionId,
-          title,
-          starts_on: startsOn,
-          ends_on: endsOn,
-          site,
-          created_at: event.metadata.occurredAt,
-        })
+        .values(
+          events.map(({ data, metadata }) => ({
+            id: data.sessionId,
+            organisation_id: metadata.organisationId,
+            training_action_id: data.trainingActionId,
+            title: data.title,
+            starts_on: data.startsOn,
+            ends_on: data.endsOn,
+            site: data.site,
+            created_at: metadata.occurredAt,
+          })),
+        )
         .execute();
-      await db
-        .updateTable('training_actions')
-        .set({ revision: event.revision })
-        .where('id', '=', trainingActionId)
-        .execute();
+      for (const last of lastBy(events, (event) => event.data.trainingActionId)) {
+        await db
+          .updateTable('training_actions')
+          .set({ revision: last.revision })
+          .where('id', '=', last.data.trainingActionId)
+          .execute();
+      }
+      await bumpCounts(
+        db,
+        'sessions',
+        events.map((event) => event.metadata.organisationId),
+      );
     },
   },
 });

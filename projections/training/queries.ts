@@ -78,14 +78,12 @@ export const findSessionContext = async (
   );
 };
 
-/** How many training actions and sessions the organisation has. */
+/** How many training actions and sessions the organisation has (kept as counters by the projection). */
 export const countTraining = async (db: Db, organisationId: string) => {
-  const count = (table: 'training_actions' | 'training_sessions') =>
-    training(db)
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('organisation_id', '=', organisationId)
-      .executeTakeFirstOrThrow();
-  const [actions, sessions] = await Promise.all([count('training_actions'), count('training_sessions')]);
-  return { actions: Number(actions.count), sessions: Number(sessions.count) };
+  const row = await training(db)
+    .selectFrom('training_counts')
+    .select(['actions', 'sessions'])
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  return { actions: row?.actions ?? 0, sessions: row?.sessions ?? 0 };
 };

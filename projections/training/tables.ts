@@ -23,6 +23,12 @@ export type TrainingTables = {
     site: string;
     created_at: Timestamp;
   };
+  /** Counters the dashboard reads instead of counting rows. */
+  training_counts: {
+    organisation_id: string;
+    actions: number;
+    sessions: number;
+  };
 };
 
 export type TrainingActionRow = Selectable<TrainingTables['training_actions']>;

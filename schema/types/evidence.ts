@@ -71,23 +71,24 @@ builder.queryField('evidenceTimeline', (t) =>
         const organisationId = organisationOf(context);
         const period = periodOf(args.from, args.to);
         const newestFirst = args.newestFirst ?? false;
-        const [connection, totalCount] = await Promise.all([
-          keysetConnection(
-            args,
-            evidenceCursor,
-            (row: EvidenceItemRow) => ({ occurredAt: row.occurred_at, eventId: row.event_id }),
-            (page) =>
-              evidenceTimeline(context.db, organisationId, args.indicator, period, { ...page, newestFirst }),
-          ),
-          countEvidence(context.db, organisationId, args.indicator, period),
-        ]);
-        return { ...connection, totalCount };
+        const connection = await keysetConnection(
+          args,
+          evidenceCursor,
+          (row: EvidenceItemRow) => ({ occurredAt: row.occurred_at, eventId: row.event_id }),
+          (page) =>
+            evidenceTimeline(context.db, organisationId, args.indicator, period, { ...page, newestFirst }),
+        );
+        // Counted only when a client asks for totalCount.
+        return {
+          ...connection,
+          countTotal: () => countEvidence(context.db, organisationId, args.indicator, period),
+        };
       },
     },
     {
       fields: (connection) => ({
         totalCount: connection.int({
-          resolve: (parent) => (parent as unknown as { totalCount: number }).totalCount,
+          resolve: (parent) => (parent as unknown as { countTotal(): Promise<number> }).countTotal(),
         }),
       }),
     },

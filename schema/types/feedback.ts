@@ -1,4 +1,8 @@
-import { linksOfSessions, responsesOfSessions } from '../../projections/feedback/queries';
+import {
+  feedbackCountsOfSessions,
+  linksOfSessions,
+  responsesOfSessions,
+} from '../../projections/feedback/queries';
 import type { FeedbackLinkRow, FeedbackResponseRow } from '../../projections/feedback/tables';
 import { LINK_STATUSES, linkStatus } from '../../services/feedback/decider';
 import { AUDIENCES } from '../../services/feedback/events';
@@ -22,6 +26,14 @@ const responsesBySession = perRequest<string, FeedbackResponseRow[]>(async (cont
     (row) => row.session_id,
     ids,
   ),
+);
+
+const countsBySession = perRequest<string, { responses: number; rating_sum: number } | undefined>(
+  async (context, ids) => {
+    const rows = await feedbackCountsOfSessions(context.db, organisationOf(context), ids);
+    const byId = new Map(rows.map((row) => [row.session_id, row]));
+    return ids.map((id) => byId.get(id));
+  },
 );
 
 const FeedbackLinkRef = builder.objectRef<FeedbackLinkRow>('FeedbackLink').implement({
@@ -49,11 +61,6 @@ const FeedbackResponseRef = builder.objectRef<FeedbackResponseRow>('FeedbackResp
   }),
 });
 
-const average = (responses: FeedbackResponseRow[]) =>
-  responses.length === 0
-    ? null
-    : responses.reduce((sum, response) => sum + response.rating, 0) / responses.length;
-
 builder.objectFields(TrainingSessionRef, (t) => ({
   feedbackLinks: t.field({
     type: [FeedbackLinkRef],
@@ -64,10 +71,14 @@ builder.objectFields(TrainingSessionRef, (t) => ({
     resolve: (session, _args, context) => responsesBySession(context).load(session.id),
   }),
   feedbackCount: t.int({
-    resolve: async (session, _args, context) => (await responsesBySession(context).load(session.id)).length,
+    resolve: async (session, _args, context) =>
+      (await countsBySession(context).load(session.id))?.responses ?? 0,
   }),
   averageRating: t.float({
     nullable: true,
-    resolve: async (session, _args, context) => average(await responsesBySession(context).load(session.id)),
+    resolve: async (session, _args, context) => {
+      const counts = await countsBySession(context).load(session.id);
+      return counts && counts.responses > 0 ? Number(counts.rating_sum) / counts.responses : null;
+    },
   }),
 }));

@@ -9,10 +9,12 @@ const database = await openDatabase({ databaseUrl: process.env.WORKER_DATABASE_U
 const store = createPostgresEventStore(database);
 const slow = (projection: Projection): Projection => ({
   ...projection,
-  async apply(tx, event) {
-    await projection.apply(tx, event);
-    console.log('inside batch');
-    await new Promise((resolve) => setTimeout(resolve, 2));
+  async apply(tx, events) {
+    for (const event of events) {
+      await projection.apply(tx, [event]);
+      console.log('inside batch');
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
   },
 });
 const projections = allProjections.filter((p) => p.name === 'feedback' || p.name === 'evidence').map(slow);
