@@ -43,6 +43,23 @@ describe('public feedback: a whole class answers one link at once', () => {
     expect(session!.feedbackCount).toBe(1);
   });
 
+  it('answers a retried answer like the first attempt even after the link closed, and stores it once', async () => {
+    const link = await openFeedbackLink(t, cookie);
+    const submissionId = crypto.randomUUID();
+    expect((await answer(t, link.token, { submissionId })).statusCode).toBe(201);
+    const close = await t.app.inject({
+      method: 'POST',
+      url: `/api/feedback-links/${link.linkId}/close`,
+      headers: { cookie },
+    });
+    expect(close.statusCode).toBe(200);
+    expect((await answer(t, link.token, { submissionId })).statusCode).toBe(201);
+    expect((await answer(t, link.token)).statusCode).toBe(409);
+    const read = await graphql(t.app, cookie, RESPONSES, { id: link.actionId }, await t.lastPosition());
+    const [session] = (read.data!.trainingAction as { sessions: { feedbackCount: number }[] }).sessions;
+    expect(session!.feedbackCount).toBe(1);
+  });
+
   it('lets 60 learners behind one address open the form and answer', async () => {
     const link = await openFeedbackLink(t, cookie);
     for (let learner = 0; learner < 60; learner++) {

@@ -200,15 +200,22 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
         actor: { type: 'public' },
         correlationId: request.id,
       };
-      await runCommand(context, feedbackResponseDecider, feedbackResponseStream(responseId), {
-        type: 'SubmitFeedback',
-        responseId,
-        rating: request.body.rating,
-        comment: request.body.comment,
-        link,
-        answersSoFar: await reads.feedbackLinkResponseCount(link.linkId),
-        now: clock.now(),
-      });
+      await runCommand(
+        context,
+        feedbackResponseDecider,
+        feedbackResponseStream(responseId),
+        {
+          type: 'SubmitFeedback',
+          responseId,
+          rating: request.body.rating,
+          comment: request.body.comment,
+          link,
+          answersSoFar: await reads.feedbackLinkResponseCount(link.linkId),
+          now: clock.now(),
+        },
+        // An answer's stream is new unless this is a retry: skip reading it first.
+        { usuallyNew: true },
+      );
       return reply.code(201).send({ received: true });
     },
   );

@@ -133,6 +133,34 @@ const append = async <Event extends AnyEvent>(
   return { streamId: stream.streamId, ...result, events: decided };
 };
 
+/**
+ * The fast path of a command that usually creates its stream (a public answer): decide on an empty stream and
+ * append expecting none, without reading it first. Any refusal or an existing stream (a retry) answers
+ * undefined, and the caller takes the full path, which reads the stream and decides on its real history.
+ */
+const appendToNewStream = async <State, Command, Event extends AnyEvent>(
+  context: CommandContext,
+  decider: Decider<State, Command, Event>,
+  streamId: string,
+  command: Command,
+  idOf: (index: number) => string,
+): Promise<CommandResult<Event> | undefined> => {
+  const empty: LoadedStream = { streamId, history: [], revision: -1, foreign: false };
+  let decided: Event[];
+  try {
+    decided = decider.decide(command, decider.initialState);
+  } catch {
+    return undefined;
+  }
+  if (decided.length === 0) return undefined;
+  try {
+    return await append(context, empty, decided, idOf);
+  } catch (error) {
+    if (error instanceof WrongExpectedRevisionError) return undefined;
+    throw error;
+  }
+};
+
 /** Full jitter over a doubling ceiling: racing writers spread out instead of colliding again in step. */
 const backoff = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
@@ -146,8 +174,13 @@ export const runCommand = async <State, Command, Event extends AnyEvent>(
   decider: Decider<State, Command, Event>,
   streamId: string,
   command: Command,
+  options: { usuallyNew?: boolean } = {},
 ): Promise<CommandResult<Event>> => {
   const idOf = eventIdOf(context, streamId);
+  if (options.usuallyNew && !context.idempotencyKey && context.ifMatch === undefined) {
+    const first = await appendToNewStream(context, decider, streamId, command, idOf);
+    if (first) return first;
+  }
   for (let attempt = 1; ; attempt++) {
     const stream = await load(context, streamId);
     const previous = replayed<Event>(context, stream, idOf);
