@@ -2,10 +2,10 @@
 export const sumBy = <Item>(
   items: readonly Item[],
   keyOf: (item: Item) => string,
-  valueOf: (item: Item) => number,
+  amountOf: (item: Item) => number,
 ) => {
   const sums = new Map<string, number>();
-  for (const item of items) sums.set(keyOf(item), (sums.get(keyOf(item)) ?? 0) + valueOf(item));
+  for (const item of items) sums.set(keyOf(item), (sums.get(keyOf(item)) ?? 0) + amountOf(item));
   return [...sums];
 };
 
