@@ -9,6 +9,7 @@ import { type AppendComparison, eventSizes, runAppendSuite } from './append';
 import { type BenchConfig, readConfig } from './config';
 import { type OverloadResult, overloadTable, readOverloadSettings, runOverloadSuite } from './overload';
 import { type ProjectionSuiteResult, runProjectionSuite } from './projection';
+import { type ReadsSuiteResult, readsTable, runReadsSuite } from './reads';
 import { appendTable, appendWarnings, projectionTable, RATIO_TARGET, writeResults } from './report';
 import {
   createScratchDatabase,
@@ -65,6 +66,7 @@ const main = async (): Promise<number> => {
   const loadBefore = loadavg();
   let scratch: ScratchDatabase | undefined;
   let overloadScratch: ScratchDatabase | undefined;
+  let readsScratch: ScratchDatabase | undefined;
   let server: Opened | undefined;
   let embedded: Opened | undefined;
   let cleaning: Promise<void> | undefined;
@@ -72,7 +74,7 @@ const main = async (): Promise<number> => {
     cleaning ??= (async () => {
       await closeBench(server);
       await closeBench(embedded);
-      for (const database of [scratch, overloadScratch]) {
+      for (const database of [scratch, overloadScratch, readsScratch]) {
         await database
           ?.drop()
           .catch((error: unknown) => log(`Could not drop ${database.name}: ${String(error)}`));
@@ -90,6 +92,7 @@ const main = async (): Promise<number> => {
   let info: ServerInfo;
   let append: AppendComparison[] = [];
   let overload: OverloadResult | undefined;
+  let reads: ReadsSuiteResult | undefined;
   let projection: ProjectionSuiteResult | undefined;
   let pgliteAppend: AppendComparison[] | undefined;
   try {
@@ -123,6 +126,14 @@ const main = async (): Promise<number> => {
         log,
       });
       await overloadScratch.drop();
+    }
+
+    if (!flag('BENCH_SKIP_READS')) {
+      readsScratch = await createScratchDatabase(config.serverUrl);
+      log(`Reads at scale, on ${readsScratch.name}`);
+      const events = Number(process.env.BENCH_READS_EVENTS ?? 300_000);
+      reads = await runReadsSuite({ databaseUrl: readsScratch.url, events, samples: 200, log });
+      await readsScratch.drop();
     }
 
     if (config.pglite) {
@@ -174,6 +185,7 @@ const main = async (): Promise<number> => {
     );
   }
   if (overload) out.push('', overloadTable(overload));
+  if (reads) out.push('', readsTable(reads));
 
   // Taken before the benchmark loads the machine itself: other work sharing the CPUs makes the ratios noisy.
   if (loadBefore[0]! > cpuList.length * 0.5) {
@@ -216,6 +228,7 @@ const main = async (): Promise<number> => {
     append,
     projection: projection ?? null,
     overload: overload ?? null,
+    reads: reads ?? null,
     pglite: pgliteAppend ? { append: pgliteAppend } : null,
   });
   out.push(`Results: ${path} (and bench/results/latest.json)`);
