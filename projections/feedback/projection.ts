@@ -7,19 +7,23 @@ import type { FeedbackTables } from './tables';
 
 type Answer = RecordedEvent<'FeedbackSubmitted', FeedbackSubmitted['data']>;
 
-/** Adds a run of answers to the counters of their links, sessions and organisations: a statement per table. */
+/** Adds a run of answers to the counters of their links, sessions and organisations: one upsert per table. */
 const countAnswers = async (db: Kysely<FeedbackTables>, answers: readonly Answer[]) => {
-  for (const [linkId, count] of sumBy(
-    answers,
-    (answer) => answer.data.linkId,
-    () => 1,
-  )) {
-    await db
-      .updateTable('feedback_links')
-      .set((eb) => ({ response_count: eb('response_count', '+', count) }))
-      .where('id', '=', linkId)
-      .execute();
-  }
+  await db
+    .insertInto('feedback_link_counts')
+    .values(
+      sumBy(
+        answers,
+        (answer) => answer.data.linkId,
+        () => 1,
+      ).map(([link_id, responses]) => ({ link_id, responses })),
+    )
+    .onConflict((conflict) =>
+      conflict.column('link_id').doUpdateSet((eb) => ({
+        responses: eb('feedback_link_counts.responses', '+', eb.ref('excluded.responses')),
+      })),
+    )
+    .execute();
   const bySession = new Map<
     string,
     { session_id: string; organisation_id: string; responses: number; rating_sum: number }
@@ -72,7 +76,13 @@ const countAnswers = async (db: Kysely<FeedbackTables>, answers: readonly Answer
 export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent>({
   name: 'feedback',
   version: 3,
-  tables: ['feedback_links', 'feedback_responses', 'feedback_session_counts', 'feedback_counts'],
+  tables: [
+    'feedback_links',
+    'feedback_responses',
+    'feedback_link_counts',
+    'feedback_session_counts',
+    'feedback_counts',
+  ],
   async create(db) {
     await db.schema
       .createTable('feedback_links')
@@ -83,7 +93,6 @@ export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent
       .addColumn('created_at', 'timestamptz', (column) => column.notNull())
       .addColumn('expires_at', 'timestamptz', (column) => column.notNull())
       .addColumn('closed_at', 'timestamptz')
-      .addColumn('response_count', 'integer', (column) => column.notNull().defaultTo(0))
       .execute();
     await db.schema
       .createIndex('feedback_links_session_idx')
@@ -106,6 +115,11 @@ export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent
       .createIndex('feedback_responses_session_idx')
       .on('feedback_responses')
       .columns(['session_id', 'submitted_at'])
+      .execute();
+    await db.schema
+      .createTable('feedback_link_counts')
+      .addColumn('link_id', 'uuid', (column) => column.primaryKey())
+      .addColumn('responses', 'integer', (column) => column.notNull())
       .execute();
     await db.schema
       .createTable('feedback_session_counts')

@@ -5,11 +5,13 @@ const feedback = (db: Db) => db.withTables<FeedbackTables>();
 
 export const linksOfSessions = (db: Db, organisationId: string, sessionIds: readonly string[]) =>
   feedback(db)
-    .selectFrom('feedback_links')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('session_id', 'in', sessionIds)
-    .orderBy('created_at')
+    .selectFrom('feedback_links as l')
+    .leftJoin('feedback_link_counts as c', 'c.link_id', 'l.id')
+    .selectAll('l')
+    .select((eb) => eb.fn.coalesce('c.responses', eb.lit(0)).as('response_count'))
+    .where('l.organisation_id', '=', organisationId)
+    .where('l.session_id', 'in', sessionIds)
+    .orderBy('l.created_at')
     .execute();
 
 export const responsesOfSessions = (db: Db, organisationId: string, sessionIds: readonly string[]) =>
@@ -25,11 +27,11 @@ export const responsesOfSessions = (db: Db, organisationId: string, sessionIds: 
 export const responseCountOfLink = async (db: Db, linkId: string) =>
   (
     await feedback(db)
-      .selectFrom('feedback_links')
-      .select('response_count')
-      .where('id', '=', linkId)
+      .selectFrom('feedback_link_counts')
+      .select('responses')
+      .where('link_id', '=', linkId)
       .executeTakeFirst()
-  )?.response_count ?? 0;
+  )?.responses ?? 0;
 
 /** The organisation's answers: how many and their average rating (kept as counters by the projection). */
 export const feedbackTotals = async (db: Db, organisationId: string) => {

@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Timestamp } from '../../services/db/columns';
 import type { Audience } from '../../services/feedback/events';
 
@@ -11,8 +11,6 @@ export type FeedbackTables = {
     created_at: Timestamp;
     expires_at: Timestamp;
     closed_at: Timestamp | null;
-    /** Answers received so far (the public form's abuse cap reads it). */
-    response_count: Generated<number>;
   };
   feedback_responses: {
     id: string;
@@ -25,7 +23,8 @@ export type FeedbackTables = {
     comment: string | null;
     submitted_at: Timestamp;
   };
-  /** Answers per session and per organisation, kept as counters so no read counts the answers. */
+  /** Answers per link, per session and per organisation, kept as counters so no read counts the answers. */
+  feedback_link_counts: { link_id: string; responses: number };
   feedback_session_counts: {
     session_id: string;
     organisation_id: string;
@@ -35,5 +34,6 @@ export type FeedbackTables = {
   feedback_counts: { organisation_id: string; responses: number; rating_sum: number };
 };
 
-export type FeedbackLinkRow = Selectable<FeedbackTables['feedback_links']>;
+/** A link with its answer count (the public form's abuse cap and the action page read it). */
+export type FeedbackLinkRow = Selectable<FeedbackTables['feedback_links']> & { response_count: number };
 export type FeedbackResponseRow = Selectable<FeedbackTables['feedback_responses']>;
