@@ -85,6 +85,16 @@ describe('the built web app as the server sends it', () => {
     }
   });
 
+  it("answers the public form's own page, not the app's, for /f/<token>, also to be checked again", async () => {
+    const page = readFileSync(join(dist, 'public-form.html'));
+    const response = await get('/f/Zm9ybS1saW5rLXRva2Vu.c2lnbmF0dXJl', 'br');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(brotliDecompressSync(response.rawPayload).equals(page)).toBe(true);
+  });
+
   it('answers 404 for a missing asset (an old page asking for a chunk a deploy removed), not a page', async () => {
     const response = await get('/assets/index-Gone1234.js', 'br');
     expect(response.statusCode).toBe(404);

@@ -4,13 +4,20 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { type Connect, defineConfig, type Plugin } from 'vite';
 
 /** Folder of this config file: the build works from the repo root (`--config web/vite.config.ts`) or from here. */
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 const backend = 'http://localhost:3000';
 const proxy = Object.fromEntries(['/api', '/graphql', '/health', '/docs'].map((path) => [path, backend]));
+
+// The public feedback form is a page of its own, so that a learner's phone loads none of the dashboard's code;
+// the server answers it for `/f/<token>` (services/http/web-app.ts), and so do `vite` and `vite preview`.
+const publicFormPage: Connect.NextHandleFunction = (request, _response, next) => {
+  if (/^\/f\/[^/?]+/.test(request.url ?? '')) request.url = '/public-form.html';
+  next();
+};
 
 const gzipFile = promisify(gzip);
 const brotliFile = promisify(brotliCompress);
@@ -53,12 +60,23 @@ const precompress = (): Plugin => ({
 
 export default defineConfig({
   root,
-  plugins: [react(), precompress()],
+  plugins: [
+    react(),
+    precompress(),
+    {
+      name: 'public-form-page',
+      configureServer: (server) => void server.middlewares.use(publicFormPage),
+      configurePreviewServer: (server) => void server.middlewares.use(publicFormPage),
+    },
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     // Which files each page loads, for bench/web-weight.ts and the test of the public form's weight.
     manifest: true,
+    rolldownOptions: {
+      input: { main: join(root, 'index.html'), publicForm: join(root, 'public-form.html') },
+    },
   },
   server: { proxy },
   preview: { proxy },

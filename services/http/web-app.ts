@@ -5,6 +5,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 
 const API_PATHS = /^\/(api|graphql|health|docs)(\/|$)/;
 
+/** The public feedback form is a page of its own (web/public-form.html): a phone loads none of the dashboard. */
+const PUBLIC_FORM_PATH = /^\/f\/[^/]+$/;
+
 /** Vite names what it builds under assets/ `<name>-<content hash>.<ext>`: new content, new name. */
 const HASHED_ASSET = /^assets\/[^/]+-[\w-]{8,}\.\w+(\.br|\.gz)?$/;
 
@@ -25,8 +28,8 @@ const varyOnEncoding = (reply: FastifyReply) => {
 };
 
 /**
- * The built web app, and its pages: any other GET answers index.html; unknown API paths answer 404. Files are
- * sent as the build compressed them (`.br`, `.gz`), by the request's Accept-Encoding.
+ * The built web app, and its pages: `/f/<token>` answers the public form's page, any other GET index.html;
+ * unknown API paths answer 404. Files are sent as the build compressed them (`.br`, `.gz`), by Accept-Encoding.
  */
 export const webAppPlugin = async (app: FastifyInstance, { root }: { root: string }) => {
   const built = existsSync(root);
@@ -49,6 +52,6 @@ export const webAppPlugin = async (app: FastifyInstance, { root }: { root: strin
     if (request.method !== 'GET' || API_PATHS.test(path) || path.startsWith('/assets/') || !built) {
       return reply.code(404).send({ code: 'route_not_found', message: `No route ${request.method} ${path}` });
     }
-    return reply.type('text/html').sendFile('index.html');
+    return reply.type('text/html').sendFile(PUBLIC_FORM_PATH.test(path) ? 'public-form.html' : 'index.html');
   });
 };
