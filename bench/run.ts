@@ -18,6 +18,7 @@ import {
   ServerUnreachableError,
   serverInfo,
 } from './server';
+import { measureWebWeight } from './web-weight';
 
 // The same list as services/app.ts `migrations`, without loading the whole application.
 const migrations = [eventStoreMigration, projectionCheckpointsMigration, accessMigration];
@@ -63,6 +64,7 @@ const main = async (): Promise<number> => {
   const overloadSettings = readOverloadSettings();
   const startedAt = new Date();
   const loadBefore = loadavg();
+  const web = await measureWebWeight({ log });
   let scratch: ScratchDatabase | undefined;
   let overloadScratch: ScratchDatabase | undefined;
   let server: Opened | undefined;
@@ -217,6 +219,7 @@ const main = async (): Promise<number> => {
     projection: projection ?? null,
     overload: overload ?? null,
     pglite: pgliteAppend ? { append: pgliteAppend } : null,
+    web,
   });
   out.push(`Results: ${path} (and bench/results/latest.json)`);
   process.stdout.write(`${out.join('\n')}\n`);

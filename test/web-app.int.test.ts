@@ -5,12 +5,21 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Manifest } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PageWeight, PUBLIC_FORM_GZIP_BUDGET, pageWeights } from '../bench/web-weight';
 import { buildWeb } from '../scripts/build';
 import { loadConfig } from '../services/config';
 import { securityPlugin } from '../services/http/security';
 import { webAppPlugin } from '../services/http/web-app';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Text only the dashboard's code holds: the GraphQL printer, our GraphQL client, TanStack Query, the router. */
+const DASHBOARD_ONLY = [
+  'Invalid AST Node',
+  'X-Min-Position',
+  'No QueryClient set',
+  'useNavigate() may be used only',
+];
 
 describe('the built web app as the server sends it', () => {
   let dist: string;
@@ -104,5 +113,20 @@ describe('the built web app as the server sends it', () => {
   it('does not serve the build manifest', async () => {
     const response = await get('/.vite/manifest.json');
     expect(response.headers['content-type']).toMatch(/^text\/html/);
+  });
+
+  it('loads the public form with at most 100 kB of gzipped JavaScript, and no GraphQL, TanStack Query or router', () => {
+    const pages = pageWeights(dist);
+    const page = (path: string) => pages.find((candidate) => candidate.path === path)!;
+    const text = ({ files }: PageWeight) =>
+      files.map((file) => readFileSync(join(dist, file), 'utf8')).join('\n');
+    const form = page('/f/:token');
+    expect(form.gzip).toBeLessThanOrEqual(PUBLIC_FORM_GZIP_BUDGET);
+    expect(form.withinBudget).toBe(true);
+    for (const marker of DASHBOARD_ONLY) {
+      // Found in the dashboard's code, so that its absence from the form's means something.
+      expect(text(page('/')), marker).toContain(marker);
+      expect(text(form), marker).not.toContain(marker);
+    }
   });
 });
