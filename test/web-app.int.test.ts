@@ -94,6 +94,16 @@ describe('the built web app as the server sends it', () => {
     }
   });
 
+  it('answers 304 to a browser checking a page it already has, unchanged', async () => {
+    const first = await get('/', 'br');
+    const again = await app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { 'accept-encoding': 'br', 'if-none-match': String(first.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+  });
+
   it("answers the public form's own page, not the app's, for /f/<token>, also to be checked again", async () => {
     const page = readFileSync(join(dist, 'public-form.html'));
     const response = await get('/f/Zm9ybS1saW5rLXRva2Vu.c2lnbmF0dXJl', 'br');

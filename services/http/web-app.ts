@@ -40,7 +40,7 @@ export const webAppPlugin = async (app: FastifyInstance, { root }: { root: strin
       preCompressed: true,
       cacheControl: false,
       setHeaders: (response, file) => response.setHeader('cache-control', cacheControl(root, file)),
-      // The build's manifest (.vite/) tells the bench and tests which files a page loads; browsers need it not.
+      // The build's manifest (.vite/) tells the bench and tests which files a page loads; browsers have no use for it.
       dotfiles: 'ignore',
     });
   }
