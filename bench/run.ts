@@ -19,6 +19,7 @@ import {
   ServerUnreachableError,
   serverInfo,
 } from './server';
+import { measureWebWeight } from './web-weight';
 
 // The same list as services/app.ts `migrations`, without loading the whole application.
 const migrations = [eventStoreMigration, projectionCheckpointsMigration, accessMigration];
@@ -64,6 +65,7 @@ const main = async (): Promise<number> => {
   const overloadSettings = readOverloadSettings();
   const startedAt = new Date();
   const loadBefore = loadavg();
+  const web = await measureWebWeight({ log });
   let scratch: ScratchDatabase | undefined;
   let overloadScratch: ScratchDatabase | undefined;
   let readsScratch: ScratchDatabase | undefined;
@@ -230,6 +232,7 @@ const main = async (): Promise<number> => {
     overload: overload ?? null,
     reads: reads ?? null,
     pglite: pgliteAppend ? { append: pgliteAppend } : null,
+    web,
   });
   out.push(`Results: ${path} (and bench/results/latest.json)`);
   process.stdout.write(`${out.join('\n')}\n`);

@@ -1,9 +1,12 @@
-// A script rather than an esbuild config file: the production-build test calls buildServer with its own outdir.
-import { readdirSync, rmSync } from 'node:fs';
+// A script rather than an esbuild config file: the production-build test calls buildServer with its own outdir,
+// and tests and benches build the web app through buildWeb.
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { projectRoot } from '../services/paths';
+import { projectRoot, webDistDir } from '../services/paths';
 
 // Modules imported by other scripts, and this build itself: not commands to run.
 const notEntryPoints = new Set(['build.ts', 'open-store.ts']);
@@ -32,6 +35,34 @@ export const buildServer = async ({ outdir = join(projectRoot, 'dist') }: { outd
     sourcemap: true,
     logLevel: 'warning',
   });
+};
+
+/** Builds the web app into `outDir` (default web/dist) as `npm run build:web` does. */
+export const buildWeb = async ({ outDir = webDistDir }: { outDir?: string } = {}): Promise<void> => {
+  const vite = join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  await promisify(execFile)(
+    process.execPath,
+    [vite, 'build', '--config', 'web/vite.config.ts', '--outDir', outDir, '--logLevel', 'warn'],
+    // Vitest sets NODE_ENV=test, with which Vite would bundle React's development build (half as big again).
+    { cwd: projectRoot, env: { ...process.env, NODE_ENV: 'production' } },
+  );
+};
+
+/** The newest modification time under a folder or of a file. */
+const newestChange = (path: string): number =>
+  statSync(path).isDirectory()
+    ? readdirSync(path).reduce((newest, name) => Math.max(newest, newestChange(join(path, name))), 0)
+    : statSync(path).mtimeMs;
+
+/** Builds web/dist unless it is there, with its manifest, and newer than the web app's sources and config. */
+export const ensureWebBuilt = async (): Promise<void> => {
+  const manifest = join(webDistDir, '.vite', 'manifest.json');
+  const web = join(projectRoot, 'web');
+  const sources = readdirSync(web)
+    .filter((name) => name === 'src' || name.endsWith('.html') || name.endsWith('.config.ts'))
+    .map((name) => join(web, name));
+  if (existsSync(manifest) && Math.max(...sources.map(newestChange)) < statSync(manifest).mtimeMs) return;
+  await buildWeb();
 };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,9 +1,8 @@
-import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page, type Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt } from '../scripts/build';
 import { startTestApp, type TestApp } from './support/app';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,13 +30,6 @@ const expectNoHorizontalScroll = async (page: Page) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 };
-
-/** The newest modification time under a folder (to rebuild a web app older than its sources). */
-const newestChange = (folder: string): number =>
-  readdirSync(folder, { withFileTypes: true }).reduce((newest, entry) => {
-    const path = join(folder, entry.name);
-    return Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
-  }, 0);
 
 describe.skipIf(!hasChromium)(title, () => {
   let t: TestApp;
@@ -99,11 +91,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   // Playwright gives every launch a fresh, temporary user-data directory.
   beforeAll(async () => {
-    if (
-      !existsSync('web/dist/index.html') ||
-      newestChange('web/src') > statSync('web/dist/index.html').mtimeMs
-    )
-      execSync('npx vite build --config web/vite.config.ts', { stdio: 'ignore' });
+    await ensureWebBuilt();
     t = await startTestApp();
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.server.address();

@@ -1,12 +1,12 @@
 /**
- * Small fetch wrapper for the server: REST commands (writes) and GraphQL reads.
+ * Small fetch wrapper for the server: REST commands (writes) and reads, the error shape every request shares, and
+ * the position for read-your-writes. The GraphQL client builds on it in `data/fetchGraphQL.ts`, apart, so that
+ * the public form (REST only) loads no GraphQL code.
  *
  * Read-your-writes: every command answers `{ position }` (its position in the event log). We keep the highest
  * position seen in module state and send it to GraphQL as `X-Min-Position`, so the projections answering a
  * read have caught up with our own writes.
  */
-import type { TadaDocumentNode } from 'gql.tada';
-import { print } from 'graphql';
 
 interface ValidationIssue {
   path: string;
@@ -69,7 +69,7 @@ export class ApiError extends Error {
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
 
 /** `Retry-After` is either a number of seconds or an HTTP date. */
-function retryAfterFrom(response: Response): number | null {
+export function retryAfterFrom(response: Response): number | null {
   const value = response.headers.get('retry-after')?.trim();
   if (!value) return null;
   if (/^\d+$/.test(value)) return Number(value);
@@ -78,6 +78,9 @@ function retryAfterFrom(response: Response): number | null {
 }
 
 let highestPosition: bigint | null = null;
+
+/** The highest position our commands answered, for `X-Min-Position`; null before any command. */
+export const minPosition = (): string | null => highestPosition?.toString() ?? null;
 
 /** Records a position returned by a command; the highest one wins. */
 function notePosition(position: unknown): void {
@@ -91,7 +94,8 @@ function notePosition(position: unknown): void {
   if (highestPosition === null || value > highestPosition) highestPosition = value;
 }
 
-async function readJson(response: Response): Promise<unknown> {
+/** The JSON body of a response; null when empty or not JSON. */
+export async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   if (text === '') return null;
   try {
@@ -101,7 +105,8 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function errorFrom(response: Response, body: unknown): ApiError {
+/** The error a non-2xx response stands for: its body's `{ code, message, details }`, else its status. */
+export function errorFrom(response: Response, body: unknown): ApiError {
   const { status } = response;
   const retryAfter = retryAfterFrom(response);
   if (typeof body === 'object' && body !== null) {
@@ -119,7 +124,8 @@ function errorFrom(response: Response, body: unknown): ApiError {
   return new ApiError(status, `http_${status}`, `HTTP ${status}`, undefined, retryAfter);
 }
 
-async function send(path: string, init: RequestInit): Promise<Response> {
+/** `fetch` with the session cookie; no network is an `ApiError` with status 0 (`network_error`). */
+export async function send(path: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(path, { credentials: 'same-origin', ...init });
   } catch (error) {
@@ -127,7 +133,7 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   }
 }
 
-const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' };
+export const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
 /** POSTs a REST command; resolves with the JSON answer, throws an `ApiError` on any non-2xx status. */
 export async function command<Answer = { position?: number }>(
@@ -147,52 +153,4 @@ export async function getJson<Answer>(path: string): Promise<Answer> {
   const data = await readJson(response);
   if (!response.ok) throw errorFrom(response, data);
   return data as Answer;
-}
-
-interface GraphQLResponse {
-  data?: unknown;
-  errors?: { message: string; extensions?: { code?: unknown; [key: string]: unknown } }[];
-}
-
-/** Documents are constants: print each one once. */
-const printed = new WeakMap<object, string>();
-const textOf = <Result, Variables>(document: TadaDocumentNode<Result, Variables>): string => {
-  let text = printed.get(document);
-  if (text === undefined) {
-    text = print(document);
-    printed.set(document, text);
-  }
-  return text;
-};
-
-/** Runs a typed GraphQL document; throws an `ApiError` with the first error's `extensions.code`. */
-export async function fetchGraphQL<Result, Variables>(
-  document: TadaDocumentNode<Result, Variables>,
-  variables: Variables,
-): Promise<Result> {
-  const headers: Record<string, string> = { ...jsonHeaders };
-  if (highestPosition !== null) headers['X-Min-Position'] = highestPosition.toString();
-  const response = await send('/graphql', {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ query: textOf(document), variables }),
-  });
-  const body = (await readJson(response)) as GraphQLResponse | null;
-  const first = body?.errors?.[0];
-  if (first && typeof first.message === 'string') {
-    // GraphQL codes are upper case (`UNAUTHENTICATED`); REST codes are lower case: one vocabulary for both.
-    const code =
-      typeof first.extensions?.code === 'string' ? first.extensions.code.toLowerCase() : 'graphql_error';
-    const { code: _code, ...details } = first.extensions ?? {};
-    throw new ApiError(
-      response.ok ? 200 : response.status,
-      code,
-      first.message,
-      details,
-      retryAfterFrom(response),
-    );
-  }
-  if (!response.ok) throw errorFrom(response, body);
-  if (!body?.data) throw new ApiError(response.status, 'graphql_error', 'Empty GraphQL response');
-  return body.data as Result;
 }

@@ -1,12 +1,6 @@
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { features } from './features';
-import { formatDelay, formatNumber, formatRating } from './format';
-import { commonMessages } from './locales/common';
-import { mergeMessages } from './locales/messages';
-
-const LANGUAGES = ['fr', 'en'] as const;
-type Language = (typeof LANGUAGES)[number];
+import type { commonMessages } from './locales/common';
+import { startI18n } from './locales/startI18n';
 
 type UnionToIntersection<Union> = (Union extends unknown ? (from: Union) => void : never) extends (
   from: infer Intersection,
@@ -25,50 +19,4 @@ declare module 'i18next' {
   }
 }
 
-const messagesIn = (language: Language) =>
-  mergeMessages([commonMessages[language], ...features.map((feature) => feature.messages[language])]);
-
-const STORAGE_KEY = 'qualiopi.lang';
-
-const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
-
-function storedLanguage(): Language {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return isLanguage(value) ? value : 'fr';
-  } catch {
-    return 'fr';
-  }
-}
-
-/** Keeps `<html lang>` and the stored choice in step with the current language. */
-function applyLanguage(language: string): void {
-  // No document when tests load the messages under Node.
-  if (typeof document !== 'undefined') document.documentElement.lang = language;
-  try {
-    localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // Private browsing may forbid storage: the choice then lasts for the page only.
-  }
-}
-
-i18next.on('languageChanged', applyLanguage);
-
-void i18next.use(initReactI18next).init({
-  resources: { fr: { translation: messagesIn('fr') }, en: { translation: messagesIn('en') } },
-  lng: storedLanguage(),
-  fallbackLng: 'fr',
-  supportedLngs: [...LANGUAGES],
-  initAsync: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
-
-// Numbers in messages (`{{count, number}}`, `{{value, rating}}`, `{{seconds, delay}}`) go through `format.ts`,
-// like those the pages format themselves: one rule for `18 000` and `4,2`.
-const numeric =
-  (format: (value: number, language: string) => string) => (value: unknown, language: string | undefined) =>
-    typeof value === 'number' ? format(value, language ?? 'fr') : String(value);
-i18next.services.formatter?.add('number', numeric(formatNumber));
-i18next.services.formatter?.add('rating', numeric(formatRating));
-i18next.services.formatter?.add('delay', numeric(formatDelay));
+startI18n(features.map((feature) => feature.messages));

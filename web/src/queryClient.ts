@@ -1,11 +1,12 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from './api';
 import { viewerQuery } from './data/viewer';
+import { retryDelay, shouldRetry } from './retryPolicy';
 
 declare module '@tanstack/react-query' {
   interface Register {
     queryMeta: {
-      /** `false` for reads that are not the organisation's data (setup status, the public form). */
+      /** `false` for reads that are not the organisation's data (the setup status). */
       organisationData?: false;
     };
     mutationMeta: {
@@ -13,21 +14,6 @@ declare module '@tanstack/react-query' {
       refreshesReads?: false;
     };
   }
-}
-
-const MAX_RETRY_DELAY_MS = 30_000;
-
-/** Retries only what may pass on a second try: network failures and server errors. */
-function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (failureCount >= 2) return false;
-  return !isApiError(error) || error.status === 0 || error.status >= 500;
-}
-
-/** Waits as long as the server asked (`Retry-After`), else backs off 1 s, 2 s, 4 s… */
-function retryDelay(failureCount: number, error: unknown): number {
-  const asked = isApiError(error) ? error.retryAfterSeconds : null;
-  const delay = asked === null ? 1000 * 2 ** failureCount : asked * 1000;
-  return Math.min(delay, MAX_RETRY_DELAY_MS);
 }
 
 /** An expired session anywhere forgets the viewer, so the authenticated layout redirects to the login page. */

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useViewer } from '../data/viewer';
 import { useFocusMainOnNavigate } from '../hooks/useFocusMainOnNavigate';
@@ -34,7 +35,10 @@ export function AppLayout() {
       <SkipLink />
       <AppHeader viewer={viewer.data} />
       <main id="main" tabIndex={-1} className="container">
-        <Outlet />
+        {/* A page's code loads on its first visit: the same notice as while its data loads. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { fetchGraphQL } from '../api';
+import { fetchGraphQL } from './fetchGraphQL';
 import type { TadaDocumentNode } from './graphql';
 
 /** The name of a document's operation (`query Dashboard { … }`): the first part of its query keys. */

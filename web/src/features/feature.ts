@@ -2,7 +2,7 @@ import type { ParseKeys } from 'i18next';
 import type { ComponentType } from 'react';
 import type { MessageSections, Messages } from '../locales/messages';
 
-/** Where a page is shown: without an account (setup, login, public forms) or in the signed-in frame. */
+/** Where a page is shown: without an account (setup, login) or in the signed-in frame. */
 export type Layout = 'public' | 'signedIn';
 
 /** One page of the app: the router and the main navigation are both built from these. */

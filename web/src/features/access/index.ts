@@ -1,13 +1,12 @@
 import type { Feature } from '../feature';
-import { LoginPage } from './LoginPage';
+import { lazyPage } from '../lazyPage';
 import { accessMessages } from './messages';
-import { SetupPage } from './SetupPage';
 
 /** Access: first-start setup and sign-in (the server's `access` slice). */
 export const access: Feature<typeof accessMessages> = {
   routes: [
-    { path: '/setup', page: SetupPage, layout: 'public' },
-    { path: '/login', page: LoginPage, layout: 'public' },
+    { path: '/setup', page: lazyPage(() => import('./SetupPage'), 'SetupPage'), layout: 'public' },
+    { path: '/login', page: lazyPage(() => import('./LoginPage'), 'LoginPage'), layout: 'public' },
   ],
   messages: accessMessages,
 };

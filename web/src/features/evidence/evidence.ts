@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { fetchGraphQL } from '../../api';
+import { fetchGraphQL } from '../../data/fetchGraphQL';
 import { graphql } from '../../data/graphql';
 import { operationName } from '../../data/query';
 

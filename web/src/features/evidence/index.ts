@@ -1,10 +1,17 @@
 import type { Feature } from '../feature';
-import { EvidencePage } from './EvidencePage';
+import { lazyPage } from '../lazyPage';
 import { evidenceMessages } from './messages';
 
 /** The evidence timeline per RNQ indicator (the read side's evidence projection). */
 export const evidence: Feature<typeof evidenceMessages> = {
-  routes: [{ path: '/evidence', page: EvidencePage, layout: 'signedIn', navLabel: 'evidence.nav' }],
+  routes: [
+    {
+      path: '/evidence',
+      page: lazyPage(() => import('./EvidencePage'), 'EvidencePage'),
+      layout: 'signedIn',
+      navLabel: 'evidence.nav',
+    },
+  ],
   messages: evidenceMessages,
 };
 

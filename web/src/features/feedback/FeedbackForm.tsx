@@ -1,13 +1,11 @@
-import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { command } from '../../api';
 import { SubmitButton } from '../../components/SubmitButton';
 import { fieldErrorsFrom, focusFirstError } from '../../errorMessages';
 import { useRetryOnce } from '../../hooks/useRetryOnce';
 import { isStorableText } from '../../validation';
 import { CommentField } from './CommentField';
-import { COMMENT_MAX_LENGTH, newSubmissionId } from './publicFeedback';
+import { COMMENT_MAX_LENGTH, newSubmissionId, useSendFeedback } from './publicFeedback';
 import { RatingFieldset } from './RatingFieldset';
 import { SendFailure } from './SendFailure';
 
@@ -15,13 +13,6 @@ const FIELDS = ['rating', 'comment'] as const;
 const SUBMIT_ID = 'feedback-submit';
 type Field = (typeof FIELDS)[number];
 type FieldErrors = Partial<Record<Field, string>>;
-
-/** `POST /api/public/feedback/:token`. */
-interface FeedbackSubmission {
-  submissionId: string;
-  rating: number;
-  comment: string;
-}
 
 const focusFirst = (errors: FieldErrors) =>
   focusFirstError([
@@ -41,16 +32,12 @@ export function FeedbackForm({ token }: { token: string }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sendError, setSendError] = useState<unknown>(null);
 
-  const submit = useMutation({
-    mutationFn: (input: FeedbackSubmission) =>
-      command(`/api/public/feedback/${encodeURIComponent(token)}`, input),
-    onError: (error) => {
-      const { fieldErrors, unmatched } = fieldErrorsFrom(t, error, FIELDS);
-      setErrors(fieldErrors);
-      setSendError(unmatched ? error : null);
-      focusFirst(fieldErrors);
-      retry.schedule(error);
-    },
+  const submit = useSendFeedback(token, (error) => {
+    const { fieldErrors, unmatched } = fieldErrorsFrom(t, error, FIELDS);
+    setErrors(fieldErrors);
+    setSendError(unmatched ? error : null);
+    focusFirst(fieldErrors);
+    retry.schedule(error);
   });
 
   const validate = (): FieldErrors => {
@@ -63,7 +50,7 @@ export function FeedbackForm({ token }: { token: string }) {
   };
 
   const send = () => {
-    if (submit.isPending) return;
+    if (submit.pending) return;
     const found = validate();
     setErrors(found);
     // The failure notice goes away: focus on its "try again now" button moves to the send button, not to nowhere.
@@ -73,7 +60,7 @@ export function FeedbackForm({ token }: { token: string }) {
       focusFirst(found);
       return;
     }
-    submit.mutate({ submissionId, rating, comment: comment.trim() });
+    submit.send({ submissionId, rating, comment: comment.trim() });
   };
   const retry = useRetryOnce(send);
 
@@ -83,17 +70,13 @@ export function FeedbackForm({ token }: { token: string }) {
     send();
   };
 
-  const retrying = submit.isPending && retry.fired;
-  const statusClass = submit.isSuccess
-    ? 'alert alert-success thanks'
-    : retrying
-      ? 'muted'
-      : 'visually-hidden';
+  const retrying = submit.pending && retry.fired;
+  const statusClass = submit.sent ? 'alert alert-success thanks' : retrying ? 'muted' : 'visually-hidden';
 
   return (
     <>
       <div role="status" className={statusClass}>
-        {submit.isSuccess && (
+        {submit.sent && (
           <>
             <p className="thanks-title">{t('feedback.thanks')}</p>
             <p>{t('feedback.thanksDetail')}</p>
@@ -101,7 +84,7 @@ export function FeedbackForm({ token }: { token: string }) {
         )}
         {retrying && t('feedback.retrying')}
       </div>
-      {!submit.isSuccess && (
+      {!submit.sent && (
         <form className="form feedback-form" noValidate onSubmit={onSubmit}>
           {sendError !== null && (
             <SendFailure
@@ -115,7 +98,7 @@ export function FeedbackForm({ token }: { token: string }) {
           )}
           <RatingFieldset value={rating} error={errors.rating} onChange={setRating} />
           <CommentField value={comment} error={errors.comment} onChange={setComment} />
-          <SubmitButton id={SUBMIT_ID} pending={submit.isPending}>
+          <SubmitButton id={SUBMIT_ID} pending={submit.pending}>
             {t('feedback.submit')}
           </SubmitButton>
         </form>

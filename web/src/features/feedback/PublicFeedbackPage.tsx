@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate } from '../../format';
@@ -8,13 +7,12 @@ import { LinkUnavailable } from './LinkUnavailable';
 import { usePublicFeedbackForm } from './publicFeedback';
 
 /** `/f/:token`: the public, phone-first feedback form reached through a link (no account). */
-export function PublicFeedbackPage() {
+export function PublicFeedbackPage({ token }: { token: string }) {
   const { t, i18n } = useTranslation();
-  const { token = '' } = useParams();
   const form = usePublicFeedbackForm(token);
 
-  if (form.isPending) return <Loading />;
-  if (form.isError) return <LinkUnavailable error={form.error} onRetry={() => void form.refetch()} />;
+  if (form.status === 'pending') return <Loading />;
+  if (form.status === 'error') return <LinkUnavailable error={form.error} onRetry={form.retry} />;
 
   const info = form.data;
   return (

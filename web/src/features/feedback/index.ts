@@ -1,10 +1,12 @@
 import type { Feature } from '../feature';
 import { feedbackMessages } from './messages';
-import { PublicFeedbackPage } from './PublicFeedbackPage';
 
-/** Feedback: links that collect stakeholders' appreciations, and the public form (the `feedback` slice). */
+/**
+ * Feedback: links that collect stakeholders' appreciations (the `feedback` slice). The public form they lead to
+ * (`/f/:token`) is not a route of the app but a page of its own, `publicForm.tsx`, light enough for a phone.
+ */
 export const feedback: Feature<typeof feedbackMessages> = {
-  routes: [{ path: '/f/:token', page: PublicFeedbackPage, layout: 'public' }],
+  routes: [],
   messages: feedbackMessages,
 };
 

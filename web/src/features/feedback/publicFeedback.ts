@@ -1,6 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
-import { getJson } from '../../api';
+/**
+ * The public form's read and write. Plain React state rather than TanStack Query: the form is a page of its own
+ * (`publicForm.tsx`) that a phone must load light, TanStack Query would be a tenth of its weight, and the form
+ * makes one read and one write. The read retries by the app's rule (`retryPolicy.ts`); the write is tried again
+ * by `useRetryOnce`.
+ */
+import { useEffect, useState } from 'react';
+import { command, getJson } from '../../api';
 import type { Audience } from '../../data/graphql';
+import { retryDelay, shouldRetry } from '../../retryPolicy';
 
 /** What the public feedback form shows about the session (`GET /api/public/feedback/:token`, REST). */
 interface PublicFeedbackForm {
@@ -13,17 +20,63 @@ interface PublicFeedbackForm {
   audience: Audience;
 }
 
+/** An answer to the form (`POST /api/public/feedback/:token`). */
+export interface FeedbackSubmission {
+  submissionId: string;
+  rating: number;
+  comment: string;
+}
+
 export const COMMENT_MAX_LENGTH = 2000;
 
-/** The form's facts for a link. Not the organisation's data (no one is signed in), so commands leave it be. */
+const formPath = (token: string) => `/api/public/feedback/${encodeURIComponent(token)}`;
+
+type Read<Data> =
+  | { status: 'pending' }
+  | { status: 'error'; error: unknown }
+  | { status: 'success'; data: Data };
+
+/** The form's facts for a link (the page's token, fixed for its life); `retry` reads them again. */
 export function usePublicFeedbackForm(token: string) {
-  return useQuery({
-    queryKey: ['publicFeedbackForm', token],
-    queryFn: () => getJson<PublicFeedbackForm>(`/api/public/feedback/${encodeURIComponent(token)}`),
-    staleTime: Number.POSITIVE_INFINITY,
-    refetchOnWindowFocus: false,
-    meta: { organisationData: false },
-  });
+  const [read, setRead] = useState<Read<PublicFeedbackForm>>({ status: 'pending' });
+  const pending = read.status === 'pending';
+  useEffect(() => {
+    if (!pending) return;
+    let current = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = (failures: number) =>
+      getJson<PublicFeedbackForm>(formPath(token)).then(
+        (data) => current && setRead({ status: 'success', data }),
+        (error: unknown) => {
+          if (!current) return;
+          if (shouldRetry(failures, error)) {
+            timer = setTimeout(() => attempt(failures + 1), retryDelay(failures, error));
+          } else setRead({ status: 'error', error });
+        },
+      );
+    void attempt(0);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [token, pending]);
+  return { ...read, retry: () => setRead({ status: 'pending' }) };
+}
+
+/** Sends an answer: `pending` while it travels, `sent` once recorded; a failure goes to `onError`. */
+export function useSendFeedback(token: string, onError: (error: unknown) => void) {
+  const [state, setState] = useState<'idle' | 'pending' | 'sent'>('idle');
+  const send = (answer: FeedbackSubmission) => {
+    setState('pending');
+    command(formPath(token), answer).then(
+      () => setState('sent'),
+      (error: unknown) => {
+        setState('idle');
+        onError(error);
+      },
+    );
+  };
+  return { pending: state === 'pending', sent: state === 'sent', send };
 }
 
 /** A v4 UUID; `crypto.randomUUID` only exists in secure contexts (not on http://192.168…, e.g. a phone). */

@@ -1,10 +1,17 @@
 import type { Feature } from '../feature';
+import { lazyPage } from '../lazyPage';
 import { referentialMessages } from './messages';
-import { ReferentialPage } from './ReferentialPage';
 
 /** The national quality referential (RNQ), as versioned data from the server. */
 export const referential: Feature<typeof referentialMessages> = {
-  routes: [{ path: '/referential', page: ReferentialPage, layout: 'signedIn', navLabel: 'referential.nav' }],
+  routes: [
+    {
+      path: '/referential',
+      page: lazyPage(() => import('./ReferentialPage'), 'ReferentialPage'),
+      layout: 'signedIn',
+      navLabel: 'referential.nav',
+    },
+  ],
   messages: referentialMessages,
 };
 
