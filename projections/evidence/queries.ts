@@ -42,21 +42,39 @@ export const evidenceTimeline = (
   return query.orderBy('occurred_at', order).orderBy('event_id', order).limit(page.limit).execute();
 };
 
+/** How many items an indicator has over a period: from the counters when the period is all time. */
 export const countEvidence = async (
   db: Db,
   organisationId: string,
   indicator: number,
   period: EvidencePeriod,
-) =>
-  Number(
-    (
-      await ofIndicatorInPeriod(db, organisationId, indicator, period)
-        .select((eb) => eb.fn.countAll<number>().as('count'))
-        .executeTakeFirstOrThrow()
-    ).count,
-  );
+) => {
+  if (!period.from && !period.to) {
+    const row = await evidence(db)
+      .selectFrom('evidence_counts')
+      .select('items')
+      .where('organisation_id', '=', organisationId)
+      .where('indicator', '=', indicator)
+      .executeTakeFirst();
+    return row?.items ?? 0;
+  }
+  const row = await ofIndicatorInPeriod(db, organisationId, indicator, period)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+};
 
+/** Items per indicator over a period, with the latest date: from the counters when the period is all time. */
 export const evidenceSummary = async (db: Db, organisationId: string, period: EvidencePeriod) => {
+  if (!period.from && !period.to) {
+    const rows = await evidence(db)
+      .selectFrom('evidence_counts')
+      .select(['indicator', 'items', 'last_at'])
+      .where('organisation_id', '=', organisationId)
+      .orderBy('indicator')
+      .execute();
+    return rows.map((row) => ({ indicator: row.indicator, count: row.items, last_at: row.last_at }));
+  }
   let query = evidence(db)
     .selectFrom('evidence_items')
     .select((eb) => [
