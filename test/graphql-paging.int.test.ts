@@ -89,6 +89,18 @@ describe('GraphQL lists: keyset pages in both directions, cursors checked', () =
     }
   });
 
+  it('counts the same items from the counters (all time) as from the rows (a period)', async () => {
+    const allTime = await timeline({ first: 1 });
+    const period = await graphql(
+      t.app,
+      cookie,
+      '{ evidenceTimeline(indicator: 30, first: 1, from: "2026-01-01", to: "2026-12-31") { totalCount } evidenceSummary { indicator count } }',
+    );
+    expect(allTime.totalCount).toBe(5);
+    expect((period.data!.evidenceTimeline as { totalCount: number }).totalCount).toBe(5);
+    expect(period.data!.evidenceSummary).toEqual([{ indicator: 30, count: 5 }]);
+  });
+
   it('refuses first and last together', async () => {
     const result = await graphql(t.app, cookie, TIMELINE, { first: 1, last: 1 });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
