@@ -16,7 +16,6 @@ import { createWaker } from './waker';
 
 const NOTIFY_CHANNEL = 'es_events';
 const RELISTEN_DELAY_MS = 1000;
-const WRONG_REVISION = 'ES409';
 const UNIQUE_VIOLATION = '23505';
 
 type EventStoreTables = {
@@ -49,6 +48,40 @@ interface EventRow {
 const COLUMNS =
   'position, txid::text AS txid, stream_id, stream_revision, id, type, data, metadata, recorded_at';
 
+/**
+ * The append, as one INSERT (its own transaction on the pool: always the first write of its transaction, so its
+ * transaction id is taken after it read the stream). It inserts nothing, and answers no row, unless the stream's
+ * last revision is the expected one (-1: no stream; -2, 'any': whatever the last one is) and was written by an
+ * older transaction than this one — the same rule as the es_append function, whose PL/pgSQL call cost more than
+ * this plain statement (bench/README.md). A stream that moved on past the expected revision makes the insert
+ * collide with the unique (stream_id, stream_revision) key. Raw SQL: an INSERT … SELECT guarded by EXISTS, with
+ * the transaction id comparison, has no Kysely form worth its cost on this path.
+ */
+const appendSql = (
+  rows: string,
+) => `INSERT INTO es_events (stream_id, stream_revision, id, type, data, metadata)
+  SELECT $1, expected.revision + e.ord, e.id, e.type, e.data, e.metadata
+    FROM (SELECT CASE WHEN $2::bigint = -2
+                      THEN (SELECT coalesce(max(s.stream_revision), -1) FROM es_events s WHERE s.stream_id = $1)
+                      ELSE $2::bigint END AS revision
+           OFFSET 0) expected,
+         ${rows}
+   WHERE expected.revision < 0 OR EXISTS (
+           SELECT 1 FROM es_events p
+            WHERE p.stream_id = $1 AND p.stream_revision = expected.revision
+              AND p.txid <= pg_current_xact_id()::text::bigint)
+  RETURNING position, stream_revision`;
+
+/** One event: its fields as parameters, like a plain INSERT ($3 id, $4 type, $5 data, $6 metadata). */
+export const APPEND_ONE_SQL = appendSql(
+  '(SELECT 1::bigint, $3::uuid, $4::text, $5::jsonb, $6::jsonb) AS e(ord, id, type, data, metadata)',
+);
+/** Several events: a JSON array of {id, type, data, metadata} in $3. */
+export const APPEND_MANY_SQL = appendSql(
+  `ROWS FROM (jsonb_to_recordset($3::jsonb) AS (id uuid, type text, data jsonb, metadata jsonb))
+           WITH ORDINALITY AS e(id, type, data, metadata, ord)`,
+);
+
 export interface PostgresEventStoreOptions {
   upcast?: Upcaster;
   /** Fallback poll interval for live subscriptions (ms). */
@@ -73,6 +106,11 @@ export const readFeed = async (executor: Db, after: Checkpoint, limit: number, u
   );
   return rows.map((row) => toRecorded(row, upcast));
 };
+
+interface AppendRow {
+  position: number | string;
+  stream_revision: number | string;
+}
 
 const toRecorded = (row: EventRow, upcast?: Upcaster): RecordedEvent => {
   const stored = { type: row.type, data: row.data, schemaVersion: row.metadata.schemaVersion ?? 1 };
@@ -169,20 +207,10 @@ export const createPostgresEventStore = (
   };
   listening = listen();
 
-  // Raw SQL: the append is one call of the es_append function (one round trip, its own transaction).
-  const APPEND_SQL = 'SELECT last_position, last_revision FROM es_append($1, $2, $3::jsonb)';
-  type AppendRow = { last_position: number; last_revision: number };
-  // On a server, a named prepared statement straight on the pool: parsed once per connection, no query builder.
-  const appendStatement = async (streamId: string, expected: number, payload: string): Promise<AppendRow> => {
-    if (database.pool) {
-      const result = await database.pool.query<AppendRow>({
-        name: 'es_append',
-        text: APPEND_SQL,
-        values: [streamId, expected, payload],
-      });
-      return result.rows[0]!;
-    }
-    return (await execute<AppendRow>(db, APPEND_SQL, [streamId, expected, payload]))[0]!;
+  // One prepared statement per shape, straight on the pool: parsed and planned once per connection.
+  const runAppend = async (name: string, text: string, values: unknown[]): Promise<AppendRow[]> => {
+    if (database.pool) return (await database.pool.query<AppendRow>({ name, text, values })).rows;
+    return execute<AppendRow>(db, text, values);
   };
 
   const findExisting = async (
@@ -236,32 +264,55 @@ export const createPostgresEventStore = (
       ) {
         throw new RangeError(`Invalid expected revision ${expectedRevision}`);
       }
-      const payload = JSON.stringify(
-        events.map((event) => ({
-          id: event.id,
-          type: event.type,
-          data: event.data,
-          metadata: event.metadata,
-        })),
-      );
+      const expected = expectedToNumber(expectedRevision);
+      const single = events.length === 1 ? events[0] : undefined;
+      const values = single
+        ? [
+            streamId,
+            expected,
+            single.id,
+            single.type,
+            JSON.stringify(single.data),
+            JSON.stringify(single.metadata),
+          ]
+        : [
+            streamId,
+            expected,
+            JSON.stringify(
+              events.map((event) => ({
+                id: event.id,
+                type: event.type,
+                data: event.data,
+                metadata: event.metadata,
+              })),
+            ),
+          ];
       for (let attempt = 0; ; attempt++) {
+        let rows: AppendRow[] = [];
+        let lostRace = false;
         try {
-          const row = await appendStatement(streamId, expectedToNumber(expectedRevision), payload);
+          rows = single
+            ? await runAppend('es_append_one', APPEND_ONE_SQL, values)
+            : await runAppend('es_append_many', APPEND_MANY_SQL, values);
+        } catch (error) {
+          if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
+          lostRace = constraintOf(error) === 'es_events_stream_revision_key';
+        }
+        if (rows.length > 0) {
           waker.wake();
           scheduleNotify();
-          return { revision: Number(row.last_revision), position: Number(row.last_position) };
-        } catch (error) {
-          const state = sqlState(error);
-          if (state !== WRONG_REVISION && state !== UNIQUE_VIOLATION) throw error;
-          // A retry of an append that already happened answers the first result (idempotent by event id).
-          const existing = await findExisting(streamId, events);
-          if (existing) return existing;
-          // With no expectation, losing a race for the next revision only means: try again on top of it.
-          const lostRace =
-            state === UNIQUE_VIOLATION && constraintOf(error) === 'es_events_stream_revision_key';
-          if (expectedRevision === 'any' && lostRace && attempt < 20) continue;
-          throw new WrongExpectedRevisionError(streamId, expectedRevision, await currentRevision(streamId));
+          let last = rows[0]!;
+          for (const row of rows) if (Number(row.position) > Number(last.position)) last = row;
+          return { revision: Number(last.stream_revision), position: Number(last.position) };
         }
+        // Nothing appended: a duplicate key, or no row because the expected revision is not the stream's last
+        // one (or a newer transaction wrote that one). A retry of an append that already happened answers the
+        // first result (idempotent by event id).
+        const existing = await findExisting(streamId, events);
+        if (existing) return existing;
+        // With no expectation, losing a race for the next revision only means: try again on top of it.
+        if (expectedRevision === 'any' && lostRace && attempt < 20) continue;
+        throw new WrongExpectedRevisionError(streamId, expectedRevision, await currentRevision(streamId));
       }
     },
 
