@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute } from '../services/db/database';
 import { migrate } from '../services/db/migrate';
 import { eventStoreMigration } from '../services/eventstore/migration';
-import { APPEND_MANY_SQL, APPEND_ONE_SQL, createPostgresEventStore } from '../services/eventstore/postgres';
+import {
+  APPEND_MANY_SQL,
+  APPEND_ONE_SQL,
+  createPostgresEventStore,
+  type PostgresEventStore,
+} from '../services/eventstore/postgres';
 import {
   type Checkpoint,
   type EventStore,
@@ -81,7 +86,7 @@ const readFeedUntil = async (
 export const eventStoreContract = (kind: DatabaseKind) => {
   describe(`event store contract on ${kind}`, () => {
     let testDb: TestDatabase;
-    let store: EventStore;
+    let store: PostgresEventStore;
 
     beforeAll(async () => {
       testDb = await createTestDatabase(kind, 60);
@@ -315,7 +320,7 @@ export const eventStoreContract = (kind: DatabaseKind) => {
           {
             name: 'several events',
             append: async (client, stream) =>
-              (await client.query(APPEND_MANY_SQL, [stream, -2, JSON.stringify([event(), event()])]))
+              (await client.query(APPEND_MANY_SQL, [stream, 0, JSON.stringify([event(), event()])]))
                 .rowCount ?? -1,
           },
         ];
@@ -336,6 +341,22 @@ export const eventStoreContract = (kind: DatabaseKind) => {
         }
       },
     );
+
+    it('tells how far a checkpoint is behind the readable head, from positions', async () => {
+      const stream = `lag-${newId()}`;
+      const start = await store.head();
+      await store.append(stream, [anEvent(), anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+      const read = await readFeedUntil(store, start, 1000, (events) =>
+        events.some((event) => event.streamId === stream && event.revision === 2),
+      );
+      const mine = read.filter((event) => event.streamId === stream);
+      const head = await store.head();
+      expect(await store.lag(head)).toBe(0);
+      const before = { txid: mine[0]!.txid, position: mine[0]!.position };
+      // At least the two events after it; more if other events came after them.
+      expect(await store.lag(before)).toBeGreaterThanOrEqual(2);
+      expect(await store.lag(START)).toBeGreaterThanOrEqual(3);
+    });
 
     it('gives the feed checkpoint of a global position', async () => {
       const result = await store.append(`cp-${newId()}`, [anEvent()], { expectedRevision: 'no_stream' });

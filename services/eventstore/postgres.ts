@@ -5,8 +5,8 @@ import {
   type AppendResult,
   type Checkpoint,
   type EventStore,
-  type ExpectedRevision,
   type NewEvent,
+  positionLag,
   type RecordedEvent,
   START,
   type Upcaster,
@@ -50,25 +50,22 @@ const COLUMNS =
 
 /**
  * The append, as one INSERT (its own transaction on the pool: always the first write of its transaction, so its
- * transaction id is taken after it read the stream). It inserts nothing, and answers no row, unless the stream's
- * last revision is the expected one (-1: no stream; -2, 'any': whatever the last one is) and was written by an
- * older transaction than this one — the same rule as the es_append function, whose PL/pgSQL call cost more than
- * this plain statement (bench/README.md). A stream that moved on past the expected revision makes the insert
- * collide with the unique (stream_id, stream_revision) key. Raw SQL: an INSERT … SELECT guarded by EXISTS, with
- * the transaction id comparison, has no Kysely form worth its cost on this path.
+ * transaction id is taken after it read the stream). $2 is the stream's expected last revision (-1: no stream).
+ * It inserts nothing, and answers no row, unless that revision is the stream's last one and was written by an
+ * older transaction than this one — the rule of the es_append function, whose PL/pgSQL call cost more than this
+ * plain statement (bench/README.md). A stream that moved on past $2 makes the insert collide with the unique
+ * (stream_id, stream_revision) key. The check only names parameters, so PostgreSQL runs it once, before the
+ * insert, as an index probe (a check that named a column of the FROM list could be planned as a hashed subplan
+ * reading the whole stream). Raw SQL: Kysely has no form for this guarded INSERT … SELECT.
  */
 const appendSql = (
   rows: string,
 ) => `INSERT INTO es_events (stream_id, stream_revision, id, type, data, metadata)
-  SELECT $1, expected.revision + e.ord, e.id, e.type, e.data, e.metadata
-    FROM (SELECT CASE WHEN $2::bigint = -2
-                      THEN (SELECT coalesce(max(s.stream_revision), -1) FROM es_events s WHERE s.stream_id = $1)
-                      ELSE $2::bigint END AS revision
-           OFFSET 0) expected,
-         ${rows}
-   WHERE expected.revision < 0 OR EXISTS (
+  SELECT $1, $2::bigint + e.ord, e.id, e.type, e.data, e.metadata
+    FROM ${rows}
+   WHERE $2::bigint < 0 OR EXISTS (
            SELECT 1 FROM es_events p
-            WHERE p.stream_id = $1 AND p.stream_revision = expected.revision
+            WHERE p.stream_id = $1 AND p.stream_revision = $2::bigint
               AND p.txid <= pg_current_xact_id()::text::bigint)
   RETURNING position, stream_revision`;
 
@@ -128,8 +125,8 @@ const toRecorded = (row: EventRow, upcast?: Upcaster): RecordedEvent => {
   };
 };
 
-const expectedToNumber = (expected: ExpectedRevision): number =>
-  expected === 'any' ? -2 : expected === 'no_stream' ? -1 : expected;
+const expectedToNumber = (expected: number | 'no_stream'): number =>
+  expected === 'no_stream' ? -1 : expected;
 
 const sqlState = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
@@ -144,6 +141,11 @@ export interface PostgresEventStore extends EventStore {
   head(executor?: Db): Promise<Checkpoint>;
   /** The global position of the newest event, readable yet or not (0 when the log is empty). */
   lastPosition(): Promise<number>;
+  /**
+   * How far a reader at `checkpoint` is behind the newest readable event (`positionLag` against `head()`): one
+   * index probe, where counting the rows left grows with the lag.
+   */
+  lag(checkpoint: Checkpoint, executor?: Db): Promise<number>;
 }
 
 /** The PostgreSQL event store, on a real server or on PGlite. */
@@ -256,6 +258,10 @@ export const createPostgresEventStore = (
       return row ? { txid: row.txid, position: Number(row.position) } : START;
     },
 
+    async lag(checkpoint, executor = db) {
+      return positionLag(checkpoint, await store.head(executor));
+    },
+
     async append(streamId, events, { expectedRevision }) {
       if (events.length === 0) throw new Error('append needs at least one event');
       if (
@@ -264,20 +270,10 @@ export const createPostgresEventStore = (
       ) {
         throw new RangeError(`Invalid expected revision ${expectedRevision}`);
       }
-      const expected = expectedToNumber(expectedRevision);
       const single = events.length === 1 ? events[0] : undefined;
-      const values = single
-        ? [
-            streamId,
-            expected,
-            single.id,
-            single.type,
-            JSON.stringify(single.data),
-            JSON.stringify(single.metadata),
-          ]
+      const fields = single
+        ? [single.id, single.type, JSON.stringify(single.data), JSON.stringify(single.metadata)]
         : [
-            streamId,
-            expected,
             JSON.stringify(
               events.map((event) => ({
                 id: event.id,
@@ -288,12 +284,16 @@ export const createPostgresEventStore = (
             ),
           ];
       for (let attempt = 0; ; attempt++) {
+        // 'any' appends after the last revision read just before: a stream that moves on meanwhile makes the
+        // insert collide with the unique key, and the loop tries again on top of it.
+        const expected =
+          expectedRevision === 'any' ? await currentRevision(streamId) : expectedToNumber(expectedRevision);
         let rows: AppendRow[] = [];
         let lostRace = false;
         try {
           rows = single
-            ? await runAppend('es_append_one', APPEND_ONE_SQL, values)
-            : await runAppend('es_append_many', APPEND_MANY_SQL, values);
+            ? await runAppend('es_append_one', APPEND_ONE_SQL, [streamId, expected, ...fields])
+            : await runAppend('es_append_many', APPEND_MANY_SQL, [streamId, expected, ...fields]);
         } catch (error) {
           if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
           lostRace = constraintOf(error) === 'es_events_stream_revision_key';
