@@ -67,7 +67,7 @@ const appendSql = (
            SELECT 1 FROM es_events p
             WHERE p.stream_id = $1 AND p.stream_revision = $2::bigint
               AND p.txid <= pg_current_xact_id()::text::bigint)
-  RETURNING position, stream_revision`;
+  RETURNING position`;
 
 /** One event: its fields as parameters, like a plain INSERT ($3 id, $4 type, $5 data, $6 metadata). */
 export const APPEND_ONE_SQL = appendSql(
@@ -103,11 +103,6 @@ export const readFeed = async (executor: Db, after: Checkpoint, limit: number, u
   );
   return rows.map((row) => toRecorded(row, upcast));
 };
-
-interface AppendRow {
-  position: number | string;
-  stream_revision: number | string;
-}
 
 const toRecorded = (row: EventRow, upcast?: Upcaster): RecordedEvent => {
   const stored = { type: row.type, data: row.data, schemaVersion: row.metadata.schemaVersion ?? 1 };
@@ -210,9 +205,14 @@ export const createPostgresEventStore = (
   listening = listen();
 
   // One prepared statement per shape, straight on the pool: parsed and planned once per connection.
-  const runAppend = async (name: string, text: string, values: unknown[]): Promise<AppendRow[]> => {
-    if (database.pool) return (await database.pool.query<AppendRow>({ name, text, values })).rows;
-    return execute<AppendRow>(db, text, values);
+  // Answers the positions of the appended events (none when the check refused the append). Rows as arrays: the
+  // cheapest result for pg to build on this path.
+  const runAppend = async (name: string, text: string, values: unknown[]): Promise<number[]> => {
+    if (database.pool) {
+      const result = await database.pool.query<[number]>({ name, text, values, rowMode: 'array' });
+      return result.rows.map((row) => Number(row[0]));
+    }
+    return (await execute<{ position: number }>(db, text, values)).map((row) => Number(row.position));
   };
 
   const findExisting = async (
@@ -288,22 +288,21 @@ export const createPostgresEventStore = (
         // insert collide with the unique key, and the loop tries again on top of it.
         const expected =
           expectedRevision === 'any' ? await currentRevision(streamId) : expectedToNumber(expectedRevision);
-        let rows: AppendRow[] = [];
+        let positions: number[] = [];
         let lostRace = false;
         try {
-          rows = single
+          positions = single
             ? await runAppend('es_append_one', APPEND_ONE_SQL, [streamId, expected, ...fields])
             : await runAppend('es_append_many', APPEND_MANY_SQL, [streamId, expected, ...fields]);
         } catch (error) {
           if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
           lostRace = constraintOf(error) === 'es_events_stream_revision_key';
         }
-        if (rows.length > 0) {
+        if (positions.length > 0) {
           waker.wake();
           scheduleNotify();
-          let last = rows[0]!;
-          for (const row of rows) if (Number(row.position) > Number(last.position)) last = row;
-          return { revision: Number(last.stream_revision), position: Number(last.position) };
+          const position = positions.reduce((last, next) => Math.max(last, next));
+          return { revision: expected + events.length, position };
         }
         // Nothing appended: a duplicate key, or no row because the expected revision is not the stream's last
         // one (or a newer transaction wrote that one). A retry of an append that already happened answers the
