@@ -68,5 +68,5 @@ export const appendLegend = (comparisons: readonly AppendComparison[]): string =
   `the ratio within each round. Targets: ≥ ${APPEND_TARGET.medianVsRaw}× raw as the median at ` +
   `${describeScenario(APPEND_TARGET)}` +
   (comparisons.some((c) => c.vsEmmett)
-    ? `; ≥ ${EMMETT_TARGET}× Emmett as the median in every scenario.`
+    ? `; ≥ ${EMMETT_TARGET.median}× Emmett as the median at ${EMMETT_TARGET.writers} writers.`
     : '.');
