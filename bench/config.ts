@@ -8,6 +8,8 @@ export interface BenchConfig {
   /** Appends per writer per run; when set it replaces the duration. */
   count?: number;
   rounds: number;
+  /** Rounds of the append comparisons: enough for a median (BENCH_ROUNDS sets both). */
+  appendRounds: number;
   poolSize: number;
   writers: readonly number[];
   eventsPerAppend: readonly number[];
@@ -16,6 +18,7 @@ export interface BenchConfig {
   projectionBatchSize: number;
   pglite: boolean;
   skipProjection: boolean;
+  skipEmmett: boolean;
 }
 
 const number = (name: string, fallback: number, min = 0): number => {
@@ -49,6 +52,7 @@ export const readConfig = (): BenchConfig => {
     warmupSeconds: number('BENCH_WARMUP_SECONDS', 1),
     count: count > 0 ? Math.round(count) : undefined,
     rounds: Math.max(1, Math.round(number('BENCH_ROUNDS', 2, 1))),
+    appendRounds: Math.max(1, Math.round(number('BENCH_ROUNDS', 7, 1))),
     poolSize: 20,
     writers: list('BENCH_WRITERS', [1, 16]),
     eventsPerAppend: list('BENCH_EVENTS_PER_APPEND', [1, 10]),
@@ -57,6 +61,7 @@ export const readConfig = (): BenchConfig => {
     projectionBatchSize: 500,
     pglite: flag('BENCH_PGLITE'),
     skipProjection: flag('BENCH_SKIP_PROJECTION'),
+    skipEmmett: flag('BENCH_SKIP_EMMETT'),
   };
 };
 

@@ -6,11 +6,12 @@ import { migrate } from '../services/db/migrate';
 import { eventStoreMigration } from '../services/eventstore/migration';
 import { createPostgresEventStore, type PostgresEventStore } from '../services/eventstore/postgres';
 import { type AppendComparison, eventSizes, runAppendSuite } from './append';
+import { appendLegend, appendTable, appendTargets } from './append-report';
 import { type BenchConfig, readConfig } from './config';
 import { type OverloadResult, overloadTable, readOverloadSettings, runOverloadSuite } from './overload';
 import { type ProjectionSuiteResult, runProjectionSuite } from './projection';
 import { type ReadsSuiteResult, readsTable, runReadsSuite } from './reads';
-import { appendTable, appendWarnings, projectionTable, RATIO_TARGET, writeResults } from './report';
+import { projectionTable, writeResults } from './report';
 import {
   createScratchDatabase,
   redactUrl,
@@ -49,8 +50,8 @@ const closeBench = async (opened: Opened | undefined) => {
 };
 
 const selection = (config: BenchConfig) =>
-  `best of ${config.rounds} run${config.rounds === 1 ? '' : 's'} per side by throughput; order alternates ` +
-  `per round (raw→store, store→raw, …) after a ${config.warmupSeconds} s warm-up of each side`;
+  `best and median of ${config.appendRounds} round${config.appendRounds === 1 ? '' : 's'}; each round runs every side once, in an order that changes ` +
+  `per round, after a ${config.warmupSeconds} s warm-up of each side`;
 
 const flag = (name: string): boolean =>
   ['1', 'true', 'yes'].includes((process.env[name] ?? '').toLowerCase());
@@ -163,7 +164,7 @@ const main = async (): Promise<number> => {
         append,
       ),
     );
-    const warnings = appendWarnings(append);
+    const warnings = appendTargets(append);
     if (warnings.length > 0) out.push('', ...warnings);
   }
   if (projection) {
@@ -181,10 +182,7 @@ const main = async (): Promise<number> => {
   }
   if (pgliteAppend) out.push('', appendTable(`PGlite in memory, one connection (${base})`, pgliteAppend));
   if (append.length > 0) {
-    out.push(
-      '',
-      `ratio = event store ÷ baseline throughput; target at the highest writer count: ≥ ${RATIO_TARGET}×.`,
-    );
+    out.push('', appendLegend(append));
   }
   if (overload) out.push('', overloadTable(overload));
   if (reads) out.push('', readsTable(reads));

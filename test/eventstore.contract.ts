@@ -1,8 +1,14 @@
+import type { PoolClient } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute } from '../services/db/database';
 import { migrate } from '../services/db/migrate';
 import { eventStoreMigration } from '../services/eventstore/migration';
-import { createPostgresEventStore } from '../services/eventstore/postgres';
+import {
+  APPEND_MANY_SQL,
+  APPEND_ONE_SQL,
+  createPostgresEventStore,
+  type PostgresEventStore,
+} from '../services/eventstore/postgres';
 import {
   type Checkpoint,
   type EventStore,
@@ -80,7 +86,7 @@ const readFeedUntil = async (
 export const eventStoreContract = (kind: DatabaseKind) => {
   describe(`event store contract on ${kind}`, () => {
     let testDb: TestDatabase;
-    let store: EventStore;
+    let store: PostgresEventStore;
 
     beforeAll(async () => {
       testDb = await createTestDatabase(kind, 60);
@@ -284,27 +290,73 @@ export const eventStoreContract = (kind: DatabaseKind) => {
     );
 
     it.skipIf(serverOnly)(
-      'refuses to follow a stream with a lower transaction id than its last event',
+      'refuses to follow a stream with a lower transaction id than its last event (es_append and the adapter statements)',
       async () => {
         const pool = testDb.database.pool!;
-        const stream = `guard-${newId()}`;
-        const early = await pool.connect();
-        try {
-          await early.query('BEGIN');
-          // This transaction takes its id before the stream's first append commits.
-          await early.query('SELECT pg_current_xact_id()');
-          await store.append(stream, [anEvent()], { expectedRevision: 'no_stream' });
-          const error = await rejection(
-            early.query('SELECT * FROM es_append($1, 0, $2::jsonb)', [stream, JSON.stringify([anEvent()])]),
-          );
-          expect((error as { code?: string }).code).toBe('ES409');
-          await early.query('ROLLBACK');
-        } finally {
-          early.release();
+        const event = () => anEvent();
+        // The SQL function (for callers inside their own transactions), then the adapter's own two statements.
+        const forms: { name: string; append: (client: PoolClient, stream: string) => Promise<number> }[] = [
+          {
+            name: 'es_append',
+            append: async (client, stream) => {
+              const error = await rejection(
+                client.query('SELECT * FROM es_append($1, 0, $2::jsonb)', [
+                  stream,
+                  JSON.stringify([event()]),
+                ]),
+              );
+              expect((error as { code?: string }).code).toBe('ES409');
+              return 0;
+            },
+          },
+          {
+            name: 'one event',
+            append: async (client, stream) => {
+              const e = event();
+              const values = [stream, 0, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata)];
+              return (await client.query(APPEND_ONE_SQL, values)).rowCount ?? -1;
+            },
+          },
+          {
+            name: 'several events',
+            append: async (client, stream) =>
+              (await client.query(APPEND_MANY_SQL, [stream, 0, JSON.stringify([event(), event()])]))
+                .rowCount ?? -1,
+          },
+        ];
+        for (const form of forms) {
+          const stream = `guard-${newId()}`;
+          const early = await pool.connect();
+          try {
+            await early.query('BEGIN');
+            // This transaction takes its id before the stream's first append commits.
+            await early.query('SELECT pg_current_xact_id()');
+            await store.append(stream, [anEvent()], { expectedRevision: 'no_stream' });
+            expect(await form.append(early, stream), form.name).toBe(0);
+            await early.query('ROLLBACK');
+          } finally {
+            early.release();
+          }
+          expect(await store.readStream(stream), form.name).toHaveLength(1);
         }
-        expect(await store.readStream(stream)).toHaveLength(1);
       },
     );
+
+    it('tells how far a checkpoint is behind the readable head, from positions', async () => {
+      const stream = `lag-${newId()}`;
+      const start = await store.head();
+      await store.append(stream, [anEvent(), anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+      const read = await readFeedUntil(store, start, 1000, (events) =>
+        events.some((event) => event.streamId === stream && event.revision === 2),
+      );
+      const mine = read.filter((event) => event.streamId === stream);
+      const head = await store.head();
+      expect(await store.lag(head)).toBe(0);
+      const before = { txid: mine[0]!.txid, position: mine[0]!.position };
+      // At least the two events after it; more if other events came after them.
+      expect(await store.lag(before)).toBeGreaterThanOrEqual(2);
+      expect(await store.lag(START)).toBeGreaterThanOrEqual(3);
+    });
 
     it('gives the feed checkpoint of a global position', async () => {
       const result = await store.append(`cp-${newId()}`, [anEvent()], { expectedRevision: 'no_stream' });

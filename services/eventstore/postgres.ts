@@ -5,8 +5,8 @@ import {
   type AppendResult,
   type Checkpoint,
   type EventStore,
-  type ExpectedRevision,
   type NewEvent,
+  positionLag,
   type RecordedEvent,
   START,
   type Upcaster,
@@ -16,7 +16,6 @@ import { createWaker } from './waker';
 
 const NOTIFY_CHANNEL = 'es_events';
 const RELISTEN_DELAY_MS = 1000;
-const WRONG_REVISION = 'ES409';
 const UNIQUE_VIOLATION = '23505';
 
 type EventStoreTables = {
@@ -48,6 +47,37 @@ interface EventRow {
 
 const COLUMNS =
   'position, txid::text AS txid, stream_id, stream_revision, id, type, data, metadata, recorded_at';
+
+/**
+ * The append, as one INSERT (its own transaction on the pool: always the first write of its transaction, so its
+ * transaction id is taken after it read the stream). $2 is the stream's expected last revision (-1: no stream).
+ * It inserts nothing, and answers no row, unless that revision is the stream's last one and was written by an
+ * older transaction than this one — the rule of the es_append function, whose PL/pgSQL call cost more than this
+ * plain statement (bench/README.md). A stream that moved on past $2 makes the insert collide with the unique
+ * (stream_id, stream_revision) key. The check only names parameters, so PostgreSQL runs it once, before the
+ * insert, as an index probe (a check that named a column of the FROM list could be planned as a hashed subplan
+ * reading the whole stream). Raw SQL: Kysely has no form for this guarded INSERT … SELECT.
+ */
+const appendSql = (
+  rows: string,
+) => `INSERT INTO es_events (stream_id, stream_revision, id, type, data, metadata)
+  SELECT $1, $2::bigint + e.ord, e.id, e.type, e.data, e.metadata
+    FROM ${rows}
+   WHERE $2::bigint < 0 OR EXISTS (
+           SELECT 1 FROM es_events p
+            WHERE p.stream_id = $1 AND p.stream_revision = $2::bigint
+              AND p.txid <= pg_current_xact_id()::text::bigint)
+  RETURNING position`;
+
+/** One event: its fields as parameters, like a plain INSERT ($3 id, $4 type, $5 data, $6 metadata). */
+export const APPEND_ONE_SQL = appendSql(
+  '(SELECT 1::bigint, $3::uuid, $4::text, $5::jsonb, $6::jsonb) AS e(ord, id, type, data, metadata)',
+);
+/** Several events: a JSON array of {id, type, data, metadata} in $3. */
+export const APPEND_MANY_SQL = appendSql(
+  `ROWS FROM (jsonb_to_recordset($3::jsonb) AS (id uuid, type text, data jsonb, metadata jsonb))
+           WITH ORDINALITY AS e(id, type, data, metadata, ord)`,
+);
 
 export interface PostgresEventStoreOptions {
   upcast?: Upcaster;
@@ -90,8 +120,8 @@ const toRecorded = (row: EventRow, upcast?: Upcaster): RecordedEvent => {
   };
 };
 
-const expectedToNumber = (expected: ExpectedRevision): number =>
-  expected === 'any' ? -2 : expected === 'no_stream' ? -1 : expected;
+const expectedToNumber = (expected: number | 'no_stream'): number =>
+  expected === 'no_stream' ? -1 : expected;
 
 const sqlState = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
@@ -106,6 +136,11 @@ export interface PostgresEventStore extends EventStore {
   head(executor?: Db): Promise<Checkpoint>;
   /** The global position of the newest event, readable yet or not (0 when the log is empty). */
   lastPosition(): Promise<number>;
+  /**
+   * How far a reader at `checkpoint` is behind the newest readable event (`positionLag` against `head()`): one
+   * index probe, where counting the rows left grows with the lag.
+   */
+  lag(checkpoint: Checkpoint, executor?: Db): Promise<number>;
 }
 
 /** The PostgreSQL event store, on a real server or on PGlite. */
@@ -169,20 +204,15 @@ export const createPostgresEventStore = (
   };
   listening = listen();
 
-  // Raw SQL: the append is one call of the es_append function (one round trip, its own transaction).
-  const APPEND_SQL = 'SELECT last_position, last_revision FROM es_append($1, $2, $3::jsonb)';
-  type AppendRow = { last_position: number; last_revision: number };
-  // On a server, a named prepared statement straight on the pool: parsed once per connection, no query builder.
-  const appendStatement = async (streamId: string, expected: number, payload: string): Promise<AppendRow> => {
+  // One prepared statement per shape, straight on the pool: parsed and planned once per connection.
+  // Answers the positions of the appended events (none when the check refused the append). Rows as arrays: the
+  // cheapest result for pg to build on this path.
+  const runAppend = async (name: string, text: string, values: unknown[]): Promise<number[]> => {
     if (database.pool) {
-      const result = await database.pool.query<AppendRow>({
-        name: 'es_append',
-        text: APPEND_SQL,
-        values: [streamId, expected, payload],
-      });
-      return result.rows[0]!;
+      const result = await database.pool.query<[number]>({ name, text, values, rowMode: 'array' });
+      return result.rows.map((row) => Number(row[0]));
     }
-    return (await execute<AppendRow>(db, APPEND_SQL, [streamId, expected, payload]))[0]!;
+    return (await execute<{ position: number }>(db, text, values)).map((row) => Number(row.position));
   };
 
   const findExisting = async (
@@ -228,6 +258,10 @@ export const createPostgresEventStore = (
       return row ? { txid: row.txid, position: Number(row.position) } : START;
     },
 
+    async lag(checkpoint, executor = db) {
+      return positionLag(checkpoint, await store.head(executor));
+    },
+
     async append(streamId, events, { expectedRevision }) {
       if (events.length === 0) throw new Error('append needs at least one event');
       if (
@@ -236,32 +270,48 @@ export const createPostgresEventStore = (
       ) {
         throw new RangeError(`Invalid expected revision ${expectedRevision}`);
       }
-      const payload = JSON.stringify(
-        events.map((event) => ({
-          id: event.id,
-          type: event.type,
-          data: event.data,
-          metadata: event.metadata,
-        })),
-      );
+      const single = events.length === 1 ? events[0] : undefined;
+      const fields = single
+        ? [single.id, single.type, JSON.stringify(single.data), JSON.stringify(single.metadata)]
+        : [
+            JSON.stringify(
+              events.map((event) => ({
+                id: event.id,
+                type: event.type,
+                data: event.data,
+                metadata: event.metadata,
+              })),
+            ),
+          ];
       for (let attempt = 0; ; attempt++) {
+        // 'any' appends after the last revision read just before: a stream that moves on meanwhile makes the
+        // insert collide with the unique key, and the loop tries again on top of it.
+        const expected =
+          expectedRevision === 'any' ? await currentRevision(streamId) : expectedToNumber(expectedRevision);
+        let positions: number[] = [];
+        let lostRace = false;
         try {
-          const row = await appendStatement(streamId, expectedToNumber(expectedRevision), payload);
+          positions = single
+            ? await runAppend('es_append_one', APPEND_ONE_SQL, [streamId, expected, ...fields])
+            : await runAppend('es_append_many', APPEND_MANY_SQL, [streamId, expected, ...fields]);
+        } catch (error) {
+          if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
+          lostRace = constraintOf(error) === 'es_events_stream_revision_key';
+        }
+        if (positions.length > 0) {
           waker.wake();
           scheduleNotify();
-          return { revision: Number(row.last_revision), position: Number(row.last_position) };
-        } catch (error) {
-          const state = sqlState(error);
-          if (state !== WRONG_REVISION && state !== UNIQUE_VIOLATION) throw error;
-          // A retry of an append that already happened answers the first result (idempotent by event id).
-          const existing = await findExisting(streamId, events);
-          if (existing) return existing;
-          // With no expectation, losing a race for the next revision only means: try again on top of it.
-          const lostRace =
-            state === UNIQUE_VIOLATION && constraintOf(error) === 'es_events_stream_revision_key';
-          if (expectedRevision === 'any' && lostRace && attempt < 20) continue;
-          throw new WrongExpectedRevisionError(streamId, expectedRevision, await currentRevision(streamId));
+          const position = positions.reduce((last, next) => Math.max(last, next));
+          return { revision: expected + events.length, position };
         }
+        // Nothing appended: a duplicate key, or no row because the expected revision is not the stream's last
+        // one (or a newer transaction wrote that one). A retry of an append that already happened answers the
+        // first result (idempotent by event id).
+        const existing = await findExisting(streamId, events);
+        if (existing) return existing;
+        // With no expectation, losing a race for the next revision only means: try again on top of it.
+        if (expectedRevision === 'any' && lostRace && attempt < 20) continue;
+        throw new WrongExpectedRevisionError(streamId, expectedRevision, await currentRevision(streamId));
       }
     },
 

@@ -94,3 +94,12 @@ export const compareCheckpoints = (a: Checkpoint, b: Checkpoint): number => {
   if (ta !== tb) return ta < tb ? -1 : 1;
   return a.position - b.position;
 };
+
+/**
+ * How far a reader at `checkpoint` is behind `head` (the newest readable event), from the two checkpoints alone:
+ * 0 once it has read the head, otherwise the global positions between them, at least 1. An estimate of the events
+ * left to read, without counting rows: positions have gaps (an append that failed had taken some) and the feed
+ * orders by transaction first.
+ */
+export const positionLag = (checkpoint: Checkpoint, head: Checkpoint): number =>
+  compareCheckpoints(checkpoint, head) >= 0 ? 0 : Math.max(1, head.position - checkpoint.position);

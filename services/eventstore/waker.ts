@@ -3,6 +3,8 @@ export const createWaker = () => {
   const waiters = new Set<() => void>();
   return {
     wake() {
+      // Every append wakes: with nobody waiting (the common case under write load) it costs nothing.
+      if (waiters.size === 0) return;
       const current = [...waiters];
       waiters.clear();
       for (const resolve of current) resolve();
