@@ -19,7 +19,7 @@ export interface ProjectionStatus {
   name: string;
   version: number;
   position: number;
-  /** Readable events not yet applied. */
+  /** How far behind the newest readable event it is, in positions (an index probe, not a count). */
   lag: number;
   owned: boolean;
   lastError: string | null;
@@ -226,7 +226,7 @@ export const createProjectionRunner = (options: RunnerOptions) => {
           name: projection.name,
           version: row?.version ?? projection.version,
           position: row?.position ?? 0,
-          lag: await pendingEvents(database.db, row ?? START),
+          lag: await store.lag(row ?? START),
           owned: owned.has(projection.name),
           lastError: errors.get(projection.name) ?? row?.lastError ?? null,
           updatedAt: row?.updatedAt ?? new Date(0),
