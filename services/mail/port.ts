@@ -1,0 +1,43 @@
+/**
+ * Outgoing mail as a port. A slice asks for a message; the mail slice records it as due, a reactor sends it and
+ * records the sending (or the refusal), so a crash neither loses nor doubles a message.
+ *
+ * Secrets (invitation and reset links) are passed in `params` and never enter the event log: the mail slice keeps
+ * them outside it, only until the message is sent.
+ */
+
+export type MailLocale = 'fr' | 'en';
+
+/** Every message the product sends, with what its template needs. */
+export interface MailTemplates {
+  /** A member invites a colleague: the link sets their password (single use, expiring). */
+  invitation: {
+    inviterName: string;
+    role: 'admin' | 'quality_manager' | 'contributor' | 'auditor';
+    acceptUrl: string;
+    expiresAt: string;
+  };
+  /** Someone asked to reset the password of this address: the link sets a new one (single use, expiring). */
+  password_reset: { resetUrl: string; expiresAt: string };
+  /** Repeated failed sign-ins on this account: what happened and what to do if it was not them. */
+  sign_in_failures: { failures: number; lastAttemptAt: string };
+}
+
+export type MailTemplate = keyof MailTemplates;
+
+export interface MailRequest<T extends MailTemplate = MailTemplate> {
+  organisationId: string;
+  to: string;
+  locale: MailLocale;
+  template: T;
+  params: MailTemplates[T];
+  /** Who or what caused it (recorded with the message). */
+  actor: { type: 'user' | 'public' | 'system'; id?: string };
+  /** Same key, same message: a retried request queues nothing new. */
+  idempotencyKey?: string;
+}
+
+export interface MailPort {
+  /** Records the message as due and answers at once; the reactor sends it. */
+  queue<T extends MailTemplate>(request: MailRequest<T>): Promise<{ messageId: string; position: number }>;
+}
