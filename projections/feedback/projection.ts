@@ -2,28 +2,22 @@ import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '../../services/eventstore/types';
 import type { FeedbackEvent, FeedbackSubmitted } from '../../services/feedback/events';
 import { sumBy } from '../grouping';
+import { insertRows } from '../runner/bulk';
 import { defineProjection } from '../runner/projection';
 import type { FeedbackTables } from './tables';
 
 type Answer = RecordedEvent<'FeedbackSubmitted', FeedbackSubmitted['data']>;
 
-/** Adds a run of answers to the counters of their links, sessions and organisations: one upsert per table. */
+/**
+ * Adds a run of answers to the counters of their links, sessions and organisations: one statement, the three
+ * upserts as data-modifying CTEs (one round trip per run instead of three).
+ */
 const countAnswers = async (db: Kysely<FeedbackTables>, answers: readonly Answer[]) => {
-  await db
-    .insertInto('feedback_link_counts')
-    .values(
-      sumBy(
-        answers,
-        (answer) => answer.data.linkId,
-        () => 1,
-      ).map(([link_id, responses]) => ({ link_id, responses })),
-    )
-    .onConflict((conflict) =>
-      conflict.column('link_id').doUpdateSet((eb) => ({
-        responses: eb('feedback_link_counts.responses', '+', eb.ref('excluded.responses')),
-      })),
-    )
-    .execute();
+  const links = sumBy(
+    answers,
+    (answer) => answer.data.linkId,
+    () => 1,
+  ).map(([link_id, responses]) => ({ link_id, responses }));
   const bySession = new Map<
     string,
     { session_id: string; organisation_id: string; responses: number; rating_sum: number }
@@ -52,16 +46,27 @@ const countAnswers = async (db: Kysely<FeedbackTables>, answers: readonly Answer
     byOrganisation.set(metadata.organisationId, organisation);
   }
   await db
-    .insertInto('feedback_session_counts')
-    .values([...bySession.values()])
-    .onConflict((conflict) =>
-      conflict.column('session_id').doUpdateSet((eb) => ({
-        responses: eb('feedback_session_counts.responses', '+', eb.ref('excluded.responses')),
-        rating_sum: eb('feedback_session_counts.rating_sum', '+', eb.ref('excluded.rating_sum')),
-      })),
+    .with('link_counts', (db) =>
+      db
+        .insertInto('feedback_link_counts')
+        .values(links)
+        .onConflict((conflict) =>
+          conflict.column('link_id').doUpdateSet((eb) => ({
+            responses: eb('feedback_link_counts.responses', '+', eb.ref('excluded.responses')),
+          })),
+        ),
     )
-    .execute();
-  await db
+    .with('session_counts', (db) =>
+      db
+        .insertInto('feedback_session_counts')
+        .values([...bySession.values()])
+        .onConflict((conflict) =>
+          conflict.column('session_id').doUpdateSet((eb) => ({
+            responses: eb('feedback_session_counts.responses', '+', eb.ref('excluded.responses')),
+            rating_sum: eb('feedback_session_counts.rating_sum', '+', eb.ref('excluded.rating_sum')),
+          })),
+        ),
+    )
     .insertInto('feedback_counts')
     .values([...byOrganisation.values()])
     .onConflict((conflict) =>
@@ -135,6 +140,8 @@ export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent
       .addColumn('rating_sum', 'bigint', (column) => column.notNull())
       .execute();
   },
+  // Answers only add rows and counters, never read a link; a link is opened before it is closed.
+  batchOrder: ['FeedbackLinkOpened', 'FeedbackSubmitted', 'FeedbackLinkClosed'],
   handlers: {
     async FeedbackLinkOpened(db, events) {
       await db
@@ -152,22 +159,21 @@ export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent
         .execute();
     },
     async FeedbackSubmitted(db, events) {
-      await db
-        .insertInto('feedback_responses')
-        .values(
-          events.map(({ data, metadata }) => ({
-            id: data.responseId,
-            organisation_id: metadata.organisationId,
-            link_id: data.linkId,
-            session_id: data.sessionId,
-            training_action_id: data.trainingActionId,
-            audience: data.audience,
-            rating: data.rating,
-            comment: data.comment,
-            submitted_at: metadata.occurredAt,
-          })),
-        )
-        .execute();
+      await insertRows(
+        db,
+        'feedback_responses',
+        events.map(({ data, metadata }) => ({
+          id: data.responseId,
+          organisation_id: metadata.organisationId,
+          link_id: data.linkId,
+          session_id: data.sessionId,
+          training_action_id: data.trainingActionId,
+          audience: data.audience,
+          rating: data.rating,
+          comment: data.comment,
+          submitted_at: metadata.occurredAt,
+        })),
+      );
       await countAnswers(db, events);
     },
     async FeedbackLinkClosed(db, events) {
