@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defineProjection, groupsOfOneType, runsOfOneType } from './projection';
 
-type Event = { type: 'Opened'; data: { id: string } } | { type: 'Answered'; data: { id: string } };
-const feed = ['Opened:1', 'Answered:a', 'Opened:2', 'Answered:b', 'Answered:c'].map((key) => {
+type Event = { type: 'opened'; data: { id: string } } | { type: 'answered'; data: { id: string } };
+const feed = ['opened:1', 'answered:a', 'opened:2', 'answered:b', 'answered:c'].map((key) => {
   const [type, id] = key.split(':');
   return { type: type as Event['type'], id: id! };
 });
@@ -18,7 +18,7 @@ describe('applying a batch', () => {
   });
 
   it('with a batch order, applies one group per type in that order, each in feed order', () => {
-    expect(groupsOfOneType(feed, ['Opened', 'Answered']).map((group) => group.map((e) => e.id))).toEqual([
+    expect(groupsOfOneType(feed, ['opened', 'answered']).map((group) => group.map((e) => e.id))).toEqual([
       ['1', '2'],
       ['a', 'b', 'c'],
     ]);
@@ -31,8 +31,8 @@ describe('applying a batch', () => {
         version: 1,
         tables: [],
         create: async () => {},
-        batchOrder: ['Opened'],
-        handlers: { Opened: async () => {}, Answered: async () => {} },
+        batchOrder: ['opened'],
+        handlers: { opened: async () => {}, answered: async () => {} },
       }),
     ).toThrow(/batchOrder/);
   });
