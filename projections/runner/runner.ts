@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { PoolClient } from 'pg';
 import type { Database, Db } from '../../services/db/database';
 import { execute } from '../../services/db/database';
@@ -32,6 +33,12 @@ export interface RunnerOptions {
   projections: readonly Projection[];
   batchSize?: number;
   pollIntervalMs?: number;
+  /**
+   * While appends keep coming, a batch starts no sooner than this long after the previous one began (ms), so
+   * events gather into fewer, larger transactions instead of one per append; an isolated append is applied at
+   * once. It bounds the extra read-your-writes wait under load.
+   */
+  gatherMs?: number;
   log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -119,6 +126,7 @@ export const createProjectionRunner = (options: RunnerOptions) => {
   const { database, store, projections } = options;
   const batchSize = options.batchSize ?? (database.kind === 'pglite' ? 200 : 500);
   const pollIntervalMs = options.pollIntervalMs ?? 500;
+  const gatherMs = options.gatherMs ?? 10;
   const progress = createWaker();
   const owned = new Set<string>();
   const errors = new Map<string, string>();
@@ -150,6 +158,7 @@ export const createProjectionRunner = (options: RunnerOptions) => {
       try {
         let idleWait = 5;
         while (!signal.aborted) {
+          const startedAt = Date.now();
           const batch = await runBatch(database, store, projection, batchSize);
           // A batch that ran, even an empty one, means the projection works again (say, the database is back).
           if (errors.delete(projection.name)) await recordCheckpointError(database.db, projection.name, null);
@@ -159,6 +168,8 @@ export const createProjectionRunner = (options: RunnerOptions) => {
           // Right after a wake-up an older transaction may still hide new rows: look again soon, backing off.
           const woke = await store.waitForEvents(Math.min(idleWait, pollIntervalMs), signal);
           idleWait = woke ? 5 : Math.min(idleWait * 2, pollIntervalMs);
+          const gather = startedAt + gatherMs - Date.now();
+          if (woke && batch.moved && gather > 0) await delay(gather, undefined, { signal }).catch(() => {});
         }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
