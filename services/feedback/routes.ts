@@ -8,9 +8,13 @@ import { derivedId, newId } from '../kernel/ids';
 import { createKeyLimiter, limitByKey } from '../kernel/key-limiter';
 import { optionalText } from '../kernel/validation';
 import type { SliceDeps } from '../slice';
-import { assertLinkOpen, type FeedbackLink, feedbackLinkDecider, feedbackResponseDecider } from './decider';
+import { assertLinkOpen, feedbackLinkDecider, feedbackResponseDecider } from './decider';
 import { AUDIENCES, feedbackLinkStream, feedbackResponseStream } from './events';
+import { type CachedLink, createLinkCache } from './link-cache';
 import { newLinkToken, parseLinkToken, secretMatches } from './link-token';
+
+/** How long this process trusts a link it read (see link-cache.ts). */
+const LINK_CACHE_TTL_MS = 2000;
 
 const linkNotFound = () => notFound('feedback_link_not_found', 'This feedback link does not exist');
 
@@ -18,18 +22,29 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
   const api = typed(app);
   const { store, clock, config, reads } = deps;
 
-  /** Loads a link from its public token (one read of its stream); any mismatch looks like a missing link. */
-  const loadLink = async (token: string): Promise<{ link: FeedbackLink; organisationId: string }> => {
-    const parsed = parseLinkToken(token);
-    if (!parsed) throw linkNotFound();
-    const history = await store.readStream(feedbackLinkStream(parsed.linkId));
+  const links = createLinkCache({ ttlMs: LINK_CACHE_TTL_MS, maxEntries: 10_000 });
+
+  /** Reads a link's stream and its answer count; undefined when there is no such link. */
+  const readLink = async (linkId: string): Promise<CachedLink | undefined> => {
+    const [history, answersSoFar] = await Promise.all([
+      store.readStream(feedbackLinkStream(linkId)),
+      reads.feedbackLinkResponseCount(linkId),
+    ]);
     const { link } = history.reduce(
       // The link's stream holds only the feedback slice's events.
       (state, event) => feedbackLinkDecider.evolve(state, event as never),
       feedbackLinkDecider.initialState,
     );
-    if (!link || !secretMatches(parsed.secret, link.secretHash)) throw linkNotFound();
-    return { link, organisationId: history[0]!.metadata.organisationId };
+    return link && { link, organisationId: history[0]!.metadata.organisationId, answersSoFar };
+  };
+
+  /** Finds a link from its public token; any mismatch looks like a missing link. */
+  const loadLink = async (token: string): Promise<CachedLink> => {
+    const parsed = parseLinkToken(token);
+    if (!parsed) throw linkNotFound();
+    const found = await links.get(parsed.linkId, () => readLink(parsed.linkId));
+    if (!found || !secretMatches(parsed.secret, found.link.secretHash)) throw linkNotFound();
+    return found;
   };
 
   api.post(
@@ -107,6 +122,7 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
         feedbackLinkStream(request.params.linkId),
         { type: 'CloseFeedbackLink' },
       );
+      links.forget(request.params.linkId);
       return { revision: result.revision, position: result.position };
     },
   );
@@ -190,7 +206,7 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
       },
     },
     async (request, reply) => {
-      const { link, organisationId } = await loadLink(request.params.token);
+      const { link, organisationId, answersSoFar } = await loadLink(request.params.token);
       // Scoped to the link, so one respondent's id can never collide with another link's answer.
       const responseId = derivedId(link.linkId, request.body.submissionId);
       const context: CommandContext = {
@@ -210,12 +226,13 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
           rating: request.body.rating,
           comment: request.body.comment,
           link,
-          answersSoFar: await reads.feedbackLinkResponseCount(link.linkId),
+          answersSoFar,
           now: clock.now(),
         },
         // An answer's stream is new unless this is a retry: skip reading it first.
         { usuallyNew: true },
       );
+      links.answered(link.linkId);
       return reply.code(201).send({ received: true });
     },
   );
