@@ -64,7 +64,7 @@ export function ActivitiesSection({
               },
               ...CONDITIONS.filter((condition) => activities[condition]).map((condition) => ({
                 label: t(`organisation.${condition}`),
-                value: '✓',
+                value: t('organisation.yes'),
               })),
             ]}
           />
