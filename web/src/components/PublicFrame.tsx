@@ -12,7 +12,7 @@ export interface PublicOrganisation {
   privacyNotice: { controller: string; purpose: string; retention: string; contact: string };
 }
 
-/** Who the organisation is, whom to write to, and what happens to the answers (French notice, `lang="fr"`). */
+/** Who the organisation is, whom to write to, and what happens to the answers (the notice is in French). */
 function OrganisationFooter({ organisation }: { organisation: PublicOrganisation }) {
   const { t } = useTranslation();
   const notice = organisation.privacyNotice;
@@ -30,15 +30,15 @@ function OrganisationFooter({ organisation }: { organisation: PublicOrganisation
       </p>
       <details className="privacy-notice">
         <summary>{t('publicFrame.privacyTitle')}</summary>
-        <dl lang="fr">
+        <dl>
           <dt>{t('publicFrame.privacyController')}</dt>
-          <dd>{notice.controller}</dd>
+          <dd lang="fr">{notice.controller}</dd>
           <dt>{t('publicFrame.privacyPurpose')}</dt>
-          <dd>{notice.purpose}</dd>
+          <dd lang="fr">{notice.purpose}</dd>
           <dt>{t('publicFrame.privacyRetention')}</dt>
-          <dd>{notice.retention}</dd>
+          <dd lang="fr">{notice.retention}</dd>
           <dt>{t('publicFrame.privacyContact')}</dt>
-          <dd>{notice.contact}</dd>
+          <dd lang="fr">{notice.contact}</dd>
         </dl>
       </details>
     </footer>
