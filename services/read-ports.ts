@@ -1,4 +1,5 @@
 import type { SessionContext } from './feedback/events';
+import type { PrivacyNotice } from './organisation/events';
 
 /**
  * What write slices may ask the read side, implemented in projections/read-ports.ts and handed to the slices
@@ -9,4 +10,17 @@ export interface ReadPorts {
   sessionContext(organisationId: string, sessionId: string): Promise<SessionContext | undefined>;
   /** Answers a feedback link has received, as far as the read model knows (an abuse cap, not a rule). */
   feedbackLinkResponseCount(linkId: string): Promise<number>;
+  /** What public pages show about an organisation, or undefined when it does not exist. */
+  organisationPublicProfile(organisationId: string): Promise<OrganisationPublicProfile | undefined>;
+}
+
+/** The organisation as public forms and their error pages present it. */
+export interface OrganisationPublicProfile {
+  /** The name it was created with (what people know it by). */
+  name: string;
+  legalName: string | null;
+  logoUrl: string | null;
+  contactEmail: string | null;
+  /** Its own notice, or the default one (`isDefault`) while it has written none. */
+  privacyNotice: PrivacyNotice & { isDefault: boolean };
 }

@@ -2,11 +2,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requirePermission } from '../kernel/auth';
 import { type CommandContext, runCommand } from '../kernel/command';
-import { notFound } from '../kernel/errors';
+import { AppError, isAppError, notFound } from '../kernel/errors';
 import { commandContext, errorBody, errorResponses, typed } from '../kernel/http';
 import { derivedId, newId } from '../kernel/ids';
 import { createKeyLimiter, limitByKey } from '../kernel/key-limiter';
 import { optionalText } from '../kernel/validation';
+import { defaultPrivacyNotice } from '../organisation/privacy-notice';
+import type { OrganisationPublicProfile } from '../read-ports';
 import type { SliceDeps } from '../slice';
 import { assertLinkOpen, feedbackLinkDecider, feedbackResponseDecider } from './decider';
 import { AUDIENCES, feedbackLinkStream, feedbackResponseStream } from './events';
@@ -17,6 +19,21 @@ import { newLinkToken, parseLinkToken, secretMatches } from './link-token';
 const LINK_CACHE_TTL_MS = 2000;
 
 const linkNotFound = () => notFound('feedback_link_not_found', 'This feedback link does not exist');
+
+/** The organisation as the public form presents it: name, logo, contact and privacy notice. */
+const publicOrganisation = z.object({
+  name: z.string(),
+  legalName: z.string().nullable(),
+  logoUrl: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  privacyNotice: z.object({
+    controller: z.string(),
+    purpose: z.string(),
+    retention: z.string(),
+    contact: z.string(),
+    isDefault: z.boolean(),
+  }),
+});
 
 export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) => {
   const api = typed(app);
@@ -142,6 +159,16 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
   };
   const tokenParams = z.object({ token: z.string().max(100) });
 
+  /** The organisation behind a link; before its profile reaches the read model, its name and the default notice. */
+  const organisationOf = async (organisationId: string, name: string): Promise<OrganisationPublicProfile> =>
+    (await reads.organisationPublicProfile(organisationId)) ?? {
+      name,
+      legalName: null,
+      logoUrl: null,
+      contactEmail: null,
+      privacyNotice: { ...defaultPrivacyNotice(name, null), isDefault: true },
+    };
+
   api.get(
     '/api/public/feedback/:token',
     {
@@ -159,6 +186,7 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
             endsOn: z.string(),
             site: z.string(),
             audience: z.enum(AUDIENCES),
+            organisation: publicOrganisation,
           }),
           404: errorBody,
           409: errorBody,
@@ -167,10 +195,18 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
       },
     },
     async (request) => {
-      const { link } = await loadLink(request.params.token);
-      assertLinkOpen(link, clock.now());
+      const { link, organisationId } = await loadLink(request.params.token);
+      const organisation = await organisationOf(organisationId, link.session.organisationName);
+      try {
+        assertLinkOpen(link, clock.now());
+      } catch (error) {
+        // A closed or expired link's page still says whose it is and whom to contact.
+        if (!isAppError(error)) throw error;
+        throw new AppError(error.status, error.code, error.message, { ...error.details, organisation });
+      }
       const { organisationName, trainingTitle, sessionTitle, startsOn, endsOn, site } = link.session;
       return {
+        organisation,
         organisationName,
         trainingTitle,
         sessionTitle,

@@ -135,12 +135,34 @@ export async function send(path: string, init: RequestInit): Promise<Response> {
 
 export const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
-/** POSTs a REST command; resolves with the JSON answer, throws an `ApiError` on any non-2xx status. */
+/**
+ * POSTs a REST command; resolves with the JSON answer, throws an `ApiError` on any non-2xx status. `headers`
+ * adds e.g. `If-Match` (the revision the page showed).
+ */
 export async function command<Answer = { position?: number }>(
   path: string,
   body: unknown = {},
+  headers: Record<string, string> = {},
 ): Promise<Answer> {
-  const response = await send(path, { method: 'POST', headers: jsonHeaders, body: JSON.stringify(body) });
+  return sendCommand(path, JSON.stringify(body), { ...jsonHeaders, ...headers });
+}
+
+/** POSTs a file's bytes as the body of a command (a logo), with its type and the given headers. */
+export async function upload<Answer = { position?: number }>(
+  path: string,
+  file: Blob,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const type = file.type || 'application/octet-stream';
+  return sendCommand(path, file, { 'Content-Type': type, Accept: 'application/json', ...headers });
+}
+
+async function sendCommand<Answer>(
+  path: string,
+  body: BodyInit,
+  headers: Record<string, string>,
+): Promise<Answer> {
+  const response = await send(path, { method: 'POST', headers, body });
   const data = await readJson(response);
   if (!response.ok) throw errorFrom(response, data);
   notePosition((data as { position?: unknown } | null)?.position);

@@ -39,6 +39,14 @@ const fr = {
     fullTitle: 'Recueil complet',
     notFoundTitle: 'Lien introuvable',
   },
+  publicFrame: {
+    contact: 'Contact :',
+    privacyTitle: 'Vos données personnelles',
+    privacyController: 'Responsable du traitement',
+    privacyPurpose: 'Finalité',
+    privacyRetention: 'Durée de conservation',
+    privacyContact: 'Vos droits et qui contacter',
+  },
   validation: {
     ratingRequired: 'Choisissez une note de 1 à 5.',
     commentTooLong: 'Le commentaire ne doit pas dépasser {{max, number}} caractères.',
@@ -96,6 +104,14 @@ export const publicFormMessages: Messages<typeof fr> = {
       expiredTitle: 'Link expired',
       fullTitle: 'Feedback complete',
       notFoundTitle: 'Link not found',
+    },
+    publicFrame: {
+      contact: 'Contact:',
+      privacyTitle: 'Your personal data',
+      privacyController: 'Data controller',
+      privacyPurpose: 'Purpose',
+      privacyRetention: 'Retention period',
+      privacyContact: 'Your rights and whom to contact',
     },
     validation: {
       ratingRequired: 'Choose a rating from 1 to 5.',
