@@ -8,7 +8,13 @@ import { derivedId, newId } from '../kernel/ids';
 import { createKeyLimiter, limitByKey } from '../kernel/key-limiter';
 import { optionalText } from '../kernel/validation';
 import type { SliceDeps } from '../slice';
-import { assertLinkOpen, type FeedbackLink, feedbackLinkDecider, feedbackResponseDecider } from './decider';
+import {
+  assertLinkOpen,
+  assertSessionNotCancelled,
+  type FeedbackLink,
+  feedbackLinkDecider,
+  feedbackResponseDecider,
+} from './decider';
 import { AUDIENCES, feedbackLinkStream, feedbackResponseStream } from './events';
 import { newLinkToken, parseLinkToken, secretMatches } from './link-token';
 
@@ -31,6 +37,10 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
     if (!link || !secretMatches(parsed.secret, link.secretHash)) throw linkNotFound();
     return { link, organisationId: history[0]!.metadata.organisationId };
   };
+
+  /** Whether the link's session was cancelled since the link was opened. */
+  const sessionCancelled = async (organisationId: string, link: FeedbackLink) =>
+    (await reads.sessionContext(organisationId, link.session.sessionId))?.cancelled ?? false;
 
   api.post(
     '/api/sessions/:sessionId/feedback-links',
@@ -55,8 +65,9 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
     },
     async (request, reply) => {
       const viewer = requirePermission(request.viewer, 'feedback:manage');
-      const session = await reads.sessionContext(viewer.organisationId, request.params.sessionId);
-      if (!session) throw notFound('session_not_found', 'No such session');
+      const current = await reads.sessionContext(viewer.organisationId, request.params.sessionId);
+      if (!current) throw notFound('session_not_found', 'No such session');
+      const { cancelled, ...session } = current;
       const context = commandContext(request, viewer, deps);
       const linkId = context.idempotencyKey
         ? derivedId(viewer.organisationId, 'feedback-link', context.idempotencyKey)
@@ -68,6 +79,7 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
       const result = await runCommand(context, feedbackLinkDecider, feedbackLinkStream(linkId), {
         type: 'OpenFeedbackLink',
         link: { linkId, audience: request.body.audience, secretHash, expiresAt, session },
+        sessionCancelled: cancelled,
       });
       const opened = result.events[0];
       if (opened?.type !== 'FeedbackLinkOpened' || opened.data.secretHash !== secretHash) {
@@ -151,8 +163,9 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
       },
     },
     async (request) => {
-      const { link } = await loadLink(request.params.token);
+      const { link, organisationId } = await loadLink(request.params.token);
       assertLinkOpen(link, clock.now());
+      assertSessionNotCancelled(link, await sessionCancelled(organisationId, link));
       const { organisationName, trainingTitle, sessionTitle, startsOn, endsOn, site } = link.session;
       return {
         organisationName,
@@ -191,6 +204,10 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
     },
     async (request, reply) => {
       const { link, organisationId } = await loadLink(request.params.token);
+      const [cancelled, answersSoFar] = await Promise.all([
+        sessionCancelled(organisationId, link),
+        reads.feedbackLinkResponseCount(link.linkId),
+      ]);
       // Scoped to the link, so one respondent's id can never collide with another link's answer.
       const responseId = derivedId(link.linkId, request.body.submissionId);
       const context: CommandContext = {
@@ -210,7 +227,8 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
           rating: request.body.rating,
           comment: request.body.comment,
           link,
-          answersSoFar: await reads.feedbackLinkResponseCount(link.linkId),
+          sessionCancelled: cancelled,
+          answersSoFar,
           now: clock.now(),
         },
         // An answer's stream is new unless this is a retry: skip reading it first.
