@@ -54,17 +54,19 @@ describe('training corrections: each change is an event with who and why, shown 
     const { actionId, sessionId } = await openFeedbackLink(t, cookie, { title: 'Excel' });
     const base = `/api/training-actions/${actionId}`;
     const steps = [
-      post(`${base}/rename`, { title: 'Excel 365', reason: 'Nouvel intitulé du catalogue' }),
-      post(`${base}/category`, { category: 'training', certifying: true, reason: 'Inscrite au RS' }),
-      post(`${base}/sessions/${sessionId}/rename`, { title: 'Session d’avril' }),
-      post(`${base}/sessions/${sessionId}/reschedule`, {
-        startsOn: '2026-04-06',
-        endsOn: '2026-04-07',
-        reason: 'Grève des transports',
-      }),
-      post(`${base}/sessions/${sessionId}/move`, { site: 'À distance', reason: 'Salle indisponible' }),
+      () => post(`${base}/rename`, { title: 'Excel 365', reason: 'Nouvel intitulé du catalogue' }),
+      () => post(`${base}/category`, { category: 'training', certifying: true, reason: 'Inscrite au RS' }),
+      () => post(`${base}/sessions/${sessionId}/rename`, { title: 'Session d’avril' }),
+      () =>
+        post(`${base}/sessions/${sessionId}/reschedule`, {
+          startsOn: '2026-04-06',
+          endsOn: '2026-04-07',
+          reason: 'Grève des transports',
+        }),
+      () => post(`${base}/sessions/${sessionId}/move`, { site: 'À distance', reason: 'Salle indisponible' }),
     ];
-    for (const step of steps) expect((await step).statusCode).toBe(200);
+    // One after the other: the history's order is the order of the changes.
+    for (const step of steps) expect((await step()).statusCode).toBe(200);
 
     const action = (await read(ACTION, { id: actionId })).trainingAction as Record<string, unknown>;
     expect(action).toMatchObject({ title: 'Excel 365', category: 'training', certifying: true, revision: 6 });
