@@ -135,12 +135,18 @@ export async function send(path: string, init: RequestInit): Promise<Response> {
 
 export const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
-/** POSTs a REST command; resolves with the JSON answer, throws an `ApiError` on any non-2xx status. */
+/**
+ * POSTs a REST command; resolves with the JSON answer, throws an `ApiError` on any non-2xx status. `ifMatch` is
+ * the revision the page showed: the server refuses the change (409) if the record moved on since.
+ */
 export async function command<Answer = { position?: number }>(
   path: string,
   body: unknown = {},
+  options: { ifMatch?: number } = {},
 ): Promise<Answer> {
-  const response = await send(path, { method: 'POST', headers: jsonHeaders, body: JSON.stringify(body) });
+  const headers =
+    options.ifMatch === undefined ? jsonHeaders : { ...jsonHeaders, 'If-Match': `"${options.ifMatch}"` };
+  const response = await send(path, { method: 'POST', headers, body: JSON.stringify(body) });
   const data = await readJson(response);
   if (!response.ok) throw errorFrom(response, data);
   notePosition((data as { position?: unknown } | null)?.position);
