@@ -103,14 +103,14 @@ for (const kind of databaseKinds()) {
       while ((await runBatch(db.database, store, training, 7)) > 0);
       const live = await snapshot(db, training);
       expect(live.training_actions).toHaveLength(12);
-      expect(live.training_history).toHaveLength(12 * 13);
+      expect(live.training_history).toHaveLength(12 * 15);
       const sessions = live.training_sessions as { cancelled: boolean; archived: boolean; site: string }[];
       expect(sessions.filter((row) => row.cancelled)).toHaveLength(12);
       expect(sessions.filter((row) => row.archived)).toHaveLength(12);
       expect(sessions.filter((row) => row.site === 'À distance')).toHaveLength(12);
       const actions = live.training_actions as { title: string; archived: boolean; revision: number }[];
       expect(actions.every((row) => row.title.endsWith('(v2)') && !row.archived)).toBe(true);
-      expect(actions.map((row) => Number(row.revision))).toEqual(actions.map(() => 12));
+      expect(actions.map((row) => Number(row.revision))).toEqual(actions.map(() => 14));
       expect(live.training_counts).toEqual([expect.objectContaining({ actions: 12, sessions: 12 * 3 - 12 })]);
       await rebuildProjection(db.database, store, training);
       expect(await snapshot(db, training)).toEqual(live);

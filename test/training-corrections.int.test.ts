@@ -325,5 +325,13 @@ describe('archiving: out of the default lists, evidence and counts kept', () => 
     expect(data.trainingAction.sessions).toEqual([]);
     expect(data.trainingAction.all).toEqual([{ id: link.sessionId, archived: true }]);
     expect(data.dashboard.sessionCount).toBe(before.sessionCount - 1);
+
+    expect((await post(`${session}/unarchive`, { reason: 'Archivée par erreur' })).statusCode).toBe(200);
+    const back = await read(
+      `query ($id: ID!) { trainingAction(id: $id) { sessions { id cancelled } } dashboard { sessionCount } }`,
+      { id: link.actionId },
+    );
+    expect(back.trainingAction.sessions).toEqual([{ id: link.sessionId, cancelled: true }]);
+    expect(back.dashboard.sessionCount).toBe(before.sessionCount - 1);
   });
 });

@@ -72,6 +72,7 @@ describe('training: a user of organisation A never reaches organisation B’s ac
         [`${session}/move`, { site: 'Lille', reason: 'x' }],
         [`${session}/cancel`, { reason: 'x' }],
         [`${session}/archive`, {}],
+        [`${session}/unarchive`, {}],
       ] as const;
     };
     const foreign = corrections(b.data.actionId, b.data.sessionId);

@@ -23,6 +23,7 @@ type SessionEvent = Of<
   | 'SessionMoved'
   | 'SessionCancelled'
   | 'SessionArchived'
+  | 'SessionUnarchived'
 >;
 
 /** Adds to the organisations' counters (a negative amount takes away), one statement for the whole run. */
@@ -134,10 +135,15 @@ const corrected = async (
 };
 
 /** Sets a flag on the sessions of a run. */
-const flagSessions = (db: Db, events: readonly SessionEvent[], flag: 'cancelled' | 'archived') =>
+const flagSessions = (
+  db: Db,
+  events: readonly SessionEvent[],
+  flag: 'cancelled' | 'archived',
+  value: boolean,
+) =>
   db
     .updateTable('training_sessions')
-    .set({ [flag]: true })
+    .set({ [flag]: value })
     .where(
       'id',
       'in',
@@ -410,7 +416,7 @@ export const trainingProjection = defineProjection<TrainingTables, TrainingEvent
       await corrected(db, events, (event) => ({ site: (event as Of<'SessionMoved'>).data.site }));
     },
     async SessionCancelled(db, events) {
-      await flagSessions(db, events, 'cancelled');
+      await flagSessions(db, events, 'cancelled', true);
       await corrected(db, events);
       // The decider cancels a session once, so each event takes one session off the count.
       await bumpCounts(
@@ -421,7 +427,11 @@ export const trainingProjection = defineProjection<TrainingTables, TrainingEvent
       );
     },
     async SessionArchived(db, events) {
-      await flagSessions(db, events, 'archived');
+      await flagSessions(db, events, 'archived', true);
+      await corrected(db, events);
+    },
+    async SessionUnarchived(db, events) {
+      await flagSessions(db, events, 'archived', false);
       await corrected(db, events);
     },
   },

@@ -28,7 +28,8 @@ export type TrainingCommand =
   | ({ type: 'RescheduleSession'; sessionId: string; startsOn: string; endsOn: string } & Reason)
   | ({ type: 'MoveSession'; sessionId: string; site: string } & Reason)
   | { type: 'CancelSession'; sessionId: string; reason: string }
-  | ({ type: 'ArchiveSession'; sessionId: string } & Reason);
+  | ({ type: 'ArchiveSession'; sessionId: string } & Reason)
+  | ({ type: 'UnarchiveSession'; sessionId: string } & Reason);
 
 export interface SessionState {
   title: string;
@@ -63,7 +64,15 @@ type ActionCommand = Extract<
 >;
 type SessionCommand = Extract<
   TrainingCommand,
-  { type: 'RenameSession' | 'RescheduleSession' | 'MoveSession' | 'CancelSession' | 'ArchiveSession' }
+  {
+    type:
+      | 'RenameSession'
+      | 'RescheduleSession'
+      | 'MoveSession'
+      | 'CancelSession'
+      | 'ArchiveSession'
+      | 'UnarchiveSession';
+  }
 >;
 
 const withSession = (
@@ -115,7 +124,7 @@ const decideAction = (command: ActionCommand, state: TrainingActionState): Train
   return [{ type: 'TrainingActionRecategorised', data: { trainingActionId, category, certifying, reason } }];
 };
 
-/** Corrections of one session. A cancelled session only gets archived; an archived one stays as it is. */
+/** Corrections of one session. A cancelled session only gets archived; an archived one only gets unarchived. */
 const decideSession = (command: SessionCommand, state: TrainingActionState): TrainingEvent[] => {
   const trainingActionId = existingAction(state);
   const session = state.sessions.get(command.sessionId);
@@ -125,6 +134,9 @@ const decideSession = (command: SessionCommand, state: TrainingActionState): Tra
   const { reason } = command;
   if (command.type === 'ArchiveSession') {
     return session.archived ? [] : [{ type: 'SessionArchived', data: { ...ref, reason } }];
+  }
+  if (command.type === 'UnarchiveSession') {
+    return session.archived ? [{ type: 'SessionUnarchived', data: { ...ref, reason } }] : [];
   }
   if (session.archived) throw conflict('session_archived', 'This session is archived');
   if (command.type === 'CancelSession') {
@@ -194,6 +206,8 @@ export const trainingActionDecider: Decider<TrainingActionState, TrainingCommand
         return withSession(state, event.data.sessionId, (session) => ({ ...session, cancelled: true }));
       case 'SessionArchived':
         return withSession(state, event.data.sessionId, (session) => ({ ...session, archived: true }));
+      case 'SessionUnarchived':
+        return withSession(state, event.data.sessionId, (session) => ({ ...session, archived: false }));
     }
   },
 

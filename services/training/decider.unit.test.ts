@@ -262,6 +262,14 @@ describe('corrections of a session', () => {
     given.when({ type: 'CancelSession', sessionId: 's1', reason: 'x' }).thenRejects('session_archived', 409);
   });
 
+  it('unarchives an archived session; unarchiving an active one appends nothing', () => {
+    spec
+      .given([...history, archivedSession])
+      .when({ type: 'UnarchiveSession', sessionId: 's1', reason: 'Archivée par erreur' })
+      .thenEmits([{ type: 'SessionUnarchived', data: { ...ref, reason: 'Archivée par erreur' } }]);
+    spec.given(history).when({ type: 'UnarchiveSession', sessionId: 's1', reason: null }).thenNothing();
+  });
+
   it('refuses to correct a session the action does not hold', () => {
     spec
       .given(history)

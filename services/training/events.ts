@@ -49,6 +49,7 @@ export type SessionMoved = { type: 'SessionMoved'; data: SessionRef & { site: st
 /** A cancelled session stays cancelled: its feedback links take no more answers. */
 export type SessionCancelled = { type: 'SessionCancelled'; data: SessionRef & { reason: string } };
 export type SessionArchived = { type: 'SessionArchived'; data: SessionRef & Reason };
+export type SessionUnarchived = { type: 'SessionUnarchived'; data: SessionRef & Reason };
 
 export type TrainingEvent =
   | TrainingActionCreated
@@ -61,7 +62,8 @@ export type TrainingEvent =
   | SessionRescheduled
   | SessionMoved
   | SessionCancelled
-  | SessionArchived;
+  | SessionArchived
+  | SessionUnarchived;
 export const trainingEventTypes = [
   'TrainingActionCreated',
   'TrainingActionRenamed',
@@ -74,6 +76,7 @@ export const trainingEventTypes = [
   'SessionMoved',
   'SessionCancelled',
   'SessionArchived',
+  'SessionUnarchived',
 ] as const satisfies TrainingEvent['type'][];
 
 /** An action and its sessions are one stream: its revision is the one If-Match names for both. */

@@ -249,22 +249,27 @@ export const trainingRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
     },
   );
 
-  api.post(
-    `${session}/archive`,
-    {
-      schema: {
-        ...correction('Archive a session: it leaves the lists, its evidence stays'),
-        params: sessionParams,
-        body: z.object({ reason: optionalReason }).default({ reason: null }),
+  for (const [verb, type] of [
+    ['archive', 'ArchiveSession'],
+    ['unarchive', 'UnarchiveSession'],
+  ] as const) {
+    api.post(
+      `${session}/${verb}`,
+      {
+        schema: {
+          ...correction(
+            verb === 'archive'
+              ? 'Archive a session: it leaves the lists, its evidence stays'
+              : 'Bring an archived session back to the lists',
+          ),
+          params: sessionParams,
+          body: z.object({ reason: optionalReason }).default({ reason: null }),
+        },
       },
-    },
-    async (request) => {
-      const { trainingActionId, sessionId } = request.params;
-      return correct(request, trainingActionId, sessionId, {
-        type: 'ArchiveSession',
-        sessionId,
-        ...request.body,
-      });
-    },
-  );
+      async (request) => {
+        const { trainingActionId, sessionId } = request.params;
+        return correct(request, trainingActionId, sessionId, { type, sessionId, ...request.body });
+      },
+    );
+  }
 };

@@ -5,8 +5,8 @@ import { type TrainingCommand, trainingActionDecider } from '../../services/trai
 import { type TrainingEvent, trainingActionStream } from '../../services/training/events';
 
 /**
- * Appends `actions` training actions, each with three sessions and every kind of correction (13 events per
- * action: one session cancelled, one archived, the action archived then unarchived), decided by the slice's
+ * Appends `actions` training actions, each with three sessions and every kind of correction (15 events per action:
+ * a session cancelled, one archived, one archived and back, the action archived and back), decided by the slice's
  * own decider so the events are the ones the routes would write.
  */
 export const appendTrainingCorrections = async (
@@ -55,6 +55,8 @@ export const appendTrainingCorrections = async (
       { type: 'MoveSession', sessionId: sessions[1]!, site: 'À distance', reason: 'Salle' },
       { type: 'CancelSession', sessionId: sessions[1]!, reason: 'Annulée' },
       { type: 'ArchiveSession', sessionId: sessions[2]!, reason: null },
+      { type: 'ArchiveSession', sessionId: sessions[0]!, reason: null },
+      { type: 'UnarchiveSession', sessionId: sessions[0]!, reason: 'Par erreur' },
       { type: 'ArchiveTrainingAction', reason: null },
       { type: 'UnarchiveTrainingAction', reason: index % 3 === 0 ? 'Reprise' : null },
     ];

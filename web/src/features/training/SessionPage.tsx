@@ -140,6 +140,22 @@ export function SessionPage() {
         </section>
       )}
 
+      {data.archived && !action.archived && (
+        <section aria-labelledby="session-unarchive">
+          <h2 id="session-unarchive">{t('sessionPage.unarchiveTitle')}</h2>
+          <CorrectionForm
+            {...common}
+            id="session-unarchive-form"
+            path={path('unarchive')}
+            fields={[]}
+            initial={{}}
+            reason="optional"
+            submitLabel={t('sessionPage.unarchiveSubmit')}
+            onDone={done(t('sessionPage.unarchived'))}
+          />
+        </section>
+      )}
+
       <section aria-labelledby="session-history">
         <h2 id="session-history">{t('sessionPage.historyTitle')}</h2>
         <ChangeHistory changes={data.history} labelledBy="session-history" />

@@ -51,6 +51,7 @@ export function SessionPanel({
       </h3>
       <p className="card-meta">
         {session.cancelled && <span className="badge badge-danger">{t('session.cancelledBadge')}</span>}
+        {session.archived && <span className="badge badge-warning">{t('session.archivedBadge')}</span>}
         <span>
           {t('app.dateRange', {
             start: formatDate(session.startsOn, i18n.language),

@@ -15,7 +15,8 @@ import { useTrainingAction } from './trainingActions';
 export function TrainingActionPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const action = useTrainingAction(id);
+  const [showArchived, setShowArchived] = useState(false);
+  const action = useTrainingAction(id, showArchived);
   const [created, setCreated] = useState<{ id: string; title: string } | null>(null);
 
   return (
@@ -50,6 +51,15 @@ export function TrainingActionPage() {
 
           <section aria-labelledby="action-sessions">
             <h2 id="action-sessions">{t('action.sessionsTitle')}</h2>
+            <div className="field field-checkbox">
+              <input
+                id="action-show-archived-sessions"
+                type="checkbox"
+                checked={showArchived}
+                onChange={(event) => setShowArchived(event.target.checked)}
+              />
+              <label htmlFor="action-show-archived-sessions">{t('actions.showArchivedSessions')}</label>
+            </div>
             {action.data.sessions.length === 0 ? (
               <p>{t('action.noSessions')}</p>
             ) : (

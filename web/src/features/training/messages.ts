@@ -24,6 +24,7 @@ const fr = {
     sessionCount_other: '{{count, number}} sessions',
     createdAt: 'Créée le {{date}}',
     showArchived: 'Afficher aussi les actions archivées',
+    showArchivedSessions: 'Afficher aussi les sessions archivées',
     archivedBadge: 'Archivée',
   },
   action: {
@@ -89,6 +90,9 @@ const fr = {
     archiveHint: 'La session quitte la liste des sessions de son action ; ses preuves restent.',
     archiveSubmit: 'Archiver la session',
     archived: 'Session archivée.',
+    unarchiveTitle: 'Désarchiver la session',
+    unarchiveSubmit: 'Désarchiver la session',
+    unarchived: 'Session désarchivée.',
     historyTitle: 'Historique de la session',
   },
   correction: {
@@ -116,6 +120,7 @@ const fr = {
     SessionMoved: 'Nouveau lieu : {{site}}',
     SessionCancelled: 'Session annulée',
     SessionArchived: 'Session archivée',
+    SessionUnarchived: 'Session désarchivée',
   },
   session: {
     site: 'Lieu : {{site}}',
@@ -124,6 +129,7 @@ const fr = {
     averageRating: 'Note moyenne : {{value}}',
     noRating: 'Pas encore de note',
     cancelledBadge: 'Annulée',
+    archivedBadge: 'Archivée',
   },
   validation: {
     endBeforeStart: 'La date de fin doit être identique ou postérieure à la date de début.',
@@ -163,6 +169,7 @@ export const trainingMessages: Messages<typeof fr> = {
       sessionCount_other: '{{count, number}} sessions',
       createdAt: 'Created on {{date}}',
       showArchived: 'Also show archived actions',
+      showArchivedSessions: 'Also show archived sessions',
       archivedBadge: 'Archived',
     },
     action: {
@@ -225,6 +232,9 @@ export const trainingMessages: Messages<typeof fr> = {
       archiveHint: 'The session leaves its action’s list of sessions; its evidence stays.',
       archiveSubmit: 'Archive the session',
       archived: 'Session archived.',
+      unarchiveTitle: 'Unarchive the session',
+      unarchiveSubmit: 'Unarchive the session',
+      unarchived: 'Session unarchived.',
       historyTitle: 'History of the session',
     },
     correction: {
@@ -252,6 +262,7 @@ export const trainingMessages: Messages<typeof fr> = {
       SessionMoved: 'New location: {{site}}',
       SessionCancelled: 'Session cancelled',
       SessionArchived: 'Session archived',
+      SessionUnarchived: 'Session unarchived',
     },
     session: {
       site: 'Location: {{site}}',
@@ -260,6 +271,7 @@ export const trainingMessages: Messages<typeof fr> = {
       averageRating: 'Average rating: {{value}}',
       noRating: 'No rating yet',
       cancelledBadge: 'Cancelled',
+      archivedBadge: 'Archived',
     },
     validation: {
       endBeforeStart: 'The end date must be the same as or after the start date.',

@@ -39,10 +39,10 @@ export const TrainingSessionFields = graphql(
 
 const TrainingActionQuery = graphql(
   `
-  query TrainingAction($id: ID!) {
+  query TrainingAction($id: ID!, $includeArchivedSessions: Boolean) {
     trainingAction(id: $id) {
       id title category certifying archived revision
-      sessions { id ...TrainingSessionFields }
+      sessions(includeArchived: $includeArchivedSessions) { id ...TrainingSessionFields }
       history { ...TrainingChangeFields }
     }
   }
@@ -50,9 +50,12 @@ const TrainingActionQuery = graphql(
   [TrainingSessionFields, TrainingChangeFields],
 );
 
-/** One training action with its sessions and history (null when unknown). */
-export function useTrainingAction(id: string) {
-  return useQuery({ ...graphQLQuery(TrainingActionQuery, { id }), select: (data) => data.trainingAction });
+/** One training action with its sessions (archived ones too when asked) and history (null when unknown). */
+export function useTrainingAction(id: string, includeArchivedSessions = false) {
+  return useQuery({
+    ...graphQLQuery(TrainingActionQuery, { id, includeArchivedSessions }),
+    select: (data) => data.trainingAction,
+  });
 }
 
 const TrainingSessionQuery = graphql(
