@@ -360,7 +360,7 @@ describe.skipIf(!hasChromium)(title, () => {
   );
 
   it(
-    'on a phone, a manager corrects an action and a session with a reason, sees who did it in the history, cancels the session after a confirmation, and archives the action out of the list',
+    'on a phone, a manager corrects an action (a stale page answers a conflict and keeps what was typed) and a session with a reason, sees who did it in the history, cancels the session after a confirmation, and archives the action out of the list',
     async () => {
       const { cookie, actionId, sessions } = await organisationWithSessions('Formations Rivière', [
         'Session de juin',
@@ -374,6 +374,15 @@ describe.skipIf(!hasChromium)(title, () => {
       await manager.getByRole('button', { name: "Modifier l'action" }).click();
       await manager.getByLabel('Nouveau titre').fill('Gestion de projet agile — Scrum');
       await manager.locator('#action-rename-reason').fill('Intitulé du nouveau catalogue');
+      // Someone else renames the action meanwhile: the page's revision is stale, the server answers 409.
+      await post(cookie, `/api/training-actions/${actionId}/rename`, { title: 'Gestion de projet (v2)' });
+      await manager.getByRole('button', { name: 'Renommer', exact: true }).click();
+      await manager
+        .getByRole('alert')
+        .filter({ hasText: "Quelqu'un a modifié cet enregistrement entre-temps" })
+        .waitFor();
+      await manager.getByRole('heading', { level: 1, name: 'Gestion de projet (v2)' }).waitFor();
+      expect(await manager.getByLabel('Nouveau titre').inputValue()).toBe('Gestion de projet agile — Scrum');
       await manager.getByRole('button', { name: 'Renommer', exact: true }).click();
       await manager.getByRole('heading', { level: 1, name: 'Gestion de projet agile — Scrum' }).waitFor();
       await manager.getByRole('status').filter({ hasText: 'Modification enregistrée.' }).waitFor();

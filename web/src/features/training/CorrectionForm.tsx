@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { command, isApiError } from '../../api';
@@ -7,7 +7,6 @@ import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { useFormErrors } from '../../hooks/useFormErrors';
-import { queryClient } from '../../queryClient';
 import { isOrdered, isStorableText } from '../../validation';
 
 export type CorrectionField =
@@ -53,6 +52,7 @@ export function CorrectionForm({
   onDone: (changed: boolean) => void;
 }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const names = [...fields.map((field) => field.name), 'reason'];
   const [values, setValues] = useState<Values>({ ...initial, reason: '' });
   const { errors, formError, show, showServerError } = useFormErrors(names, id);
