@@ -170,6 +170,7 @@ for (const action of ACTIONS) {
     await runCommand(context(at(openedAt)), feedbackLinkDecider, feedbackLinkStream(linkId), {
       type: 'OpenFeedbackLink',
       link,
+      sessionCancelled: false,
     });
     const learners = 4 + Math.floor(random() * 8);
     for (let learner = 0; learner < learners; learner++) {
@@ -187,6 +188,7 @@ for (const action of ACTIONS) {
           rating,
           comment: random() < 0.7 ? pick(COMMENTS[rating]!) : null,
           link: { ...link, closed: false },
+          sessionCancelled: false,
           answersSoFar: 0,
           now: answeredAt,
         },

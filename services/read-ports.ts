@@ -1,13 +1,16 @@
 import type { SessionContext } from './feedback/events';
 import type { PrivacyNotice } from './organisation/events';
 
+/** A session as it stands now: what a feedback link records of it, and whether it was cancelled since. */
+export type CurrentSessionContext = SessionContext & { cancelled: boolean };
+
 /**
  * What write slices may ask the read side, implemented in projections/read-ports.ts and handed to the slices
  * by the composition root (a write slice never imports projections).
  */
 export interface ReadPorts {
   /** The session as the organisation sees it, or undefined when it does not exist there. */
-  sessionContext(organisationId: string, sessionId: string): Promise<SessionContext | undefined>;
+  sessionContext(organisationId: string, sessionId: string): Promise<CurrentSessionContext | undefined>;
   /** Answers a feedback link has received, as far as the read model knows (an abuse cap, not a rule). */
   feedbackLinkResponseCount(linkId: string): Promise<number>;
   /** What public pages show about an organisation, or undefined when it does not exist. */

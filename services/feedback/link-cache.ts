@@ -6,13 +6,16 @@ export interface CachedLink {
   organisationId: string;
   /** Answers the link had when it was read, plus those this process took since (an abuse cap, not a rule). */
   answersSoFar: number;
+  /** Whether its session had been cancelled when the link was read. */
+  sessionCancelled: boolean;
 }
 
 /**
  * The public links this process read lately, so that an answer costs one statement (its append) rather than
- * three (the link's stream, its answer count, the append) while a class answers. A link closed through this
- * process is forgotten at once; closed through another one, it is read again at most `ttlMs` later, and an
- * answer in between is taken as if it had come just before the close. Expiry needs no reading: it is a date.
+ * four (the link's stream, its answer count, its session, the append) while a class answers. A link closed
+ * through this process is forgotten at once; closed through another one, or its session cancelled, it is read
+ * again at most `ttlMs` later, and an answer in between is taken as if it had come just before. Expiry needs no
+ * reading: it is a date.
  */
 export const createLinkCache = (options: { ttlMs: number; maxEntries: number }) => {
   const entries = new Map<string, { value: CachedLink; readAt: number }>();

@@ -6,6 +6,7 @@ const cached = (linkId: string, answersSoFar = 0): CachedLink => ({
   link: { linkId } as FeedbackLink,
   organisationId: 'org',
   answersSoFar,
+  sessionCancelled: false,
 });
 
 describe('the public link cache', () => {

@@ -10,7 +10,12 @@ import { optionalText } from '../kernel/validation';
 import { defaultPrivacyNotice } from '../organisation/privacy-notice';
 import type { OrganisationPublicProfile } from '../read-ports';
 import type { SliceDeps } from '../slice';
-import { assertLinkOpen, feedbackLinkDecider, feedbackResponseDecider } from './decider';
+import {
+  assertLinkOpen,
+  assertSessionNotCancelled,
+  feedbackLinkDecider,
+  feedbackResponseDecider,
+} from './decider';
 import { AUDIENCES, feedbackLinkStream, feedbackResponseStream } from './events';
 import { type CachedLink, createLinkCache } from './link-cache';
 import { newLinkToken, parseLinkToken, secretMatches } from './link-token';
@@ -41,18 +46,21 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
 
   const links = createLinkCache({ ttlMs: LINK_CACHE_TTL_MS, maxEntries: 10_000 });
 
-  /** Reads a link's stream and its answer count; undefined when there is no such link. */
+  /** Reads a link's stream, its answer count and whether its session was cancelled since it was opened. */
   const readLink = async (linkId: string): Promise<CachedLink | undefined> => {
-    const [history, answersSoFar] = await Promise.all([
-      store.readStream(feedbackLinkStream(linkId)),
-      reads.feedbackLinkResponseCount(linkId),
-    ]);
+    const history = await store.readStream(feedbackLinkStream(linkId));
     const { link } = history.reduce(
       // The link's stream holds only the feedback slice's events.
       (state, event) => feedbackLinkDecider.evolve(state, event as never),
       feedbackLinkDecider.initialState,
     );
-    return link && { link, organisationId: history[0]!.metadata.organisationId, answersSoFar };
+    if (!link) return undefined;
+    const organisationId = history[0]!.metadata.organisationId;
+    const [answersSoFar, session] = await Promise.all([
+      reads.feedbackLinkResponseCount(linkId),
+      reads.sessionContext(organisationId, link.session.sessionId),
+    ]);
+    return { link, organisationId, answersSoFar, sessionCancelled: session?.cancelled ?? false };
   };
 
   /** Finds a link from its public token; any mismatch looks like a missing link. */
@@ -87,8 +95,9 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
     },
     async (request, reply) => {
       const viewer = requirePermission(request.viewer, 'feedback:manage');
-      const session = await reads.sessionContext(viewer.organisationId, request.params.sessionId);
-      if (!session) throw notFound('session_not_found', 'No such session');
+      const current = await reads.sessionContext(viewer.organisationId, request.params.sessionId);
+      if (!current) throw notFound('session_not_found', 'No such session');
+      const { cancelled, ...session } = current;
       const context = commandContext(request, viewer, deps);
       const linkId = context.idempotencyKey
         ? derivedId(viewer.organisationId, 'feedback-link', context.idempotencyKey)
@@ -100,6 +109,7 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
       const result = await runCommand(context, feedbackLinkDecider, feedbackLinkStream(linkId), {
         type: 'OpenFeedbackLink',
         link: { linkId, audience: request.body.audience, secretHash, expiresAt, session },
+        sessionCancelled: cancelled,
       });
       const opened = result.events[0];
       if (opened?.type !== 'FeedbackLinkOpened' || opened.data.secretHash !== secretHash) {
@@ -195,10 +205,11 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
       },
     },
     async (request) => {
-      const { link, organisationId } = await loadLink(request.params.token);
+      const { link, organisationId, sessionCancelled } = await loadLink(request.params.token);
       const organisation = await organisationOf(organisationId, link.session.organisationName);
       try {
         assertLinkOpen(link, clock.now());
+        assertSessionNotCancelled(link, sessionCancelled);
       } catch (error) {
         // A closed or expired link's page still says whose it is and whom to contact.
         if (!isAppError(error)) throw error;
@@ -242,7 +253,7 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
       },
     },
     async (request, reply) => {
-      const { link, organisationId, answersSoFar } = await loadLink(request.params.token);
+      const { link, organisationId, answersSoFar, sessionCancelled } = await loadLink(request.params.token);
       // Scoped to the link, so one respondent's id can never collide with another link's answer.
       const responseId = derivedId(link.linkId, request.body.submissionId);
       const context: CommandContext = {
@@ -262,6 +273,7 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
           rating: request.body.rating,
           comment: request.body.comment,
           link,
+          sessionCancelled,
           answersSoFar,
           now: clock.now(),
         },

@@ -136,32 +136,40 @@ export async function send(path: string, init: RequestInit): Promise<Response> {
 export const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
 /**
- * POSTs a REST command; resolves with the JSON answer, throws an `ApiError` on any non-2xx status. `headers`
- * adds e.g. `If-Match` (the revision the page showed).
+ * POSTs a REST command; resolves with the JSON answer, throws an `ApiError` on any non-2xx status. `ifMatch` is
+ * the revision the page showed: the server refuses the change (409) if the record moved on since.
  */
 export async function command<Answer = { position?: number }>(
   path: string,
   body: unknown = {},
-  headers: Record<string, string> = {},
+  options: CommandOptions = {},
 ): Promise<Answer> {
-  return sendCommand(path, JSON.stringify(body), { ...jsonHeaders, ...headers });
+  return sendCommand(path, JSON.stringify(body), jsonHeaders, options);
 }
 
-/** POSTs a file's bytes as the body of a command (a logo), with its type and the given headers. */
+/** POSTs a file's bytes as the body of a command (a logo), with its type. */
 export async function upload<Answer = { position?: number }>(
   path: string,
   file: Blob,
-  headers: Record<string, string> = {},
+  options: CommandOptions = {},
 ): Promise<Answer> {
   const type = file.type || 'application/octet-stream';
-  return sendCommand(path, file, { 'Content-Type': type, Accept: 'application/json', ...headers });
+  return sendCommand(path, file, { 'Content-Type': type, Accept: 'application/json' }, options);
+}
+
+export interface CommandOptions {
+  /** The revision the page showed (sent as If-Match). */
+  ifMatch?: number;
 }
 
 async function sendCommand<Answer>(
   path: string,
   body: BodyInit,
-  headers: Record<string, string>,
+  baseHeaders: Record<string, string>,
+  options: CommandOptions,
 ): Promise<Answer> {
+  const headers =
+    options.ifMatch === undefined ? baseHeaders : { ...baseHeaders, 'If-Match': `"${options.ifMatch}"` };
   const response = await send(path, { method: 'POST', headers, body });
   const data = await readJson(response);
   if (!response.ok) throw errorFrom(response, data);

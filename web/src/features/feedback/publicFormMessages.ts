@@ -38,6 +38,7 @@ const fr = {
     expiredTitle: 'Lien expiré',
     fullTitle: 'Recueil complet',
     notFoundTitle: 'Lien introuvable',
+    cancelledTitle: 'Session annulée',
   },
   publicFrame: {
     contact: 'Contact :',
@@ -66,6 +67,8 @@ const fr = {
     feedback_link_full_organisation:
       "Ce lien de recueil a reçu toutes les réponses qu'il peut accepter. Contactez {{organisation}}.",
     feedback_link_already_opened: 'Ce lien a déjà été ouvert ; il ne peut pas être affiché une seconde fois.',
+    session_cancelled_organisation:
+      "Cette session a été annulée : elle ne recueille plus d'appréciations. Pour toute question, contactez {{organisation}}.",
   },
 };
 
@@ -104,6 +107,7 @@ export const publicFormMessages: Messages<typeof fr> = {
       expiredTitle: 'Link expired',
       fullTitle: 'Feedback complete',
       notFoundTitle: 'Link not found',
+      cancelledTitle: 'Session cancelled',
     },
     publicFrame: {
       contact: 'Contact:',
@@ -131,6 +135,8 @@ export const publicFormMessages: Messages<typeof fr> = {
       feedback_link_full_organisation:
         'This feedback link has received all the answers it accepts. Contact {{organisation}}.',
       feedback_link_already_opened: 'This link was already opened; it cannot be shown a second time.',
+      session_cancelled_organisation:
+        'This session was cancelled: it no longer collects feedback. For any question, contact {{organisation}}.',
     },
   },
 };

@@ -27,8 +27,8 @@ export function useOrganisationProfile() {
   });
 }
 
-/** The If-Match header of a change made on the profile as the page shows it. */
-export const ifMatch = (profile: { revision: number }) => ({ 'If-Match': String(profile.revision) });
+/** A change is made on the profile as the page shows it: its revision goes as If-Match. */
+export const ifMatch = (profile: { revision: number }) => ({ ifMatch: profile.revision });
 
 /** A profile command (`/api/organisation/<path>`) sent with the revision the page shows. */
 export function useProfileCommand<Input>(
