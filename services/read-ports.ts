@@ -11,10 +11,19 @@ export type CurrentSessionContext = SessionContext & { cancelled: boolean };
 export interface ReadPorts {
   /** The session as the organisation sees it, or undefined when it does not exist there. */
   sessionContext(organisationId: string, sessionId: string): Promise<CurrentSessionContext | undefined>;
-  /** Answers a feedback link has received, as far as the read model knows (an abuse cap, not a rule). */
-  feedbackLinkResponseCount(linkId: string): Promise<number>;
+  /**
+   * A feedback link as the read model knows it: its answers (an abuse cap, not a rule), whether it was closed and
+   * whether its session was cancelled; undefined until the link reaches the read model.
+   */
+  feedbackLinkState(linkId: string): Promise<FeedbackLinkState | undefined>;
   /** What public pages show about an organisation, or undefined when it does not exist. */
   organisationPublicProfile(organisationId: string): Promise<OrganisationPublicProfile | undefined>;
+}
+
+export interface FeedbackLinkState {
+  responses: number;
+  closed: boolean;
+  sessionCancelled: boolean;
 }
 
 /** The organisation as public forms and their error pages present it. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '../../services/eventstore/types';
 import type { FeedbackEvent, FeedbackSubmitted } from '../../services/feedback/events';
+import type { SessionCancelled } from '../../services/training/events';
 import { sumBy } from '../grouping';
 import { insertRows } from '../runner/bulk';
 import { defineProjection } from '../runner/projection';
@@ -78,9 +79,9 @@ const countAnswers = async (db: Kysely<FeedbackTables>, answers: readonly Answer
     .execute();
 };
 
-export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent>({
+export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent | SessionCancelled>({
   name: 'feedback',
-  version: 3,
+  version: 4,
   tables: [
     'feedback_links',
     'feedback_responses',
@@ -98,6 +99,7 @@ export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent
       .addColumn('created_at', 'timestamptz', (column) => column.notNull())
       .addColumn('expires_at', 'timestamptz', (column) => column.notNull())
       .addColumn('closed_at', 'timestamptz')
+      .addColumn('session_cancelled', 'boolean', (column) => column.notNull().defaultTo(false))
       .execute();
     await db.schema
       .createIndex('feedback_links_session_idx')
@@ -141,7 +143,8 @@ export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent
       .execute();
   },
   // Answers only add rows and counters, never read a link; a link is opened before it is closed.
-  batchOrder: ['FeedbackLinkOpened', 'FeedbackSubmitted', 'FeedbackLinkClosed'],
+  // A session is cancelled after its links were opened (a cancelled session opens none).
+  batchOrder: ['FeedbackLinkOpened', 'FeedbackSubmitted', 'FeedbackLinkClosed', 'SessionCancelled'],
   handlers: {
     async FeedbackLinkOpened(db, events) {
       await db
@@ -154,6 +157,7 @@ export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent
             audience: data.audience,
             created_at: metadata.occurredAt,
             expires_at: data.expiresAt,
+            session_cancelled: false,
           })),
         )
         .execute();
@@ -175,6 +179,17 @@ export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent
         })),
       );
       await countAnswers(db, events);
+    },
+    async SessionCancelled(db, events) {
+      await db
+        .updateTable('feedback_links')
+        .set({ session_cancelled: true })
+        .where(
+          'session_id',
+          'in',
+          events.map(({ data }) => data.sessionId),
+        )
+        .execute();
     },
     async FeedbackLinkClosed(db, events) {
       for (const { data, metadata } of events) {

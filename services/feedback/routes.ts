@@ -20,9 +20,6 @@ import { AUDIENCES, feedbackLinkStream, feedbackResponseStream } from './events'
 import { type CachedLink, createLinkCache } from './link-cache';
 import { newLinkToken, parseLinkToken, secretMatches } from './link-token';
 
-/** How long this process trusts a link it read (see link-cache.ts). */
-const LINK_CACHE_TTL_MS = 2000;
-
 const linkNotFound = () => notFound('feedback_link_not_found', 'This feedback link does not exist');
 
 /** The organisation as the public form presents it: name, logo, contact and privacy notice. */
@@ -44,9 +41,9 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
   const api = typed(app);
   const { store, clock, config, reads } = deps;
 
-  const links = createLinkCache({ ttlMs: LINK_CACHE_TTL_MS, maxEntries: 10_000 });
+  const links = createLinkCache({ maxEntries: 10_000 });
 
-  /** Reads a link's stream, its answer count and whether its session was cancelled since it was opened. */
+  /** Reads a link's stream: what it was opened with, and whether it was closed. */
   const readLink = async (linkId: string): Promise<CachedLink | undefined> => {
     const history = await store.readStream(feedbackLinkStream(linkId));
     const { link } = history.reduce(
@@ -54,22 +51,25 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
       (state, event) => feedbackLinkDecider.evolve(state, event as never),
       feedbackLinkDecider.initialState,
     );
-    if (!link) return undefined;
-    const organisationId = history[0]!.metadata.organisationId;
-    const [answersSoFar, session] = await Promise.all([
-      reads.feedbackLinkResponseCount(linkId),
-      reads.sessionContext(organisationId, link.session.sessionId),
-    ]);
-    return { link, organisationId, answersSoFar, sessionCancelled: session?.cancelled ?? false };
+    return link && { link, organisationId: history[0]!.metadata.organisationId };
   };
 
-  /** Finds a link from its public token; any mismatch looks like a missing link. */
-  const loadLink = async (token: string): Promise<CachedLink> => {
+  /**
+   * Finds a link from its public token (any mismatch looks like a missing link), with what changes after it was
+   * opened as the read model knows it: its answers, a close, its session's cancellation.
+   */
+  const loadLink = async (token: string) => {
     const parsed = parseLinkToken(token);
     if (!parsed) throw linkNotFound();
     const found = await links.get(parsed.linkId, () => readLink(parsed.linkId));
     if (!found || !secretMatches(parsed.secret, found.link.secretHash)) throw linkNotFound();
-    return found;
+    const state = await reads.feedbackLinkState(parsed.linkId);
+    return {
+      link: state?.closed ? { ...found.link, closed: true } : found.link,
+      organisationId: found.organisationId,
+      answersSoFar: state?.responses ?? 0,
+      sessionCancelled: state?.sessionCancelled ?? false,
+    };
   };
 
   api.post(
@@ -280,7 +280,6 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
         // An answer's stream is new unless this is a retry: skip reading it first.
         { usuallyNew: true },
       );
-      links.answered(link.linkId);
       return reply.code(201).send({ received: true });
     },
   );
