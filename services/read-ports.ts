@@ -9,4 +9,6 @@ export interface ReadPorts {
   sessionContext(organisationId: string, sessionId: string): Promise<SessionContext | undefined>;
   /** Answers a feedback link has received, as far as the read model knows (an abuse cap, not a rule). */
   feedbackLinkResponseCount(linkId: string): Promise<number>;
+  /** The organisation's name, or undefined when the read model does not know it (yet). */
+  organisationName(organisationId: string): Promise<string | undefined>;
 }
