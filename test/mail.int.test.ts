@@ -3,7 +3,7 @@ import { fixedClock } from '../services/kernel/clock';
 import { mailStream } from '../services/mail/events';
 import type { MailRequest, MailTemplate } from '../services/mail/port';
 import type { MailTables } from '../services/mail/tables';
-import { startTestApp, type TestApp } from './support/app';
+import { graphql, startTestApp, type TestApp } from './support/app';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
 
 const invitation = (
@@ -47,6 +47,7 @@ describe('outgoing mail through a real SMTP server', () => {
   let smtp: TestSmtpServer;
   let t: TestApp;
   let organisationId: string;
+  let cookie: string;
   const clock = fixedClock(new Date('2026-11-20T08:00:00Z'));
 
   beforeAll(async () => {
@@ -61,7 +62,7 @@ describe('outgoing mail through a real SMTP server', () => {
         MAIL_RETRY_BASE_MS: '60000',
       },
     });
-    ({ organisationId } = await t.organisation('Horizon & <Fils>'));
+    ({ organisationId, cookie } = await t.organisation('Horizon & <Fils>'));
   });
   afterAll(async () => {
     await t?.stop();
@@ -101,7 +102,7 @@ describe('outgoing mail through a real SMTP server', () => {
     expect(JSON.stringify(events)).not.toContain('s3cr3t-t0ken');
   });
 
-  it('records a 5xx refusal as refused and never tries again', async () => {
+  it('records a 5xx refusal as refused, shows it to the administrator, and never tries again', async () => {
     smtp.answer(() => ({ code: 550, message: 'No such mailbox' }));
     const { messageId } = await t.mail.queue(invitation(organisationId, { to: 'nobody@example.fr' }));
     await drain(t);
@@ -115,6 +116,23 @@ describe('outgoing mail through a real SMTP server', () => {
     expect(events[1]!.data).toMatchObject({ attempt: 1, responseCode: 550 });
     expect((events[1]!.data as { error: string }).error).toContain('No such mailbox');
     expect(await parametersLeft(t, messageId)).toBe(0);
+
+    await t.runner.catchUp();
+    const listed = await graphql(
+      t.app,
+      cookie,
+      '{ mailMessages(first: 10) { edges { node { id recipient status attempts lastError } } } }',
+    );
+    const nodes = (listed.data!.mailMessages as { edges: { node: { id: string } }[] }).edges.map(
+      (edge) => edge.node,
+    );
+    expect(nodes.find((node) => node.id === messageId)).toEqual({
+      id: messageId,
+      recipient: 'nobody@example.fr',
+      status: 'refused',
+      attempts: 1,
+      lastError: expect.stringContaining('550'),
+    });
   });
 
   it('retries a 4xx after a pause that grows, then delivers the same message once', async () => {
