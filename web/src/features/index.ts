@@ -6,10 +6,11 @@ import { access } from './access';
 import { dashboard } from './dashboard';
 import { evidence } from './evidence';
 import { feedback } from './feedback';
+import { mail } from './mail';
 import { referential } from './referential';
 import { training } from './training';
 
-export const features = [access, dashboard, training, feedback, evidence, referential];
+export const features = [access, dashboard, training, feedback, evidence, referential, mail];
 
 /** Every page of every feature. */
 export const routes = features.flatMap((feature) => feature.routes);
