@@ -206,6 +206,29 @@ describe('outgoing mail through a real SMTP server', () => {
     }
   });
 
+  it('erases, a week on, the parameters of a message that never reached the log, and only those', async () => {
+    smtp.answer(() => ({ code: 451, message: 'Greylisted' }));
+    const { messageId: deferred } = await t.mail.queue(invitation(organisationId));
+    await drain(t);
+    // What queue() leaves when the append fails after the parameters were kept.
+    const orphan = crypto.randomUUID();
+    await t.database.db
+      .withTables<MailTables>()
+      .insertInto('mail_parameters')
+      .values({ message_id: orphan, organisation_id: organisationId, params: '{}', created_at: clock.now() })
+      .execute();
+    await t.mailReactor.sweepOrphans();
+    expect(await parametersLeft(t, orphan)).toBe(1);
+
+    clock.advance(8 * 24 * 3600_000);
+    await t.mailReactor.sweepOrphans();
+    expect(await parametersLeft(t, orphan)).toBe(0);
+    expect(await parametersLeft(t, deferred)).toBe(1);
+    smtp.answer(() => 'accept');
+    await drain(t);
+    expect(await typesOf(t, deferred)).toEqual(['MailQueued', 'MailDeferred', 'MailSent']);
+  });
+
   it('queues one message for one idempotency key, however often it is asked', async () => {
     const request = invitation(organisationId, { idempotencyKey: 'invite-claire-1' });
     const first = await t.mail.queue(request);

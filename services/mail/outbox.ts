@@ -46,7 +46,12 @@ export const createMailPort = (deps: { db: Db; store: EventStore; clock: Clock }
     await deps.db
       .withTables<MailTables>()
       .insertInto('mail_parameters')
-      .values({ message_id: messageId, organisation_id: organisationId, params: JSON.stringify(params) })
+      .values({
+        message_id: messageId,
+        organisation_id: organisationId,
+        params: JSON.stringify(params),
+        created_at: deps.clock.now(),
+      })
       .onConflict((conflict) => conflict.column('message_id').doNothing())
       .execute();
     const result = await runCommand(

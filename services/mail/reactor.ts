@@ -22,6 +22,9 @@ const CHECKPOINT = 'mail_reactor';
 const lockKey = createHash('sha256').update(`reactor:${CHECKPOINT}`).digest().readBigInt64BE(0);
 const DUE_BATCH = 20;
 const IDLE_POLL_MS = 1000;
+/** Parameters whose message never reached the log (the append failed after they were kept) go after this. */
+const ORPHAN_AFTER_MS = 7 * 24 * 3600_000;
+const SWEEP_EVERY_MS = 3600_000;
 
 type Log = {
   info(obj: object, msg: string): void;
@@ -256,6 +259,32 @@ export const createMailReactor = (options: MailReactorOptions) => {
     }
   };
 
+  /**
+   * Erases parameters kept for a message whose `MailQueued` was never appended (queue() failed after keeping
+   * them, and its caller was told so). A queued message has its delivery row within moments, and its
+   * parameters are erased when it is settled, so a week-old row without one is such an orphan.
+   */
+  let lastSweep = 0;
+  const sweepOrphans = async () => {
+    const now = clock.now().getTime();
+    if (now - lastSweep < SWEEP_EVERY_MS) return;
+    lastSweep = now;
+    await mail()
+      .deleteFrom('mail_parameters')
+      .where('created_at', '<', new Date(now - ORPHAN_AFTER_MS))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('mail_deliveries')
+              .select('mail_deliveries.message_id')
+              .whereRef('mail_deliveries.message_id', '=', 'mail_parameters.message_id'),
+          ),
+        ),
+      )
+      .execute();
+  };
+
   /** Takes in every queued message the feed shows, then sends every message due now. */
   const cycle = async () => {
     while ((await runBatch(database, store, intake, batchSize)) === batchSize) {}
@@ -305,6 +334,7 @@ export const createMailReactor = (options: MailReactorOptions) => {
         let idleWait = 5;
         while (!signal.aborted) {
           await cycle();
+          await sweepOrphans();
           // Right after a wake-up an older transaction may still hide the new event: look again soon, backing off.
           const woke = await store.waitForEvents(Math.min(idleWait, await nextWaitMs()), signal);
           idleWait = woke ? 5 : Math.min(idleWait * 2, IDLE_POLL_MS);
@@ -338,6 +368,8 @@ export const createMailReactor = (options: MailReactorOptions) => {
     drain: cycle,
     /** What a process that died mid-attempt left behind is due again (tests of the crash path). */
     recoverInterrupted,
+    /** Erases week-old parameters of messages never queued in the log (at most once an hour). */
+    sweepOrphans,
   };
 };
 
