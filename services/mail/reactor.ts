@@ -9,6 +9,7 @@ import type { PostgresEventStore } from '../eventstore/postgres';
 import type { RecordedEvent } from '../eventstore/types';
 import type { Clock } from '../kernel/clock';
 import { runCommand } from '../kernel/command';
+import { isAppError } from '../kernel/errors';
 import type { ReadPorts } from '../read-ports';
 import { isFinal, type MailCommand, mailDecider } from './decider';
 import { type MailEvent, type MailQueued, mailStream } from './events';
@@ -25,6 +26,7 @@ const IDLE_POLL_MS = 1000;
 /** Parameters whose message never reached the log (the append failed after they were kept) go after this. */
 const ORPHAN_AFTER_MS = 7 * 24 * 3600_000;
 const SWEEP_EVERY_MS = 3600_000;
+const RECORD_TRIES = 5;
 
 type Log = {
   info(obj: object, msg: string): void;
@@ -110,24 +112,40 @@ export const createMailReactor = (options: MailReactorOptions) => {
     },
   };
 
-  const record = (
+  /**
+   * Records an attempt's outcome on the message's stream. Tried a few times (same event ids, so a retry appends
+   * nothing twice): giving up after a message was accepted would make the next owner send it again.
+   */
+  const record = async (
     delivery: Delivery,
     attempt: number,
     command: Exclude<MailCommand, { type: 'QueueMail' }>,
-  ) =>
-    runCommand(
-      {
-        store,
-        clock,
-        organisationId: delivery.organisation_id,
-        actor: { type: 'system' },
-        // One outcome per attempt, whatever happens between recording it and dropping the row.
-        idempotencyKey: `attempt-${attempt}`,
-      },
-      mailDecider,
-      mailStream(delivery.message_id),
-      command,
-    );
+  ) => {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await runCommand(
+          {
+            store,
+            clock,
+            organisationId: delivery.organisation_id,
+            actor: { type: 'system' },
+            // One outcome per attempt, whatever happens between recording it and dropping the row.
+            idempotencyKey: `attempt-${attempt}`,
+          },
+          mailDecider,
+          mailStream(delivery.message_id),
+          command,
+        );
+      } catch (error) {
+        if (tries >= RECORD_TRIES || controller.signal.aborted || isAppError(error)) throw error;
+        log?.warn(
+          { err: error, messageId: delivery.message_id },
+          'recording a mail outcome failed; retrying',
+        );
+        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** tries));
+      }
+    }
+  };
 
   /** The message is settled: it leaves the work list and its parameters (secrets included) are erased. */
   const settle = (messageId: string) =>
@@ -296,7 +314,11 @@ export const createMailReactor = (options: MailReactorOptions) => {
         .orderBy('next_attempt_at')
         .limit(DUE_BATCH)
         .execute();
-      for (const delivery of due) await deliver(delivery as Delivery);
+      for (const delivery of due) {
+        // Stopping: what is left stays due for the next start.
+        if (controller.signal.aborted) return;
+        await deliver(delivery as Delivery);
+      }
       if (due.length < DUE_BATCH) return;
     }
   };
