@@ -185,6 +185,30 @@ describe('outgoing mail through a real SMTP server', () => {
     expect(await parametersLeft(t, messageId)).toBe(0);
   });
 
+  it('counts attempts cut short by a crash, so a message that kills the process gives up instead of looping', async () => {
+    smtp.answer(() => ({ code: 451, message: 'Try again later' }));
+    const { messageId } = await t.mail.queue(invitation(organisationId));
+    await drain(t);
+    // As a process leaves it when it dies during its third attempt (the second one died too).
+    await t.database.db
+      .withTables<MailTables>()
+      .updateTable('mail_deliveries')
+      .set({ attempts: 3, sending_since: clock.now() })
+      .where('message_id', '=', messageId)
+      .execute();
+    await t.mailReactor.recoverInterrupted();
+    await drain(t);
+
+    expect(smtp.received).toHaveLength(1);
+    const events = await t.store.readStream(mailStream(messageId));
+    expect(events.map((event) => event.type)).toEqual(['MailQueued', 'MailDeferred', 'MailFailed']);
+    expect(events[2]!.data).toMatchObject({
+      attempt: 3,
+      error: 'Attempts exhausted (the last one was interrupted)',
+    });
+    expect(await parametersLeft(t, messageId)).toBe(0);
+  });
+
   it('treats a refused connection as temporary', async () => {
     const closed = await startSmtpServer();
     await closed.close();

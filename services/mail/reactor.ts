@@ -118,7 +118,8 @@ export const createMailReactor = (options: MailReactorOptions) => {
    */
   const record = async (
     delivery: Delivery,
-    attempt: number,
+    /** Names the outcome: the same key never records twice (`attempt-3`, `exhausted`). */
+    key: string,
     command: Exclude<MailCommand, { type: 'QueueMail' }>,
   ) => {
     for (let tries = 1; ; tries++) {
@@ -129,8 +130,8 @@ export const createMailReactor = (options: MailReactorOptions) => {
             clock,
             organisationId: delivery.organisation_id,
             actor: { type: 'system' },
-            // One outcome per attempt, whatever happens between recording it and dropping the row.
-            idempotencyKey: `attempt-${attempt}`,
+            // One outcome per key, whatever happens between recording it and dropping the row.
+            idempotencyKey: key,
           },
           mailDecider,
           mailStream(delivery.message_id),
@@ -194,7 +195,7 @@ export const createMailReactor = (options: MailReactorOptions) => {
     const { message_id: messageId } = delivery;
     if (attempt > config.MAIL_MAX_ATTEMPTS) {
       const error = 'Attempts exhausted (the last one was interrupted)';
-      await record(delivery, attempt - 1, {
+      await record(delivery, 'exhausted', {
         type: 'RecordFailed',
         data: { messageId, attempt: attempt - 1, error },
       });
@@ -202,7 +203,7 @@ export const createMailReactor = (options: MailReactorOptions) => {
     }
     const composed = await compose(delivery);
     if ('error' in composed) {
-      await record(delivery, attempt, {
+      await record(delivery, `attempt-${attempt}`, {
         type: 'RecordFailed',
         data: { messageId, attempt, error: composed.error },
       });
@@ -232,24 +233,27 @@ export const createMailReactor = (options: MailReactorOptions) => {
         response: outcome.response,
         outbox: transport.kind,
       };
-      await record(delivery, attempt, { type: 'RecordSent', data });
+      await record(delivery, `attempt-${attempt}`, { type: 'RecordSent', data });
       return settle(messageId);
     }
     const { error, responseCode } = outcome;
     if (outcome.permanent) {
-      await record(delivery, attempt, {
+      await record(delivery, `attempt-${attempt}`, {
         type: 'RecordRefused',
         data: { messageId, attempt, error, responseCode },
       });
       return settle(messageId);
     }
     if (attempt >= config.MAIL_MAX_ATTEMPTS) {
-      await record(delivery, attempt, { type: 'RecordFailed', data: { messageId, attempt, error } });
+      await record(delivery, `attempt-${attempt}`, {
+        type: 'RecordFailed',
+        data: { messageId, attempt, error },
+      });
       return settle(messageId);
     }
     const retryAt = new Date(clock.now().getTime() + retryDelayMs(config, attempt));
     const retry = retryAt.toISOString();
-    await record(delivery, attempt, {
+    await record(delivery, `attempt-${attempt}`, {
       type: 'RecordDeferred',
       data: { messageId, attempt, error, responseCode, retryAt: retry },
     });
