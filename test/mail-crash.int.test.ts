@@ -86,5 +86,6 @@ describe(`a message survives a kill -9 between "due" and "sent" (${primaryKind()
     expect(smtp.received[1]!.messageId).toBe(smtp.received[0]!.messageId);
     expect(smtp.accepted[0]!.to).toEqual(['learner@example.fr']);
     expect(smtp.accepted[0]!.text).toContain('https://app.example.fr/reset?token=t0k3n');
-  });
+    // Two cold starts of the app on a loaded machine: each waits up to 120 s for /health.
+  }, 400_000);
 });

@@ -234,6 +234,12 @@ export const createMailReactor = (options: MailReactorOptions) => {
         outbox: transport.kind,
       };
       await record(delivery, `attempt-${attempt}`, { type: 'RecordSent', data });
+      if (transport.kind === 'development') {
+        log?.info(
+          { messageId, template: delivery.template },
+          'mail kept in the development outbox (read it on /mail)',
+        );
+      }
       return settle(messageId);
     }
     const { error, responseCode } = outcome;
