@@ -36,7 +36,16 @@ describe(`a message survives a kill -9 between "due" and "sent" (${primaryKind()
       dataDir = mkdtempSync(join(tmpdir(), 'mail-crash-'));
       env = { DATABASE_URL: undefined, DATA_DIR: dataDir };
     }
-    env = { ...env, SMTP_URL: smtp.url, MAIL_FROM: 'ne-pas-repondre@horizon.example.fr', LOG_LEVEL: 'warn' };
+    // Load shedding off, as in startTestApp: a busy machine must not turn the test's reads away.
+    env = {
+      ...env,
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'ne-pas-repondre@horizon.example.fr',
+      LOG_LEVEL: 'warn',
+      SHED_EVENT_LOOP_DELAY_MS: '0',
+      SHED_HEAP_USED_MB: '0',
+      SHED_POOL_WAITING: '0',
+    };
   });
   afterAll(async () => {
     for (const server of servers) await server.kill();
@@ -70,14 +79,25 @@ describe(`a message survives a kill -9 between "due" and "sent" (${primaryKind()
     expect(smtp.accepted).toHaveLength(0);
 
     const second = await start();
-    const stream = async () =>
-      (await (await fetch(`${second.url}/test/mail/${messageId}`)).json()) as {
-        type: string;
-        data: object;
-      }[];
-    await eventually(second, async () => (await stream()).some((event) => event.type === 'MailSent'), 60_000);
+    /** The message's events, or none while the server does not answer 200. */
+    const stream = async (): Promise<{ type: string; data: object }[]> => {
+      const response = await fetch(`${second.url}/test/mail/${messageId}`).catch(() => undefined);
+      if (response?.status !== 200) {
+        await response?.body?.cancel();
+        return [];
+      }
+      return (await response.json()) as { type: string; data: object }[];
+    };
+    let events: { type: string; data: object }[] = [];
+    await eventually(
+      second,
+      async () => {
+        events = await stream();
+        return events.some((event) => event.type === 'MailSent');
+      },
+      60_000,
+    );
 
-    const events = await stream();
     expect(events.map((event) => event.type)).toEqual(['MailQueued', 'MailSent']);
     // The interrupted attempt counts: the message cannot crash the process for ever.
     expect(events[1]!.data).toMatchObject({ attempt: 2, outbox: 'smtp' });
