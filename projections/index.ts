@@ -1,5 +1,6 @@
 import { evidenceProjection } from './evidence/projection';
 import { feedbackReadSlice } from './feedback';
+import { mailReadSlice } from './mail';
 import { organisationsReadSlice } from './organisations';
 import type { ReadSlice } from './read-slice';
 import type { Projection } from './runner/projection';
@@ -10,6 +11,7 @@ export const readSlices: readonly ReadSlice[] = [
   organisationsReadSlice,
   trainingReadSlice,
   feedbackReadSlice,
+  mailReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

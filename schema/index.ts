@@ -9,6 +9,7 @@ import './types/evidence';
 import './types/training';
 import './types/feedback';
 import './types/organisation';
+import './types/mail';
 
 export const schema = builder.toSchema();
 

@@ -1,5 +1,6 @@
 import { accessSlice } from './access';
 import { feedbackSlice } from './feedback';
+import { mailSlice } from './mail';
 import { organisationSlice } from './organisation';
 import type { WriteSlice } from './slice';
 import { trainingSlice } from './training';
@@ -10,4 +11,5 @@ export const writeSlices: readonly WriteSlice[] = [
   trainingSlice,
   feedbackSlice,
   organisationSlice,
+  mailSlice,
 ];

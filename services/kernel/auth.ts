@@ -8,6 +8,7 @@ const PERMISSIONS = {
   'training:manage': ['admin', 'quality_manager'],
   'feedback:manage': ['admin', 'quality_manager'],
   'organisation:manage': ['admin'],
+  'mail:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
