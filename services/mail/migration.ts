@@ -3,7 +3,7 @@ import type { NamedMigration } from '../db/migrate';
 
 /** The mail slice's tables outside the log (column types: tables.ts). */
 export const mailMigration: NamedMigration = {
-  name: '0004_mail',
+  name: '0005_mail',
   async up(db) {
     await db.schema
       .createTable('mail_parameters')

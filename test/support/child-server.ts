@@ -23,12 +23,22 @@ export interface ChildServer {
 }
 
 /** Starts `node <args>` listening on 127.0.0.1:port, without the test runner's NODE_OPTIONS. */
+const NO_SHEDDING = { SHED_EVENT_LOOP_DELAY_MS: '0', SHED_HEAP_USED_MB: '0', SHED_POOL_WAITING: '0' };
+
+/** Starts a server process (shedding off unless `env` says otherwise) and keeps its last output. */
 export const startChildServer = (
   args: readonly string[],
   port: number,
   env: Record<string, string | undefined>,
 ): ChildServer => {
-  const childEnv: Record<string, string | undefined> = { ...process.env, ...env, PORT: String(port) };
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    // As in startTestApp: a busy CI machine stalls a starting server long enough to shed its first requests;
+    // load shedding has its own tests, which set these.
+    ...NO_SHEDDING,
+    ...env,
+    PORT: String(port),
+  };
   childEnv.HOST = '127.0.0.1';
   delete childEnv.NODE_OPTIONS;
   for (const [name, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[name];
