@@ -8,6 +8,7 @@ import { migrate } from './db/migrate';
 import { eventStoreMigration } from './eventstore/migration';
 import { createPostgresEventStore, type PostgresEventStore } from './eventstore/postgres';
 import { createVaultedEventStore } from './eventstore/vaulted';
+import { enrolSubjectsWrittenInClear } from './privacy/enrolment';
 import { loadKeyEncryptionKey } from './privacy/key-encryption-key';
 import { privacyMigration } from './privacy/migration';
 import { allPersonalData } from './privacy/registry';
@@ -54,6 +55,7 @@ export const openRuntime = async (
     const kek = loadKeyEncryptionKey(config, database, options.warn);
     await migrate(database.db, migrations);
     await checkKeyEncryptionKey(database.db, kek);
+    await enrolSubjectsWrittenInClear(database.db, kek, allPersonalData);
     vault = createVault(database.db, { kek, declarations: allPersonalData });
   } catch (error) {
     if (!options.database) await database.close();

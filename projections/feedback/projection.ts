@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '../../services/eventstore/types';
 import type { FeedbackEvent, FeedbackSubmitted } from '../../services/feedback/events';
+import { ERASED } from '../../services/privacy/declarations';
+import type { PrivacyEvent } from '../../services/privacy/events';
 import { sumBy } from '../grouping';
+import { subjectIdsOf } from '../privacy';
 import { insertRows } from '../runner/bulk';
 import { defineProjection } from '../runner/projection';
 import type { FeedbackTables } from './tables';
@@ -78,9 +81,9 @@ const countAnswers = async (db: Kysely<FeedbackTables>, answers: readonly Answer
     .execute();
 };
 
-export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent>({
+export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent | PrivacyEvent>({
   name: 'feedback',
-  version: 3,
+  version: 4,
   tables: [
     'feedback_links',
     'feedback_responses',
@@ -140,8 +143,9 @@ export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent
       .addColumn('rating_sum', 'bigint', (column) => column.notNull())
       .execute();
   },
-  // Answers only add rows and counters, never read a link; a link is opened before it is closed.
-  batchOrder: ['FeedbackLinkOpened', 'FeedbackSubmitted', 'FeedbackLinkClosed'],
+  // Answers only add rows and counters, never read a link; a link is opened before it is closed; an answer is
+  // recorded before its respondent is erased.
+  batchOrder: ['FeedbackLinkOpened', 'FeedbackSubmitted', 'FeedbackLinkClosed', 'PersonalDataErased'],
   handlers: {
     async FeedbackLinkOpened(db, events) {
       await db
@@ -184,6 +188,17 @@ export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent
           .where('id', '=', data.linkId)
           .execute();
       }
+    },
+    // An answer is its anonymous respondent's subject: its comment reads as erased, its rating stays.
+    async PersonalDataErased(db, events) {
+      const responseIds = subjectIdsOf(events, 'respondent');
+      if (responseIds.length === 0) return;
+      await db
+        .updateTable('feedback_responses')
+        .set({ comment: ERASED })
+        .where('id', 'in', responseIds)
+        .where('comment', 'is not', null)
+        .execute();
     },
   },
 });

@@ -7,6 +7,7 @@ export type Role = (typeof ROLES)[number];
 const PERMISSIONS = {
   'training:manage': ['admin', 'quality_manager'],
   'feedback:manage': ['admin', 'quality_manager'],
+  'privacy:erase': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,6 +7,7 @@ import {
   type PersonalDataDeclarations,
   subjectId,
 } from './declarations';
+import { privacyPersonalData } from './events';
 
 // The access and training slices are being reworked in parallel: their declarations sit here for now, typed
 // against their event unions (a new type there fails to compile here), and move beside their events after.
@@ -32,4 +33,5 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   accessPersonalData,
   trainingPersonalData,
   feedbackPersonalData,
+  privacyPersonalData,
 ) as AllPersonalDataDeclarations;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import type { NewEvent } from '../eventstore/types';
 import {
   newDataKey,
   openField,
@@ -52,16 +53,24 @@ export interface VaultOptions {
 type Sealable = { type: string; data: unknown };
 
 export interface Vault {
-  /** Seals the declared personal fields of events about to be appended; refuses an undeclared event type. */
-  seal<E extends Sealable>(events: readonly E[]): Promise<E[]>;
+  /**
+   * Seals the declared personal fields of events about to be appended (a new subject gets its key, recorded as
+   * its events' organisation's); refuses an undeclared event type.
+   */
+  seal(events: readonly NewEvent[]): Promise<NewEvent[]>;
   /**
    * Opens the sealed fields of stored events (one query for the keys the batch lacks, through `executor` so a
    * projection's transaction can use it); erased subjects' fields, sealed or written before the vault, read
    * as ERASED.
    */
   open<E extends Sealable>(executor: Db, events: readonly E[]): Promise<E[]>;
-  /** Deletes a subject's key (its sealed values become unreadable for good) and records the erasure. */
-  erase(subject: string, executor?: Db): Promise<void>;
+  /**
+   * Deletes a subject's key (its sealed values become unreadable for good) and records the erasure, answering
+   * the subject's organisation; undefined for a subject the vault never saw.
+   */
+  erase(subject: string, executor?: Db): Promise<{ organisationId: string } | undefined>;
+  /** The organisation whose events name a subject, or undefined when the vault never saw it. */
+  organisationOf(subject: string): Promise<string | undefined>;
 }
 
 const KEY_CHECK_SUBJECT = '$key-check';
@@ -113,10 +122,10 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
     row.wrapped_key === null ? 'erased' : unwrapKey(kek, row.subject_id, row.wrapped_key);
 
   /** The keys of subjects about to be written: created for new subjects in one statement. */
-  const keysForWriting = async (subjects: ReadonlySet<string>): Promise<Map<string, KeyState>> => {
+  const keysForWriting = async (subjects: ReadonlyMap<string, string>): Promise<Map<string, KeyState>> => {
     const states = new Map<string, KeyState>();
     const missing: string[] = [];
-    for (const subject of subjects) {
+    for (const subject of subjects.keys()) {
       const state = cached(subject);
       if (state === undefined || state === 'absent') missing.push(subject);
       else states.set(subject, state);
@@ -127,7 +136,11 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
     const rows = await tables(db)
       .insertInto('privacy_subjects')
       .values(
-        missing.map((subject) => ({ subject_id: subject, wrapped_key: wrapKey(kek, subject, newDataKey()) })),
+        missing.map((subject) => ({
+          subject_id: subject,
+          organisation_id: subjects.get(subject)!,
+          wrapped_key: wrapKey(kek, subject, newDataKey()),
+        })),
       )
       .onConflict((conflict) =>
         conflict.column('subject_id').doUpdateSet((eb) => ({ subject_id: eb.ref('excluded.subject_id') })),
@@ -180,7 +193,10 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
           .filter(({ field }) => data[field] !== null && data[field] !== undefined)
           .map(({ field, subject }) => ({ field, subject: subject(data) }));
       });
-      const subjects = new Set(plans.flatMap((plan) => plan.map(({ subject }) => subject)));
+      const subjects = new Map<string, string>();
+      plans.forEach((plan, index) => {
+        for (const { subject } of plan) subjects.set(subject, events[index]!.metadata.organisationId);
+      });
       if (subjects.size === 0) return [...events];
       const keys = await keysForWriting(subjects);
       return events.map((event, index) => {
@@ -246,17 +262,27 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
     },
 
     async erase(subject, executor = db) {
-      await tables(executor)
-        .insertInto('privacy_subjects')
-        .values({ subject_id: subject, wrapped_key: null, erased_at: new Date() })
-        .onConflict((conflict) =>
-          conflict.column('subject_id').doUpdateSet((eb) => ({
-            wrapped_key: null,
-            erased_at: eb.fn.coalesce('privacy_subjects.erased_at', 'excluded.erased_at'),
-          })),
-        )
-        .execute();
+      const row = await tables(executor)
+        .updateTable('privacy_subjects')
+        .set((eb) => ({
+          wrapped_key: null,
+          erased_at: eb.fn.coalesce('erased_at', eb.val(new Date())),
+        }))
+        .where('subject_id', '=', subject)
+        .returning('organisation_id')
+        .executeTakeFirst();
+      if (!row) return undefined;
       remember(subject, 'erased');
+      return { organisationId: row.organisation_id };
+    },
+
+    async organisationOf(subject) {
+      const row = await tables(db)
+        .selectFrom('privacy_subjects')
+        .select('organisation_id')
+        .where('subject_id', '=', subject)
+        .executeTakeFirst();
+      return row?.organisation_id;
     },
   };
 };
