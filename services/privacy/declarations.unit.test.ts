@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { noPersonalData } from './declarations';
 import { allPersonalData } from './registry';
@@ -20,7 +20,8 @@ const exportedEventTypes = async (): Promise<Map<string, string[]>> => {
     if (!entry.isDirectory()) continue;
     const files = readdirSync(join(servicesDir, entry.name));
     if (!files.includes('events.ts')) continue;
-    const module = (await import(`../${entry.name}/events.ts`)) as Record<string, unknown>;
+    const path = pathToFileURL(join(servicesDir, entry.name, 'events.ts')).href;
+    const module = (await import(/* @vite-ignore */ path)) as Record<string, unknown>;
     const types = Object.entries(module)
       .filter(([name, value]) => name.endsWith('EventTypes') && Array.isArray(value))
       .flatMap(([, value]) => value as string[]);
