@@ -8,7 +8,7 @@ import {
 } from '../../services/privacy/declarations';
 import type { PersonalDataErased } from '../../services/privacy/events';
 import { insertRows } from '../runner/bulk';
-import { type Projection, runsOfOneType } from '../runner/projection';
+import type { Projection } from '../runner/projection';
 import type { EvidenceTables } from './tables';
 
 const ERASURE: PersonalDataErased['type'] = 'PersonalDataErased';
@@ -127,10 +127,16 @@ export const evidenceProjection = (
       .where('summary', 'is not', null)
       .execute();
   };
+  // Evidence between two erasures is recorded in one insert; an erasure (rare) scrubs what came before it. The
+  // scrub scans the items (no index on subjects: it would cost every insert for a rare statement).
   const apply = async (db: Kysely<EvidenceTables>, events: readonly RecordedEvent[]) => {
-    for (const run of runsOfOneType(events)) {
-      if (run[0]!.type === ERASURE) await scrub(db, run);
-      else await record(db, run);
+    let from = 0;
+    for (let index = 0; index <= events.length; index++) {
+      const event = events[index];
+      if (event && event.type !== ERASURE) continue;
+      await record(db, events.slice(from, index));
+      if (event) await scrub(db, [event]);
+      from = index + 1;
     }
   };
   const record = async (db: Kysely<EvidenceTables>, events: readonly RecordedEvent[]) => {

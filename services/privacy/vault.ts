@@ -127,7 +127,7 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
     const missing: string[] = [];
     for (const subject of subjects.keys()) {
       const state = cached(subject);
-      if (state === undefined || state === 'absent') missing.push(subject);
+      if (state === undefined) missing.push(subject);
       else states.set(subject, state);
     }
     if (missing.length === 0) return states;
@@ -172,9 +172,10 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
       .execute();
     for (const row of rows) states.set(row.subject_id, stateOfRow(row));
     for (const subject of missing) {
-      const state = states.get(subject) ?? 'absent';
-      states.set(subject, state);
-      remember(subject, state);
+      const state = states.get(subject);
+      // An absent key is not remembered: another process may create it at any moment.
+      if (state) remember(subject, state);
+      else states.set(subject, 'absent');
     }
     return states;
   };
