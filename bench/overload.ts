@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
@@ -36,6 +36,9 @@ export interface OverloadSettings {
   /** Also run the overload phase with load shedding off, to show what it prevents. */
   baseline: boolean;
 }
+
+// The seeding runtime and the servers it starts share one key-encryption key (PostgreSQL requires one).
+process.env.PERSONAL_DATA_KEY ??= randomBytes(32).toString('base64');
 
 const numberFrom = (name: string, fallback: number, min: number): number => {
   const raw = process.env[name];
@@ -261,7 +264,13 @@ const PASSWORD = 'benchmark password, long enough';
 
 /** Migrates the database and creates the organisation whose admin opens the links. */
 const prepareDatabase = async (databaseUrl: string): Promise<string> => {
-  const runtime = await openRuntime(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }));
+  const runtime = await openRuntime(
+    loadConfig({
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'silent',
+      PERSONAL_DATA_KEY: process.env.PERSONAL_DATA_KEY,
+    }),
+  );
   try {
     const email = 'direction@bench.example.fr';
     await createOrganisationWithAdmin(

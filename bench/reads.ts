@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { createOrganisationWithAdmin } from '../services/access/accounts';
@@ -54,6 +55,7 @@ export const runReadsSuite = async (options: {
   const config = loadConfig({
     DATABASE_URL: options.databaseUrl,
     LOG_LEVEL: 'silent',
+    PERSONAL_DATA_KEY: process.env.PERSONAL_DATA_KEY ?? randomBytes(32).toString('base64'),
     GRAPHQL_RATE_LIMIT_PER_MINUTE: '1000000',
     SHED_EVENT_LOOP_DELAY_MS: '0',
   });

@@ -1,5 +1,6 @@
 // npm run bench:restart: after a kill -9, how long until /health answers 200 again — the compiled server
 // (node dist/services/server.js) against tsx compiling TypeScript at start, on PGlite and on PostgreSQL.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,8 @@ const runs = Math.max(1, Number(process.env.BENCH_RESTART_RUNS) || 5);
 const timeoutMs = 120_000;
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
+const runKey = randomBytes(32).toString('base64');
+
 interface Target {
   database: 'pglite' | 'postgres';
   env: NodeJS.ProcessEnv;
@@ -49,6 +52,8 @@ interface Target {
 /** One server at a time on the target; each start follows a kill -9 of the previous one, variants interleaved. */
 const measure = async (target: Target, port: number) => {
   const env: NodeJS.ProcessEnv = {
+    // Every start of one run opens the same database: one key-encryption key for all (PostgreSQL requires one).
+    PERSONAL_DATA_KEY: runKey,
     ...process.env,
     ...target.env,
     PORT: String(port),

@@ -1,3 +1,4 @@
+import { allPersonalData } from '../services/privacy/registry';
 import { evidenceProjection } from './evidence/projection';
 import { feedbackReadSlice } from './feedback';
 import { mailReadSlice } from './mail';
@@ -17,5 +18,5 @@ export const readSlices: readonly ReadSlice[] = [
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */
 export const allProjections: readonly Projection[] = [
   ...readSlices.flatMap((slice) => slice.projections),
-  evidenceProjection(Object.assign({}, ...readSlices.map((slice) => slice.evidence ?? {}))),
+  evidenceProjection(Object.assign({}, ...readSlices.map((slice) => slice.evidence ?? {})), allPersonalData),
 ];

@@ -60,7 +60,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const runtime = await openRuntime(config, { database: options.database });
-  const { database, store, runner } = runtime;
+  const { database, store, runner, vault } = runtime;
   await runner.prepare();
   const db = database.db;
   const waitForPosition = (position: number) => runner.waitForPosition(position, config.MIN_POSITION_WAIT_MS);
@@ -95,7 +95,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   });
   await mailReactor.prepare();
 
-  const sliceDeps: SliceDeps = { db, store, clock, config, reads, waitForPosition, mail };
+  const sliceDeps: SliceDeps = { db, store, vault, clock, config, reads, waitForPosition, mail };
   for (const slice of writeSlices) await app.register(slice.routes(sliceDeps));
   await app.register(graphQLPlugin, { db, clock, config });
   await app.register(healthPlugin, { database, runner });

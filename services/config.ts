@@ -3,6 +3,9 @@ import { z } from 'zod';
 
 const MIB = 1024 * 1024;
 
+const isKeyEncryptionKey = (value: string) =>
+  /^[A-Za-z0-9+/]+={0,2}$/.test(value.trim()) && Buffer.from(value.trim(), 'base64').length === 32;
+
 /** Every setting the server reads, with its default. The README's configuration table mirrors this list. */
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -67,6 +70,13 @@ const schema = z.object({
     .default(32 * 1024),
   /** GraphQL requests per minute, per signed-in user, or per address when signed out. */
   GRAPHQL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Wraps each data subject's key (base64 of 32 bytes); unset on PGlite: DATA_DIR/personal-data.key. */
+  PERSONAL_DATA_KEY: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || isKeyEncryptionKey(value), {
+      message: 'must be the base64 of exactly 32 random bytes (openssl rand -base64 32)',
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Outgoing mail server, `smtp://user:password@host:587` or `smtps://…:465`; unset with no SMTP_HOST: dev outbox. */
   SMTP_URL: z

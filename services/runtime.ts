@@ -7,30 +7,40 @@ import { type Database, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { eventStoreMigration } from './eventstore/migration';
 import { createPostgresEventStore, type PostgresEventStore } from './eventstore/postgres';
+import { createVaultedEventStore } from './eventstore/vaulted';
+import { enrolSubjectsWrittenInClear } from './privacy/enrolment';
+import { loadKeyEncryptionKey } from './privacy/key-encryption-key';
+import { privacyMigration } from './privacy/migration';
+import { allPersonalData } from './privacy/registry';
+import { checkKeyEncryptionKey, createVault, type Vault } from './privacy/vault';
 import { writeSlices } from './slices';
 
 /** Every migration, in order: the platform's, then each slice's own tables. */
 export const migrations = [
   eventStoreMigration,
   projectionCheckpointsMigration,
+  privacyMigration,
   ...writeSlices.flatMap((slice) => slice.migrations ?? []),
 ];
 
 export interface Runtime {
   config: Config;
   database: Database;
+  /** The event store, personal fields sealed by the vault. */
   store: PostgresEventStore;
+  vault: Vault;
   runner: ProjectionRunner;
   close(): Promise<void>;
 }
 
 /**
  * The start-up wiring the server and the command-line scripts share: open the database (PostgreSQL or PGlite),
- * migrate it, open the event store and the projection runner over every slice's read models.
+ * migrate it, open the personal-data vault, the event store through it and the projection runner over every
+ * slice's read models.
  */
 export const openRuntime = async (
   config: Config,
-  options: { database?: Database; poolSize?: number } = {},
+  options: { database?: Database; poolSize?: number; warn?: (message: string) => void } = {},
 ): Promise<Runtime> => {
   const database =
     options.database ??
@@ -40,13 +50,24 @@ export const openRuntime = async (
       poolSize: options.poolSize ?? config.DATABASE_POOL_SIZE,
       connectionTimeoutMs: config.DATABASE_CONNECTION_TIMEOUT_MS,
     }));
-  await migrate(database.db, migrations);
-  const store = createPostgresEventStore(database);
+  let vault: Vault;
+  try {
+    const kek = loadKeyEncryptionKey(config, database, options.warn);
+    await migrate(database.db, migrations);
+    await checkKeyEncryptionKey(database.db, kek);
+    await enrolSubjectsWrittenInClear(database.db, kek, allPersonalData);
+    vault = createVault(database.db, { kek, declarations: allPersonalData });
+  } catch (error) {
+    if (!options.database) await database.close();
+    throw error;
+  }
+  const store = createVaultedEventStore(createPostgresEventStore(database), vault, database.db);
   const runner = createProjectionRunner({ database, store, projections: allProjections });
   return {
     config,
     database,
     store,
+    vault,
     runner,
     async close() {
       await runner.stop();

@@ -5,12 +5,15 @@ import type { NamedMigration } from './db/migrate';
 import type { EventStore } from './eventstore/types';
 import type { Clock } from './kernel/clock';
 import type { MailPort } from './mail/port';
+import type { Vault } from './privacy/vault';
 import type { ReadPorts } from './read-ports';
 
 /** What the composition root hands every write slice. */
 export interface SliceDeps {
   db: Db;
   store: EventStore;
+  /** The personal-data vault (erasure). */
+  vault: Vault;
   clock: Clock;
   config: Config;
   reads: ReadPorts;

@@ -2,6 +2,7 @@ import { accessSlice } from './access';
 import { feedbackSlice } from './feedback';
 import { mailSlice } from './mail';
 import { organisationSlice } from './organisation';
+import { privacySlice } from './privacy';
 import type { WriteSlice } from './slice';
 import { trainingSlice } from './training';
 
@@ -12,4 +13,5 @@ export const writeSlices: readonly WriteSlice[] = [
   feedbackSlice,
   organisationSlice,
   mailSlice,
+  privacySlice,
 ];

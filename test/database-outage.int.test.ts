@@ -5,7 +5,7 @@ import { loadConfig } from '../services/config';
 import { type Database, execute, openDatabase } from '../services/db/database';
 import { feedbackResponseStream } from '../services/feedback/events';
 import { derivedId } from '../services/kernel/ids';
-import { PASSWORD } from './support/app';
+import { PASSWORD, TEST_PERSONAL_DATA_KEY } from './support/app';
 import { createTestDatabase, primaryKind, type TestDatabase } from './support/databases';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
 
@@ -64,7 +64,7 @@ describe.skipIf(!onServer)(
       url.port = String(proxy.port);
       database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10, connectionTimeoutMs: 2000 });
       context = await buildApp({
-        config: loadConfig({ LOG_LEVEL: 'silent' }),
+        config: loadConfig({ LOG_LEVEL: 'silent', PERSONAL_DATA_KEY: TEST_PERSONAL_DATA_KEY }),
         database,
         logger: false,
       });

@@ -18,7 +18,12 @@ import {
   WrongExpectedRevisionError,
 } from '../services/eventstore/types';
 import { composeUpcasters } from '../services/eventstore/upcasting';
+import { createVaultedEventStore } from '../services/eventstore/vaulted';
 import { newId } from '../services/kernel/ids';
+import { newDataKey } from '../services/privacy/crypto';
+import type { AllPersonalDataDeclarations } from '../services/privacy/declarations';
+import { privacyMigration } from '../services/privacy/migration';
+import { checkKeyEncryptionKey, createVault } from '../services/privacy/vault';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './support/databases';
 
 const ORG = '01900000-0000-7000-8000-000000000001';
@@ -87,16 +92,42 @@ const readFeedUntil = async (
   return all;
 };
 
-/** The contract every event store adapter must pass. */
-export const eventStoreContract = (kind: DatabaseKind) => {
-  describe(`event store contract on ${kind}`, () => {
+/** Every event type the contract appends holds personal data in `name` and `n`, one subject's. */
+const everyTypePersonal = new Proxy(
+  {},
+  {
+    get: () => [
+      { field: 'name', subject: () => 'contact:contract' },
+      { field: 'n', subject: () => 'contact:contract' },
+    ],
+  },
+) as AllPersonalDataDeclarations;
+
+/**
+ * The contract every event store adapter must pass; `vaulted`: through the personal-data vault, which must be
+ * transparent (its fields sealed on append, opened on every read, upcast after opening).
+ */
+export const eventStoreContract = (kind: DatabaseKind, { vaulted = false } = {}) => {
+  describe(`event store contract on ${kind}${vaulted ? ', through the vault' : ''}`, () => {
     let testDb: TestDatabase;
     let store: PostgresEventStore;
 
     beforeAll(async () => {
       testDb = await createTestDatabase(kind, 60);
-      await migrate(testDb.database.db, [eventStoreMigration]);
-      store = createPostgresEventStore(testDb.database, { upcast, pollIntervalMs: 100 });
+      if (!vaulted) {
+        await migrate(testDb.database.db, [eventStoreMigration]);
+        store = createPostgresEventStore(testDb.database, { upcast, pollIntervalMs: 100 });
+        return;
+      }
+      await migrate(testDb.database.db, [eventStoreMigration, privacyMigration]);
+      const kek = newDataKey();
+      await checkKeyEncryptionKey(testDb.database.db, kek);
+      store = createVaultedEventStore(
+        createPostgresEventStore(testDb.database, { pollIntervalMs: 100 }),
+        createVault(testDb.database.db, { kek, declarations: everyTypePersonal }),
+        testDb.database.db,
+        { upcast, pollIntervalMs: 100 },
+      );
     });
     afterAll(async () => {
       await store?.close();
@@ -186,7 +217,8 @@ export const eventStoreContract = (kind: DatabaseKind) => {
         'SELECT type, data FROM es_events WHERE stream_id = $1',
         [stream],
       );
-      expect(stored[0]).toEqual({ type: 'PersonNamed', data: { name: 'Ada Lovelace King' } });
+      const name = vaulted ? expect.objectContaining({ $pd: 1 }) : 'Ada Lovelace King';
+      expect(stored[0]).toEqual({ type: 'PersonNamed', data: { name } });
     });
 
     it('reads all events in feed order and pages with a checkpoint', async () => {

@@ -1,4 +1,7 @@
 import { eventStoreContract } from './eventstore.contract';
 import { databaseKinds } from './support/databases';
 
-for (const kind of databaseKinds()) eventStoreContract(kind);
+for (const kind of databaseKinds()) {
+  eventStoreContract(kind);
+  eventStoreContract(kind, { vaulted: true });
+}

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PERSONAL_DATA_KEY } from './support/app';
 import { type ChildServer, freePort, startChildServer, waitForOk } from './support/child-server';
 import { createTestDatabase, primaryKind, type TestDatabase } from './support/databases';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
@@ -36,15 +37,13 @@ describe(`a message survives a kill -9 between "due" and "sent" (${primaryKind()
       dataDir = mkdtempSync(join(tmpdir(), 'mail-crash-'));
       env = { DATABASE_URL: undefined, DATA_DIR: dataDir };
     }
-    // Load shedding off, as in startTestApp: a busy machine must not turn the test's reads away.
+    // Load shedding is off in child servers (test/support/child-server.ts).
     env = {
       ...env,
       SMTP_URL: smtp.url,
       MAIL_FROM: 'ne-pas-repondre@horizon.example.fr',
       LOG_LEVEL: 'warn',
-      SHED_EVENT_LOOP_DELAY_MS: '0',
-      SHED_HEAP_USED_MB: '0',
-      SHED_POOL_WAITING: '0',
+      PERSONAL_DATA_KEY: TEST_PERSONAL_DATA_KEY,
     };
   });
   afterAll(async () => {

@@ -1,9 +1,17 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { RecordedEvent } from '../../services/eventstore/types';
 import type { EvidenceDeclaration } from '../../services/kernel/evidence';
+import {
+  type AllPersonalDataDeclarations,
+  ERASED,
+  personalFieldsOf,
+} from '../../services/privacy/declarations';
+import type { PersonalDataErased } from '../../services/privacy/events';
 import { insertRows } from '../runner/bulk';
 import type { Projection } from '../runner/projection';
 import type { EvidenceTables } from './tables';
+
+const ERASURE: PersonalDataErased['type'] = 'PersonalDataErased';
 
 /** Every slice's declarations merged, keyed by event type; the data types are erased at this boundary. */
 export type AllEvidenceDeclarations = Readonly<Record<string, EvidenceDeclaration<never> | undefined>>;
@@ -22,6 +30,7 @@ const create = async (db: Kysely<EvidenceTables>) => {
     .addColumn('source_id', 'uuid', (column) => column.notNull())
     .addColumn('event_type', 'text', (column) => column.notNull())
     .addColumn('position', 'bigint', (column) => column.notNull())
+    .addColumn('subjects', sql`text[]`, (column) => column.notNull())
     .addPrimaryKeyConstraint('evidence_items_pkey', ['event_id', 'indicator'])
     .execute();
   await db.schema
@@ -40,13 +49,18 @@ const create = async (db: Kysely<EvidenceTables>) => {
 };
 
 /** The timeline rows of a batch of declared events: one per (event, indicator). */
-const itemsOf = (declarations: AllEvidenceDeclarations, events: readonly RecordedEvent[]) =>
+const itemsOf = (
+  declarations: AllEvidenceDeclarations,
+  personalData: AllPersonalDataDeclarations,
+  events: readonly RecordedEvent[],
+) =>
   events.flatMap((event) => {
     const declaration = declarations[event.type];
     if (!declaration) return [];
     // The runner hands this projection only the declared types, whose data the declaration describes.
     const data = event.data as never;
     const source = declaration.source(data);
+    const subjects = subjectsOf(personalData, event);
     return declaration.indicators.map((indicator) => ({
       event_id: event.id,
       indicator,
@@ -59,8 +73,20 @@ const itemsOf = (declarations: AllEvidenceDeclarations, events: readonly Recorde
       source_id: source.id,
       event_type: event.type,
       position: event.position,
+      subjects,
     }));
   });
+
+/**
+ * The subjects whose personal fields an event holds (erased ones included, so a rebuild finds the same): an
+ * erasure scrubs the summary of their items, which may quote those fields.
+ */
+const subjectsOf = (personalData: AllPersonalDataDeclarations, event: RecordedEvent): string[] => {
+  const data = event.data as Record<string, unknown>;
+  return (personalFieldsOf(personalData, event.type) ?? [])
+    .filter(({ field }) => data[field] !== null && data[field] !== undefined)
+    .map(({ subject }) => subject(data));
+};
 
 /** Items per (organisation, indicator) in a batch, with their latest date. */
 const countsOf = (items: ReturnType<typeof itemsOf>) => {
@@ -88,9 +114,33 @@ const countsOf = (items: ReturnType<typeof itemsOf>) => {
  * Declarations live beside each slice's events, so a new slice adds evidence by declaring it. A batch is one
  * multi-row insert and one counter upsert.
  */
-export const evidenceProjection = (declarations: AllEvidenceDeclarations): Projection => {
+export const evidenceProjection = (
+  declarations: AllEvidenceDeclarations,
+  personalData: AllPersonalDataDeclarations,
+): Projection => {
+  const scrub = async (db: Kysely<EvidenceTables>, events: readonly RecordedEvent[]) => {
+    const subjects = events.map((event) => (event.data as PersonalDataErased['data']).subjectId);
+    await db
+      .updateTable('evidence_items')
+      .set({ summary: ERASED })
+      .where('subjects', '&&', sql<string[]>`${subjects}::text[]`)
+      .where('summary', 'is not', null)
+      .execute();
+  };
+  // Evidence between two erasures is recorded in one insert; an erasure (rare) scrubs what came before it. The
+  // scrub scans the items (no index on subjects: it would cost every insert for a rare statement).
   const apply = async (db: Kysely<EvidenceTables>, events: readonly RecordedEvent[]) => {
-    const items = itemsOf(declarations, events);
+    let from = 0;
+    for (let index = 0; index <= events.length; index++) {
+      const event = events[index];
+      if (event && event.type !== ERASURE) continue;
+      await record(db, events.slice(from, index));
+      if (event) await scrub(db, [event]);
+      from = index + 1;
+    }
+  };
+  const record = async (db: Kysely<EvidenceTables>, events: readonly RecordedEvent[]) => {
+    const items = itemsOf(declarations, personalData, events);
     if (items.length === 0) return;
     await insertRows(db, 'evidence_items', items);
     await db
@@ -106,9 +156,9 @@ export const evidenceProjection = (declarations: AllEvidenceDeclarations): Proje
   };
   return {
     name: 'evidence',
-    version: 3,
+    version: 4,
     tables: ['evidence_items', 'evidence_counts'],
-    handles: Object.keys(declarations).filter((type) => declarations[type]),
+    handles: [...Object.keys(declarations).filter((type) => declarations[type]), ERASURE],
     create: (db) => create(db.withTables<EvidenceTables>()),
     apply: (db, events) => apply(db.withTables<EvidenceTables>(), events),
   };

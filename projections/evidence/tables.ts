@@ -14,6 +14,8 @@ export type EvidenceTables = {
     source_id: string;
     event_type: string;
     position: number;
+    /** The data subjects whose personal fields the event holds (scrubbed on their erasure). */
+    subjects: string[];
   };
   /** Items per indicator and their latest date, kept as counters: the summary over all time reads no item. */
   evidence_counts: { organisation_id: string; indicator: number; items: number; last_at: Timestamp };

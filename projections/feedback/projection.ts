@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '../../services/eventstore/types';
 import type { FeedbackEvent, FeedbackSubmitted } from '../../services/feedback/events';
+import { ERASED } from '../../services/privacy/declarations';
+import type { PrivacyEvent } from '../../services/privacy/events';
 import type { SessionCancelled } from '../../services/training/events';
 import { sumBy } from '../grouping';
+import { subjectIdsOf } from '../privacy';
 import { insertRows } from '../runner/bulk';
 import { defineProjection } from '../runner/projection';
 import type { FeedbackTables } from './tables';
@@ -79,9 +82,12 @@ const countAnswers = async (db: Kysely<FeedbackTables>, answers: readonly Answer
     .execute();
 };
 
-export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent | SessionCancelled>({
+export const feedbackProjection = defineProjection<
+  FeedbackTables,
+  FeedbackEvent | SessionCancelled | PrivacyEvent
+>({
   name: 'feedback',
-  version: 4,
+  version: 5,
   tables: [
     'feedback_links',
     'feedback_responses',
@@ -142,9 +148,16 @@ export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent
       .addColumn('rating_sum', 'bigint', (column) => column.notNull())
       .execute();
   },
-  // Answers only add rows and counters, never read a link; a link is opened before it is closed.
-  // A session is cancelled after its links were opened (a cancelled session opens none).
-  batchOrder: ['FeedbackLinkOpened', 'FeedbackSubmitted', 'FeedbackLinkClosed', 'SessionCancelled'],
+  // Answers only add rows and counters, never read a link; a link is opened before it is closed; a session is
+  // cancelled after its links were opened (a cancelled session opens none); an answer is recorded before its
+  // respondent is erased.
+  batchOrder: [
+    'FeedbackLinkOpened',
+    'FeedbackSubmitted',
+    'FeedbackLinkClosed',
+    'SessionCancelled',
+    'PersonalDataErased',
+  ],
   handlers: {
     async FeedbackLinkOpened(db, events) {
       await db
@@ -199,6 +212,17 @@ export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent
           .where('id', '=', data.linkId)
           .execute();
       }
+    },
+    // An answer is its anonymous respondent's subject: its comment reads as erased, its rating stays.
+    async PersonalDataErased(db, events) {
+      const responseIds = subjectIdsOf(events, 'respondent');
+      if (responseIds.length === 0) return;
+      await db
+        .updateTable('feedback_responses')
+        .set({ comment: ERASED })
+        .where('id', 'in', responseIds)
+        .where('comment', 'is not', null)
+        .execute();
     },
   },
 });

@@ -1,10 +1,13 @@
 import type { AccessEvent } from '../../services/access/events';
+import { ERASED } from '../../services/privacy/declarations';
+import type { PrivacyEvent } from '../../services/privacy/events';
+import { subjectIdsOf } from '../privacy';
 import { defineProjection } from '../runner/projection';
 import type { OrganisationTables } from './tables';
 
-export const organisationsProjection = defineProjection<OrganisationTables, AccessEvent>({
+export const organisationsProjection = defineProjection<OrganisationTables, AccessEvent | PrivacyEvent>({
   name: 'organisations',
-  version: 1,
+  version: 2,
   tables: ['organisations', 'users'],
   async create(db) {
     await db.schema
@@ -50,6 +53,16 @@ export const organisationsProjection = defineProjection<OrganisationTables, Acce
             created_at: metadata.occurredAt,
           })),
         )
+        .execute();
+    },
+    // A user's e-mail and name are theirs: an erasure scrubs them, as a rebuild would read them.
+    async PersonalDataErased(db, events) {
+      const userIds = subjectIdsOf(events, 'user');
+      if (userIds.length === 0) return;
+      await db
+        .updateTable('users')
+        .set({ email: ERASED, display_name: ERASED })
+        .where('id', 'in', userIds)
         .execute();
     },
   },

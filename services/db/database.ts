@@ -17,6 +17,8 @@ export interface Database {
   /** The raw pg pool (PostgreSQL only): dedicated connections for LISTEN and session-level locks. */
   readonly pool?: pg.Pool;
   readonly description: string;
+  /** Kept in memory only (PGlite `memory://`): nothing outlives the process. */
+  readonly ephemeral?: boolean;
   close(): Promise<void>;
 }
 
@@ -111,6 +113,7 @@ export const openDatabase = async (options: DatabaseOptions): Promise<Database> 
     kind: 'pglite',
     db,
     description: `PGlite ${dataDir}`,
+    ephemeral: dataDir.startsWith('memory://'),
     close: () => db.destroy(),
   };
 };

@@ -1,5 +1,6 @@
 import type { EvidenceDeclarations } from '../kernel/evidence';
 import { frenchDate } from '../kernel/paris-time';
+import { noPersonalData, type PersonalDataDeclarations, subjectId } from '../privacy/declarations';
 
 /** The four stakeholder groups of indicator 30. */
 export const AUDIENCES = ['learner', 'funder', 'trainer', 'company'] as const;
@@ -82,4 +83,15 @@ export const feedbackEvidence: EvidenceDeclarations<FeedbackEvent> = {
     summary: (data) => data.comment ?? undefined,
     source: (data) => ({ type: 'session', id: data.sessionId }),
   },
+};
+
+/**
+ * An answer's comment is free text, personal by default. Answers are anonymous: the answer itself is the
+ * subject (a respondent known only by their answer), so one comment can be erased alone. Link and session
+ * context hold no one's data.
+ */
+export const feedbackPersonalData: PersonalDataDeclarations<FeedbackEvent> = {
+  FeedbackLinkOpened: noPersonalData,
+  FeedbackSubmitted: [{ field: 'comment', subject: (data) => subjectId('respondent', data.responseId) }],
+  FeedbackLinkClosed: noPersonalData,
 };

@@ -17,10 +17,23 @@ export const redactUrl = (url: string): string => {
   return `${safePath}?${safeQuery}`;
 };
 
-/** Fastify's logger settings: the configured level, secrets redacted from headers and URLs. */
+/** Fields that hold personal data (services/privacy): redacted wherever a log line carries them. */
+const PERSONAL_FIELDS = ['email', 'displayName', 'display_name', 'comment', 'password'];
+
+/**
+ * Fastify's logger settings: the configured level, secrets redacted from headers and URLs, personal fields
+ * redacted at the top of a log object and one level down. Request bodies are never logged.
+ */
 export const loggerOptions = (config: Pick<Config, 'LOG_LEVEL'>) => ({
   level: config.LOG_LEVEL,
-  redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+  redact: [
+    'req.headers.cookie',
+    'req.headers.authorization',
+    'res.headers["set-cookie"]',
+    'req.body',
+    ...PERSONAL_FIELDS,
+    ...PERSONAL_FIELDS.map((field) => `*.${field}`),
+  ],
   serializers: {
     req: (request: FastifyRequest) => ({
       method: request.method,

@@ -9,6 +9,7 @@ const PERMISSIONS = {
   'feedback:manage': ['admin', 'quality_manager'],
   'organisation:manage': ['admin'],
   'mail:read': ['admin'],
+  'privacy:erase': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,5 @@
 import type { EvidenceDeclarations } from '../kernel/evidence';
+import { type PersonalDataDeclarations, subjectId } from '../privacy/declarations';
 import type { MailLocale, MailTemplate } from './port';
 
 /** A message to send: who to, which template, in which language. Its parameters stay outside the log. */
@@ -48,3 +49,16 @@ export const mailStream = (messageId: string) => `mail-${messageId}`;
 
 /** Sending a message is how other facts reach people, not evidence of an indicator by itself. */
 export const mailEvidence: EvidenceDeclarations<MailEvent> = {};
+
+/**
+ * A message's recipient is a person's address, and a server's reply may repeat it (`550 <jean@…>: unknown`): both
+ * are sealed with the message as their subject (`contact:<messageId>`), so one message's traces can be erased.
+ */
+const recipient = (data: { messageId: string }) => subjectId('contact', data.messageId);
+export const mailPersonalData: PersonalDataDeclarations<MailEvent> = {
+  MailQueued: [{ field: 'to', subject: recipient }],
+  MailSent: [{ field: 'response', subject: recipient }],
+  MailDeferred: [{ field: 'error', subject: recipient }],
+  MailRefused: [{ field: 'error', subject: recipient }],
+  MailFailed: [{ field: 'error', subject: recipient }],
+};

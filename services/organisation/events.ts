@@ -1,4 +1,5 @@
 import type { EvidenceDeclarations } from '../kernel/evidence';
+import { noPersonalData, type PersonalDataDeclarations } from '../privacy/declarations';
 import type { ActionCategory } from '../referential';
 
 export type PostalAddress = {
@@ -108,3 +109,19 @@ export const organisationProfileStream = (organisationId: string) => `organisati
 
 /** The profile is context for the audit, not evidence of criteria 6–7 on its own. */
 export const organisationProfileEvidence: EvidenceDeclarations<OrganisationProfileEvent> = {};
+
+/**
+ * The profile is the organisation's public and legal identity (names, SIRET, address, the contact address it
+ * publishes on its forms, its privacy notice), which it shows to everyone: none of it is sealed.
+ */
+export const organisationPersonalData: PersonalDataDeclarations<OrganisationProfileEvent> = {
+  OrganisationIdentityRecorded: noPersonalData,
+  OrganisationLogoChanged: noPersonalData,
+  OrganisationLogoRemoved: noPersonalData,
+  OrganisationSiteAdded: noPersonalData,
+  OrganisationSiteRenamed: noPersonalData,
+  OrganisationSiteClosed: noPersonalData,
+  OrganisationActivitiesDeclared: noPersonalData,
+  OrganisationCertificationRecorded: noPersonalData,
+  PrivacyNoticeUpdated: noPersonalData,
+};

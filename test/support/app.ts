@@ -18,6 +18,8 @@ export interface TestApp extends AppContext {
 }
 
 export const PASSWORD = 'a long enough password';
+/** The key-encryption key of test databases (PostgreSQL refuses to start without one). */
+export const TEST_PERSONAL_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 
 /** The whole application on a fresh database (the server when DATABASE_URL is set, else PGlite). */
 export const startTestApp = async (
@@ -35,6 +37,7 @@ export const startTestApp = async (
   // would otherwise trip it in tests that are about something else.
   const config = loadConfig({
     LOG_LEVEL: 'silent',
+    PERSONAL_DATA_KEY: TEST_PERSONAL_DATA_KEY,
     MIN_POSITION_WAIT_MS: '30000',
     SHED_EVENT_LOOP_DELAY_MS: '0',
     SHED_HEAP_USED_MB: '0',

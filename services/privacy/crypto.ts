@@ -1,0 +1,107 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/**
+ * The vault's cryptography, on node:crypto only: AES-256-GCM with a fresh 96-bit IV per value. A personal field
+ * is sealed with its subject's data key, its context (event type, field, subject) bound as associated data, so a
+ * ciphertext moved to another event, field or subject no longer opens. Data keys are sealed the same way with the
+ * key-encryption key, bound to their subject id.
+ */
+
+const ALGORITHM = 'aes-256-gcm';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+export const KEY_BYTES = 32;
+
+/** A value that failed authentication: tampered with, moved to another context, or sealed under another key. */
+export class PersonalDataIntegrityError extends Error {
+  readonly code = 'personal_data_integrity';
+  constructor(message: string) {
+    super(message);
+    this.name = 'PersonalDataIntegrityError';
+  }
+}
+
+/** The key-encryption key does not open what it should: the configured PERSONAL_DATA_KEY is not the one in use. */
+export class WrongKeyEncryptionKeyError extends Error {
+  readonly code = 'wrong_key_encryption_key';
+  constructor() {
+    super(
+      'PERSONAL_DATA_KEY does not open the data keys stored in this database: it is not the key-encryption key ' +
+        'they were wrapped with. Restore the right key (or DATA_DIR/personal-data.key); do not generate a new one.',
+    );
+    this.name = 'WrongKeyEncryptionKeyError';
+  }
+}
+
+export const newDataKey = (): Buffer => randomBytes(KEY_BYTES);
+
+/** Seals bytes: base64 of iv ‖ ciphertext ‖ tag. */
+export const seal = (key: Buffer, associatedData: string, plaintext: Buffer): string => {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv(ALGORITHM, key, iv);
+  cipher.setAAD(Buffer.from(associatedData, 'utf8'));
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64');
+};
+
+/** Opens what `seal` made with the same key and associated data, or throws PersonalDataIntegrityError. */
+export const open = (key: Buffer, associatedData: string, sealed: string): Buffer => {
+  const bytes = Buffer.from(sealed, 'base64');
+  if (bytes.length < IV_BYTES + TAG_BYTES) throw new PersonalDataIntegrityError('Sealed value too short');
+  const decipher = createDecipheriv(ALGORITHM, key, bytes.subarray(0, IV_BYTES));
+  decipher.setAAD(Buffer.from(associatedData, 'utf8'));
+  decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+  try {
+    return Buffer.concat([
+      decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
+  } catch {
+    // The message never carries the value: only that it did not authenticate.
+    throw new PersonalDataIntegrityError('Sealed value failed authentication');
+  }
+};
+
+/** Where a personal value sits: bound into its ciphertext, so it opens only there. */
+export interface FieldContext {
+  eventType: string;
+  field: string;
+  subject: string;
+}
+
+const fieldAssociatedData = ({ eventType, field, subject }: FieldContext) =>
+  `qualiopi/personal-field/v1\u0000${eventType}\u0000${field}\u0000${subject}`;
+const keyAssociatedData = (subject: string) => `qualiopi/subject-key/v1\u0000${subject}`;
+
+/** Encrypts one JSON value of a field with its subject's data key. */
+export const sealField = (dataKey: Buffer, context: FieldContext, value: unknown): string =>
+  seal(dataKey, fieldAssociatedData(context), Buffer.from(JSON.stringify(value), 'utf8'));
+
+export const openField = (dataKey: Buffer, context: FieldContext, sealed: string): unknown =>
+  JSON.parse(open(dataKey, fieldAssociatedData(context), sealed).toString('utf8'));
+
+/** Wraps a subject's data key with the key-encryption key. */
+export const wrapKey = (kek: Buffer, subject: string, dataKey: Buffer): string =>
+  seal(kek, keyAssociatedData(subject), dataKey);
+
+/** Unwraps a subject's data key; a key that fails authentication means the wrong key-encryption key. */
+export const unwrapKey = (kek: Buffer, subject: string, wrapped: string): Buffer => {
+  try {
+    return open(kek, keyAssociatedData(subject), wrapped);
+  } catch (error) {
+    if (error instanceof PersonalDataIntegrityError) throw new WrongKeyEncryptionKeyError();
+    throw error;
+  }
+};
+
+/** Parses PERSONAL_DATA_KEY: base64 of exactly 32 bytes (the message never echoes the value). */
+export const parseKeyEncryptionKey = (base64: string): Buffer => {
+  const trimmed = base64.trim();
+  const key = Buffer.from(trimmed, 'base64');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) || key.length !== KEY_BYTES) {
+    throw new Error(
+      'PERSONAL_DATA_KEY must be the base64 of exactly 32 random bytes (openssl rand -base64 32)',
+    );
+  }
+  return key;
+};

@@ -1,0 +1,305 @@
+import type { Db } from '../db/database';
+import type { NewEvent } from '../eventstore/types';
+import {
+  newDataKey,
+  openField,
+  PersonalDataIntegrityError,
+  sealField,
+  unwrapKey,
+  WrongKeyEncryptionKeyError,
+  wrapKey,
+} from './crypto';
+import { type AllPersonalDataDeclarations, ERASED, personalFieldsOf } from './declarations';
+import type { PrivacyTables } from './tables';
+
+/**
+ * How a personal value is stored in an event's data: the subject whose key sealed it and the sealed JSON value.
+ * Hash chains over exported events (binders to come) are computed over this stored form, as the raw es_events
+ * row holds it (see services/eventstore/vaulted.ts): erasing the key later changes what reads show, never the
+ * bytes a binder hashed.
+ */
+export interface SealedValue {
+  $pd: 1;
+  /** The subject id. */
+  s: string;
+  /** Base64 of iv ‖ ciphertext ‖ tag (crypto.ts). */
+  v: string;
+}
+
+export const isSealedValue = (value: unknown): value is SealedValue =>
+  typeof value === 'object' &&
+  value !== null &&
+  (value as { $pd?: unknown }).$pd === 1 &&
+  typeof (value as { s?: unknown }).s === 'string' &&
+  typeof (value as { v?: unknown }).v === 'string';
+
+type KeyState = Buffer | 'erased' | 'absent';
+
+export interface VaultOptions {
+  /** The key-encryption key (PERSONAL_DATA_KEY). */
+  kek: Buffer;
+  declarations: AllPersonalDataDeclarations;
+  /**
+   * How long an unwrapped key is used from memory before it is read again: the longest time an erasure made by
+   * another process can take to show here (in this process it shows at once). Default 30 s.
+   */
+  keyCacheMs?: number;
+  /** Most keys kept in memory; the oldest go first. Default 10,000. */
+  maxCachedKeys?: number;
+  now?: () => number;
+}
+
+/** An event as the vault sees it: its type as stored (the context its fields were sealed in) and its data. */
+type Sealable = { type: string; data: unknown };
+
+export interface Vault {
+  /**
+   * Seals the declared personal fields of events about to be appended (a new subject gets its key, recorded as
+   * its events' organisation's); refuses an undeclared event type.
+   */
+  seal(events: readonly NewEvent[]): Promise<NewEvent[]>;
+  /**
+   * Opens the sealed fields of stored events (one query for the keys the batch lacks, through `executor` so a
+   * projection's transaction can use it); erased subjects' fields, sealed or written before the vault, read
+   * as ERASED.
+   */
+  open<E extends Sealable>(executor: Db, events: readonly E[]): Promise<E[]>;
+  /**
+   * Deletes a subject's key (its sealed values become unreadable for good) and records the erasure, answering
+   * the subject's organisation; undefined for a subject the vault never saw.
+   */
+  erase(subject: string, executor?: Db): Promise<{ organisationId: string } | undefined>;
+  /** The organisation whose events name a subject, or undefined when the vault never saw it. */
+  organisationOf(subject: string): Promise<string | undefined>;
+}
+
+const KEY_CHECK_SUBJECT = '$key-check';
+
+const tables = (db: Db) => db.withTables<PrivacyTables>();
+
+/**
+ * Refuses a key-encryption key that is not the one this database's data keys were wrapped with: the first
+ * start records a value wrapped with it, later starts must unwrap it.
+ */
+export const checkKeyEncryptionKey = async (db: Db, kek: Buffer): Promise<void> => {
+  await tables(db)
+    .insertInto('privacy_key_check')
+    .values({ id: 1, wrapped: wrapKey(kek, KEY_CHECK_SUBJECT, newDataKey()) })
+    .onConflict((conflict) => conflict.column('id').doNothing())
+    .execute();
+  const row = await tables(db)
+    .selectFrom('privacy_key_check')
+    .select('wrapped')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  unwrapKey(kek, KEY_CHECK_SUBJECT, row.wrapped);
+};
+
+/** The vault over the database's privacy tables. Call checkKeyEncryptionKey once at start before using it. */
+export const createVault = (db: Db, options: VaultOptions): Vault => {
+  const { kek, declarations } = options;
+  const ttl = options.keyCacheMs ?? 30_000;
+  const maxKeys = options.maxCachedKeys ?? 10_000;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { state: KeyState; until: number }>();
+
+  const remember = (subject: string, state: KeyState) => {
+    cache.delete(subject);
+    if (cache.size >= maxKeys) cache.delete(cache.keys().next().value as string);
+    // An erasure is final: no need to read it again.
+    cache.set(subject, { state, until: state === 'erased' ? Number.POSITIVE_INFINITY : now() + ttl });
+  };
+  const cached = (subject: string): KeyState | undefined => {
+    const entry = cache.get(subject);
+    if (!entry) return undefined;
+    if (entry.until <= now()) {
+      cache.delete(subject);
+      return undefined;
+    }
+    return entry.state;
+  };
+  const stateOfRow = (row: { subject_id: string; wrapped_key: string | null }): KeyState =>
+    row.wrapped_key === null ? 'erased' : unwrapKey(kek, row.subject_id, row.wrapped_key);
+
+  /** The keys of subjects about to be written: created for new subjects in one statement. */
+  const keysForWriting = async (subjects: ReadonlyMap<string, string>): Promise<Map<string, KeyState>> => {
+    const states = new Map<string, KeyState>();
+    const missing: string[] = [];
+    for (const subject of subjects.keys()) {
+      const state = cached(subject);
+      if (state === undefined) missing.push(subject);
+      else states.set(subject, state);
+    }
+    if (missing.length === 0) return states;
+    // Insert a fresh key, or (a subject already known, erased included) answer the stored row: the no-op update
+    // makes RETURNING give the existing row, so it is one round trip either way.
+    const rows = await tables(db)
+      .insertInto('privacy_subjects')
+      .values(
+        missing.map((subject) => ({
+          subject_id: subject,
+          organisation_id: subjects.get(subject)!,
+          wrapped_key: wrapKey(kek, subject, newDataKey()),
+        })),
+      )
+      .onConflict((conflict) =>
+        conflict.column('subject_id').doUpdateSet((eb) => ({ subject_id: eb.ref('excluded.subject_id') })),
+      )
+      .returning(['subject_id', 'wrapped_key'])
+      .execute();
+    for (const row of rows) {
+      const state = stateOfRow(row);
+      remember(row.subject_id, state);
+      states.set(row.subject_id, state);
+    }
+    return states;
+  };
+
+  /** The keys of subjects about to be read: absent ones (never sealed, or a lost key) read as not erased. */
+  const keysForReading = async (executor: Db, subjects: ReadonlySet<string>) => {
+    const states = new Map<string, KeyState>();
+    const missing: string[] = [];
+    for (const subject of subjects) {
+      const state = cached(subject);
+      if (state === undefined) missing.push(subject);
+      else states.set(subject, state);
+    }
+    if (missing.length === 0) return states;
+    const rows = await tables(executor)
+      .selectFrom('privacy_subjects')
+      .select(['subject_id', 'wrapped_key'])
+      .where('subject_id', 'in', missing)
+      .execute();
+    for (const row of rows) states.set(row.subject_id, stateOfRow(row));
+    for (const subject of missing) {
+      const state = states.get(subject);
+      // An absent key is not remembered: another process may create it at any moment.
+      if (state) remember(subject, state);
+      else states.set(subject, 'absent');
+    }
+    return states;
+  };
+
+  return {
+    async seal(events) {
+      const plans = events.map((event) => {
+        const fields = personalFieldsOf(declarations, event.type);
+        if (!fields) {
+          throw new Error(
+            `Event type ${event.type} has no personal-data declaration: declare its personal fields, or that it has none`,
+          );
+        }
+        const data = event.data as Record<string, unknown>;
+        return fields
+          .filter(({ field }) => data[field] !== null && data[field] !== undefined)
+          .map(({ field, subject }) => ({ field, subject: subject(data) }));
+      });
+      const subjects = new Map<string, string>();
+      plans.forEach((plan, index) => {
+        for (const { subject } of plan) subjects.set(subject, events[index]!.metadata.organisationId);
+      });
+      if (subjects.size === 0) return [...events];
+      const keys = await keysForWriting(subjects);
+      return events.map((event, index) => {
+        const plan = plans[index]!;
+        if (plan.length === 0) return event;
+        const data = { ...(event.data as Record<string, unknown>) };
+        for (const { field, subject } of plan) {
+          const key = keys.get(subject);
+          // A subject erased before this append: its data never enters the log.
+          data[field] =
+            key instanceof Buffer
+              ? ({
+                  $pd: 1,
+                  s: subject,
+                  v: sealField(key, { eventType: event.type, field, subject }, data[field]),
+                } satisfies SealedValue)
+              : ERASED;
+        }
+        return { ...event, data };
+      });
+    },
+
+    async open(executor, events) {
+      // Sealed values are found wherever they sit at the top of the data (a declaration may change later);
+      // clear values of declared fields were written before the vault and read as ERASED once their subject is.
+      const subjects = new Set<string>();
+      const legacy = events.map((event) => {
+        const data = event.data as Record<string, unknown> | null;
+        if (typeof data !== 'object' || data === null) return [];
+        for (const value of Object.values(data)) if (isSealedValue(value)) subjects.add(value.s);
+        const fields = personalFieldsOf(declarations, event.type) ?? [];
+        return fields
+          .filter(({ field }) => typeof data[field] === 'string' && data[field] !== ERASED)
+          .map(({ field, subject }) => {
+            const id = subject(data);
+            subjects.add(id);
+            return { field, subject: id };
+          });
+      });
+      if (subjects.size === 0) return [...events];
+      const keys = await keysForReading(executor, subjects);
+      return events.map((event, index) => {
+        const stored = event.data as Record<string, unknown> | null;
+        if (typeof stored !== 'object' || stored === null) return event;
+        let data: Record<string, unknown> | undefined;
+        for (const [field, value] of Object.entries(stored)) {
+          if (!isSealedValue(value)) continue;
+          data ??= { ...stored };
+          const key = keys.get(value.s);
+          // No key: erased, or lost with the key table; either way the value cannot be read.
+          data[field] =
+            key instanceof Buffer
+              ? openSealed(key, { eventType: event.type, field, subject: value.s }, value.v)
+              : ERASED;
+        }
+        for (const { field, subject } of legacy[index]!) {
+          if (keys.get(subject) !== 'erased') continue;
+          data ??= { ...stored };
+          data[field] = ERASED;
+        }
+        return data ? { ...event, data } : event;
+      });
+    },
+
+    async erase(subject, executor = db) {
+      const row = await tables(executor)
+        .updateTable('privacy_subjects')
+        .set((eb) => ({
+          wrapped_key: null,
+          erased_at: eb.fn.coalesce('erased_at', eb.val(new Date())),
+        }))
+        .where('subject_id', '=', subject)
+        .returning('organisation_id')
+        .executeTakeFirst();
+      if (!row) return undefined;
+      remember(subject, 'erased');
+      return { organisationId: row.organisation_id };
+    },
+
+    async organisationOf(subject) {
+      const row = await tables(db)
+        .selectFrom('privacy_subjects')
+        .select('organisation_id')
+        .where('subject_id', '=', subject)
+        .executeTakeFirst();
+      return row?.organisation_id;
+    },
+  };
+};
+
+const openSealed = (key: Buffer, context: Parameters<typeof openField>[1], sealed: string) => {
+  try {
+    return openField(key, context, sealed);
+  } catch (error) {
+    if (error instanceof PersonalDataIntegrityError) {
+      // Names where, never what: the value itself stays out of messages and logs.
+      throw new PersonalDataIntegrityError(
+        `Personal field ${context.field} of a ${context.eventType} event (subject ${context.subject}) failed authentication`,
+      );
+    }
+    throw error;
+  }
+};
+
+export { PersonalDataIntegrityError, WrongKeyEncryptionKeyError };
