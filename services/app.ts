@@ -65,7 +65,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   // First of all hooks: a shed request costs no session lookup and no body parsing.
   await app.register(loadSheddingPlugin, { config, poolWaiting: () => database.pool?.waitingCount ?? 0 });
   await app.register(securityPlugin, { config });
-  await app.register(sessionPlugin, { db, store, clock });
+  await app.register(sessionPlugin, { db, store, clock, idleMinutes: config.SESSION_IDLE_MINUTES });
   await app.register(readYourWritesPlugin, { waitForPosition });
   await app.register(openApiPlugin);
 

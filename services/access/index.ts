@@ -1,9 +1,9 @@
 import type { WriteSlice } from '../slice';
-import { accessMigration } from './migration';
+import { accessMigration, accessTeamMigration } from './migration';
 import { accessRoutes } from './routes';
 
 export const accessSlice: WriteSlice = {
   name: 'access',
   routes: accessRoutes,
-  migrations: [accessMigration],
+  migrations: [accessMigration, accessTeamMigration],
 };

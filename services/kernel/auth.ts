@@ -7,6 +7,7 @@ export type Role = (typeof ROLES)[number];
 const PERMISSIONS = {
   'training:manage': ['admin', 'quality_manager'],
   'feedback:manage': ['admin', 'quality_manager'],
+  'team:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -20,7 +21,8 @@ export interface Viewer {
   displayName: string;
 }
 
-const can = (role: Role, permission: Permission): boolean =>
+/** Whether the role holds the permission. */
+export const can = (role: Role, permission: Permission): boolean =>
   (PERMISSIONS[permission] as readonly Role[]).includes(role);
 
 /** Throws 401 without a viewer, 403 when the role lacks the permission. */
