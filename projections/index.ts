@@ -3,6 +3,7 @@ import { feedbackReadSlice } from './feedback';
 import { organisationsReadSlice } from './organisations';
 import type { ReadSlice } from './read-slice';
 import type { Projection } from './runner/projection';
+import { teamReadSlice } from './team';
 import { trainingReadSlice } from './training';
 
 /** The read side of every slice. Adding a slice adds one line here. */
@@ -10,6 +11,7 @@ export const readSlices: readonly ReadSlice[] = [
   organisationsReadSlice,
   trainingReadSlice,
   feedbackReadSlice,
+  teamReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */
