@@ -19,10 +19,10 @@ const invited = (invitationId = 'i1', email = 'new@example.fr', role: Role = 'au
   type: 'InvitationSent',
   data: { invitationId, email, role, expiresAt: LATER },
 });
-const accept = (now = NOW): TeamCommand => ({
+const accept = (now = NOW, userId = 'u-new'): TeamCommand => ({
   type: 'AcceptInvitation',
   invitationId: 'i1',
-  userId: 'u-new',
+  userId,
   organisationId: ORG,
   displayName: 'Nouvelle',
   now,
@@ -103,7 +103,7 @@ describe('team decider', () => {
       .decided();
     spec
       .given([...founded, invited(), ...used])
-      .when({ ...accept(), userId: 'u-other' })
+      .when(accept(NOW, 'u-other'))
       .thenRejects('invitation_used', 409);
   });
 
