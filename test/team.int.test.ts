@@ -62,8 +62,9 @@ describe('team: invitations, roles, deactivation, sign-in protection', () => {
 
     const joined = await colleague(t, admin, 'contributor', 'Jeanne Contributrice');
     expect(await me(joined.cookie)).toEqual({ id: joined.userId, role: 'contributor' });
-    const { members } = (await read(admin.cookie, TEAM)).data?.team as { members: { id: string }[] };
-    expect(members.map((member) => member.id)).toContain(joined.userId);
+    const members = ((await read(admin.cookie, TEAM)).data?.team as { members: { id: string }[] } | undefined)
+      ?.members;
+    expect(members?.map((member) => member.id)).toContain(joined.userId);
   });
 
   it('an invitation link works once', async () => {

@@ -10,7 +10,7 @@ describe('team: an organisation’s admin never reads or changes another’s tea
 
   const idOf = async (cookie: string) => {
     const result = await fixture.read(cookie, '{ me { id } }');
-    return (result.data?.me as { id: string }).id;
+    return (result.data?.me as { id: string } | undefined)?.id ?? '';
   };
   const adminOf = async (tenant: typeof fixture.a) => ({
     organisationId: tenant.organisationId,
@@ -95,5 +95,5 @@ describe('team: an organisation’s admin never reads or changes another’s tea
   });
 
   const emailOf = async (cookie: string) =>
-    ((await fixture.read(cookie, '{ me { email } }')).data?.me as { email: string }).email;
+    ((await fixture.read(cookie, '{ me { email } }')).data?.me as { email: string } | undefined)?.email ?? '';
 });

@@ -1,5 +1,6 @@
 import type { ParseKeys } from 'i18next';
 import type { ComponentType } from 'react';
+import type { Role } from '../data/graphql';
 import type { MessageSections, Messages } from '../locales/messages';
 
 /** Where a page is shown: without an account (setup, login) or in the signed-in frame. */
@@ -12,6 +13,8 @@ interface AppRoute {
   layout: Layout;
   /** The message key of its label in the main navigation (`evidence.nav`); without one, not in the navigation. */
   navLabel?: ParseKeys;
+  /** The roles whose navigation shows it (all when absent); the server checks the permission anyway. */
+  roles?: readonly Role[];
 }
 
 /**

@@ -7,9 +7,10 @@ import { dashboard } from './dashboard';
 import { evidence } from './evidence';
 import { feedback } from './feedback';
 import { referential } from './referential';
+import { team } from './team';
 import { training } from './training';
 
-export const features = [access, dashboard, training, feedback, evidence, referential];
+export const features = [access, dashboard, training, feedback, evidence, referential, team];
 
 /** Every page of every feature. */
 export const routes = features.flatMap((feature) => feature.routes);
