@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requestPasswordReset } from '../services/access/passwords';
+import { execute } from '../services/db/database';
 import type { Role } from '../services/kernel/auth';
 import { fixedClock } from '../services/kernel/clock';
 import { graphql, PASSWORD, startTestApp, type TestApp } from './support/app';
@@ -366,5 +367,52 @@ describe('team: invitations, roles, deactivation, sign-in protection', () => {
       if (hour < 167) expect(await me(busy), `hour ${hour}`).not.toBeNull();
     }
     expect(await me(busy)).toBeNull();
+  });
+  it('answers a retried invitation (same Idempotency-Key) with the first result, recording it once', async () => {
+    const email = `retry.${crypto.randomUUID()}@example.fr`;
+    const send = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/team/invitations',
+        payload: { email, role: 'contributor' },
+        headers: { cookie: admin.cookie, 'idempotency-key': `invite-${email}` },
+        remoteAddress: nextAddress(),
+      });
+    const first = await send();
+    const before = await t.lastPosition();
+    const again = await send();
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    expect(await t.lastPosition()).toBe(before);
+  });
+
+  it('two admins demoting each other at once: one change wins, the organisation keeps an admin', async () => {
+    const pair = await t.organisation('Duo');
+    const second = await team.colleague(t, pair, 'admin', 'Seconde', clock);
+    const [one, two] = await Promise.all([
+      post(pair.cookie, `/api/team/members/${second.userId}/role`, { role: 'contributor' }),
+      post(second.cookie, `/api/team/members/${pair.userId}/role`, { role: 'contributor' }),
+    ]);
+    expect([one.statusCode, two.statusCode].sort()).toEqual([200, 409]);
+    const refused = one.statusCode === 409 ? one : two;
+    expect(refused.json().code).toMatch(/^(last_admin|forbidden)$/);
+    const roles = await execute<{ role: string }>(
+      t.database.db,
+      `SELECT role FROM access_accounts WHERE organisation_id = '${pair.organisationId}'`,
+    );
+    expect(roles.map((row) => row.role).sort()).toEqual(['admin', 'contributor']);
+  });
+
+  it('keeps credentials, tokens and hashes out of the event log', async () => {
+    const events = await execute<{ data: unknown; metadata: unknown }>(
+      t.database.db,
+      'SELECT data, metadata FROM es_events',
+    );
+    const log = JSON.stringify(events);
+    expect(log).not.toContain(PASSWORD);
+    expect(log).not.toContain('$argon2');
+    expect(log).not.toMatch(/token|hash|password"/i);
+    expect(log).not.toContain('a brand new passphrase');
   });
 });
