@@ -5,6 +5,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { createOrganisationWithAdmin } from '../services/access/accounts';
 import { loadConfig } from '../services/config';
 import { openRuntime } from '../services/runtime';
@@ -192,7 +193,10 @@ interface ServerProcess {
 /** Starts `services/server.ts` as production does (its own process, tsx) and waits for /health. */
 const startServer = async (env: Record<string, string>): Promise<ServerProcess> => {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
+  // BENCH_SERVER_CPU_PROFILE=<dir>: each server process writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_SERVER_CPU_PROFILE;
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', serverEntry], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -470,9 +474,88 @@ export interface OverloadResult {
   /** Which signals the server's shedding warnings named (one warning per 10 s at most). */
   shedSignals: Record<string, number>;
   baseline: { overload: PhaseResult; ratio: number } | null;
+  publicAnswers: PublicAnswersResult;
 }
 
 export const OVERLOAD_RATIO_TARGET = 0.8;
+/** Public answers over HTTP ÷ raw single-row INSERTs, both with this many in flight. */
+export const PUBLIC_ANSWERS_CONCURRENCY = 32;
+export const PUBLIC_ANSWERS_RATIO_TARGET = 0.3;
+
+export interface PublicAnswersResult {
+  concurrency: number;
+  /** Public answers over HTTP, a closed loop with `concurrency` respondents spread over the links. */
+  http: PhaseResult;
+  /** Single-row INSERTs of an answer-sized row through node-postgres, `concurrency` connections, closed loop. */
+  raw: { inserts: number; perSec: number; latencyMs: LatencySummary };
+  ratio: number;
+  /** Classes of `concurrency` respondents answering one fresh link at the same moment. */
+  classes: { classes: number; answers: number; accepted: number; refused: Record<string, number> };
+}
+
+/** The raw baseline: one INSERT per answer-sized row, as many connections as respondents. */
+const rawInserts = async (databaseUrl: string, concurrency: number, seconds: number) => {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency });
+  try {
+    await pool.query(
+      `CREATE TABLE IF NOT EXISTS bench_public_raw (id uuid PRIMARY KEY, link text NOT NULL,
+         rating smallint NOT NULL, comment text, submitted_at timestamptz NOT NULL)`,
+    );
+    const latencies: number[] = [];
+    const started = performance.now();
+    const deadline = started + seconds * 1000;
+    let n = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (performance.now() < deadline) {
+          const i = n++;
+          const t0 = performance.now();
+          await pool.query(
+            'INSERT INTO bench_public_raw (id, link, rating, comment, submitted_at) VALUES ($1, $2, $3, $4, $5)',
+            [randomUUID(), `link-${i % 500}`, 1 + (i % 5), COMMENTS[i % COMMENTS.length], new Date()],
+          );
+          latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    return { inserts: latencies.length, perSec: latencies.length / elapsed, latencyMs: summarise(latencies) };
+  } finally {
+    await pool.end();
+  }
+};
+
+/** `classes` times, `size` respondents answer one fresh link at once: how many are refused, and why. */
+const classesAnswering = async (
+  client: Client,
+  email: string,
+  classes: number,
+  size: number,
+  timeoutMs: number,
+) => {
+  const tokens = await openLinks(client, email, classes);
+  const refused: Record<string, number> = {};
+  let accepted = 0;
+  for (const token of tokens) {
+    const answers = await Promise.all(
+      Array.from({ length: size }, (_, i) =>
+        client.send('POST', `/api/public/feedback/${token}`, {
+          body: { submissionId: randomUUID(), rating: 1 + (i % 5), comment: COMMENTS[i % COMMENTS.length] },
+          timeoutMs,
+        }),
+      ),
+    );
+    for (const answer of answers) {
+      if (answer.status === 201) accepted++;
+      else {
+        const key =
+          answer.status === 0 ? (answer.code ?? 'error') : `${answer.status} ${answer.code ?? ''}`.trim();
+        refused[key] = (refused[key] ?? 0) + 1;
+      }
+    }
+  }
+  return { classes, answers: classes * size, accepted, refused };
+};
 
 /** Runs the overload scenario on the database at `databaseUrl` (fresh and empty). */
 export const runOverloadSuite = async (options: {
@@ -509,20 +592,52 @@ export const runOverloadSuite = async (options: {
   };
 
   const env = settings.serverEnv;
-  const { capacity, overload, offeredPerSec, shedSignals } = await withServer(env, async (send, server) => {
-    // The most answers per second any number of respondents got through: the closed loop's throughput stops
-    // growing once the server is saturated.
-    let best: PhaseResult | undefined;
-    for (const concurrency of settings.capacityConcurrency) {
-      const step = await closedLoop(send, server, concurrency, settings.capacitySeconds);
-      log(`  capacity with ${concurrency} in flight: ${step.acceptedPerSec.toFixed(1)} answers/s`);
-      if (!best || step.acceptedPerSec > best.acceptedPerSec) best = { ...step, concurrency };
-    }
-    const rate = best!.acceptedPerSec * settings.overloadFactor;
-    log(`  overload: ${rate.toFixed(0)} answers/s offered for ${settings.overloadSeconds} s`);
-    const overload = await openLoop(send, server, rate, settings.overloadSeconds);
-    return { capacity: best!, offeredPerSec: rate, overload, shedSignals: server.shedSignals() };
-  });
+  const { capacity, overload, offeredPerSec, shedSignals, publicAnswers } = await withServer(
+    env,
+    async (send, server) => {
+      // The most answers per second any number of respondents got through: the closed loop's throughput stops
+      // growing once the server is saturated.
+      let best: PhaseResult | undefined;
+      for (const concurrency of settings.capacityConcurrency) {
+        const step = await closedLoop(send, server, concurrency, settings.capacitySeconds);
+        log(`  capacity with ${concurrency} in flight: ${step.acceptedPerSec.toFixed(1)} answers/s`);
+        if (!best || step.acceptedPerSec > best.acceptedPerSec) best = { ...step, concurrency };
+      }
+      // Public answers against raw inserts with as many in flight, one after the other on the same idle server.
+      const size = PUBLIC_ANSWERS_CONCURRENCY;
+      const http = await closedLoop(send, server, size, settings.capacitySeconds);
+      const raw = await rawInserts(databaseUrl, size, settings.capacitySeconds);
+      log(
+        `  public answers with ${size} in flight: ${http.acceptedPerSec.toFixed(1)}/s over HTTP, ` +
+          `${raw.perSec.toFixed(1)}/s raw single-row INSERTs`,
+      );
+      const classClient = createClient(server.port);
+      const classes = await classesAnswering(classClient, email, 5, size, settings.timeoutMs).finally(() =>
+        classClient.close(),
+      );
+      log(
+        `  ${classes.classes} classes of ${size} on one link each: ${classes.accepted}/${classes.answers} accepted`,
+      );
+      const publicAnswers: PublicAnswersResult = {
+        concurrency: size,
+        http: { ...http, concurrency: size },
+        raw,
+        ratio: http.acceptedPerSec / raw.perSec,
+        classes,
+      };
+
+      const rate = best!.acceptedPerSec * settings.overloadFactor;
+      log(`  overload: ${rate.toFixed(0)} answers/s offered for ${settings.overloadSeconds} s`);
+      const overload = await openLoop(send, server, rate, settings.overloadSeconds);
+      return {
+        capacity: best!,
+        offeredPerSec: rate,
+        overload,
+        shedSignals: server.shedSignals(),
+        publicAnswers,
+      };
+    },
+  );
   const ratio = overload.acceptedPerSec / capacity.acceptedPerSec;
   log(`  accepted ${overload.acceptedPerSec.toFixed(1)} answers/s = ${ratio.toFixed(2)}× capacity`);
   let baseline: OverloadResult['baseline'] = null;
@@ -534,7 +649,7 @@ export const runOverloadSuite = async (options: {
     baseline = { overload: off, ratio: off.acceptedPerSec / capacity.acceptedPerSec };
     log(`  accepted ${off.acceptedPerSec.toFixed(1)} answers/s = ${baseline.ratio.toFixed(2)}× capacity`);
   }
-  return { settings, capacity, offeredPerSec, overload, ratio, shedSignals, baseline };
+  return { settings, capacity, offeredPerSec, overload, ratio, shedSignals, baseline, publicAnswers };
 };
 
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
@@ -605,6 +720,19 @@ export const overloadTable = (result: OverloadResult): string => {
     );
   }
   out.push(`shedding warnings by signal (at most one per 10 s): ${counts(result.shedSignals)}`);
+  const answers = result.publicAnswers;
+  const met = answers.ratio >= PUBLIC_ANSWERS_RATIO_TARGET ? 'met' : 'NOT met';
+  const refusals = Object.values(answers.classes.refused).reduce((sum, count) => sum + count, 0);
+  out.push(
+    '',
+    `Public answers over HTTP vs raw single-row INSERT, ${answers.concurrency} in flight each (closed loops, ${settings.capacitySeconds} s)`,
+    `  HTTP ${fixed(answers.http.acceptedPerSec, 1)}/s (p50 / p99 ${fixed(answers.http.acceptedLatencyMs.p50, 1)} / ${fixed(answers.http.acceptedLatencyMs.p99, 1)} ms)` +
+      ` ÷ raw ${fixed(answers.raw.perSec, 1)}/s (p50 / p99 ${fixed(answers.raw.latencyMs.p50, 1)} / ${fixed(answers.raw.latencyMs.p99, 1)} ms)` +
+      ` = ${fixed(answers.ratio, 2)}× (target ≥ ${PUBLIC_ANSWERS_RATIO_TARGET}×: ${met})`,
+    `  ${answers.classes.classes} classes of ${answers.concurrency} answering one link each at once: ` +
+      `${answers.classes.accepted}/${answers.classes.answers} accepted, ${refusals} refused` +
+      `${refusals ? ` (${counts(answers.classes.refused)})` : ''} (target: 0 refused)`,
+  );
   if (result.ratio < OVERLOAD_RATIO_TARGET) {
     out.push(
       `! accepted ${fixed(result.ratio, 2)}× capacity under overload, below the ${OVERLOAD_RATIO_TARGET}× target`,

@@ -208,10 +208,10 @@ export const runProjectionSuite = async (context: ProjectionContext): Promise<Pr
       const started = performance.now();
       for (;;) {
         const t0 = performance.now();
-        const count = await runBatch(database, store, projection, batchSize);
-        if (count === 0) break;
-        latencies.push(performance.now() - t0);
-        events += count;
+        const batch = await runBatch(database, store, projection, batchSize);
+        if (batch.moved) latencies.push(performance.now() - t0);
+        events += batch.applied;
+        if (!batch.more) break;
       }
       const elapsedMs = performance.now() - started;
       if (events !== ordered.length)

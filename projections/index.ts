@@ -1,5 +1,6 @@
 import { evidenceProjection } from './evidence/projection';
 import { feedbackReadSlice } from './feedback';
+import { mailReadSlice } from './mail';
 import { organisationsReadSlice } from './organisations';
 import type { ReadSlice } from './read-slice';
 import type { Projection } from './runner/projection';
@@ -11,6 +12,7 @@ export const readSlices: readonly ReadSlice[] = [
   organisationsReadSlice,
   trainingReadSlice,
   feedbackReadSlice,
+  mailReadSlice,
   teamReadSlice,
 ];
 

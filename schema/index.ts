@@ -8,6 +8,8 @@ import './types/evidence';
 // The slices' types: adding a slice adds one line here.
 import './types/training';
 import './types/feedback';
+import './types/organisation';
+import './types/mail';
 import './types/team';
 
 export const schema = builder.toSchema();

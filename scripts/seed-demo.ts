@@ -6,6 +6,11 @@ import { newLinkToken } from '../services/feedback/link-token';
 import type { Clock } from '../services/kernel/clock';
 import { runCommand } from '../services/kernel/command';
 import { newId } from '../services/kernel/ids';
+import {
+  type OrganisationProfileCommand,
+  organisationProfileDecider,
+} from '../services/organisation/decider';
+import { organisationProfileStream } from '../services/organisation/events';
 import { trainingActionDecider } from '../services/training/decider';
 import { type ActionCategory, trainingActionStream } from '../services/training/events';
 import { openStore } from './open-store';
@@ -73,6 +78,50 @@ const context = (clock: Clock) => ({
   actor: { type: 'user' as const, id: userId },
 });
 
+// The profile: who the organisation is, where it trains, what it runs and its certificate.
+const profile: OrganisationProfileCommand[] = [
+  {
+    type: 'RecordIdentity',
+    identity: {
+      legalName: 'Formations Horizon SAS (démo)',
+      siret: '44306184100047',
+      nda: '84691234569',
+      address: { street: '12 rue de la République', complement: null, postalCode: '69002', city: 'Lyon' },
+      contactEmail: 'qualite@formations-horizon.example',
+    },
+  },
+  ...SITES.map((name): OrganisationProfileCommand => ({ type: 'AddSite', siteId: newId(), name })),
+  {
+    type: 'DeclareActivities',
+    activities: {
+      categories: ['training', 'skills_assessment'],
+      certifying: true,
+      subcontracting: false,
+      workBasedTraining: false,
+      alternance: false,
+      newEntrant: false,
+    },
+  },
+  {
+    type: 'RecordCertification',
+    certification: {
+      certifierName: 'Certificateur (démo)',
+      certificateNumber: 'QUA-DEMO-0001',
+      issuedOn: day(yearAgo),
+      expiresOn: day(new Date(yearAgo.getTime() + 3 * 365 * 86_400_000)),
+      audits: [{ kind: 'initial', on: day(new Date(yearAgo.getTime() - 20 * 86_400_000)) }],
+    },
+  },
+];
+for (const command of profile) {
+  await runCommand(
+    context(at(yearAgo)),
+    organisationProfileDecider,
+    organisationProfileStream(organisationId),
+    command,
+  );
+}
+
 let sessions = 0;
 let answers = 0;
 for (const action of ACTIONS) {
@@ -121,6 +170,7 @@ for (const action of ACTIONS) {
     await runCommand(context(at(openedAt)), feedbackLinkDecider, feedbackLinkStream(linkId), {
       type: 'OpenFeedbackLink',
       link,
+      sessionCancelled: false,
     });
     const learners = 4 + Math.floor(random() * 8);
     for (let learner = 0; learner < learners; learner++) {
@@ -138,6 +188,7 @@ for (const action of ACTIONS) {
           rating,
           comment: random() < 0.7 ? pick(COMMENTS[rating]!) : null,
           link: { ...link, closed: false },
+          sessionCancelled: false,
           answersSoFar: 0,
           now: answeredAt,
         },

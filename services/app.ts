@@ -17,6 +17,10 @@ import { securityPlugin } from './http/security';
 import { sessionPlugin } from './http/session';
 import { webAppPlugin } from './http/web-app';
 import { type Clock, systemClock } from './kernel/clock';
+import { createMailPort } from './mail/outbox';
+import type { MailPort } from './mail/port';
+import { createMailReactor, type MailReactor } from './mail/reactor';
+import { createMailTransport, type MailTransport } from './mail/transport';
 import { webDistDir } from './paths';
 import { openRuntime } from './runtime';
 import type { SliceDeps } from './slice';
@@ -27,6 +31,10 @@ export interface AppContext {
   database: Database;
   store: PostgresEventStore;
   runner: ProjectionRunner;
+  /** Outgoing mail: tests may queue directly. */
+  mail: MailPort;
+  /** Sends queued mail; tests that turn it off drive it with `mailReactor.drain()`. */
+  mailReactor: MailReactor;
   /** The one-time setup URL path, when no account exists yet. */
   setupPath?: string;
   close(): Promise<void>;
@@ -41,6 +49,10 @@ export interface BuildOptions {
   logger?: boolean | object;
   /** Start following the log live (default true); tests may drive projections with runner.catchUp(). */
   runProjections?: boolean;
+  /** Start sending queued mail (default: as runProjections); tests may drive it with mailReactor.drain(). */
+  runMailReactor?: boolean;
+  /** Where mail goes (tests); by default SMTP when configured, else the development outbox. */
+  mailTransport?: MailTransport;
 }
 
 /** The composition root: the only module that wires slices, read models, GraphQL and the web app together. */
@@ -69,7 +81,21 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   await app.register(readYourWritesPlugin, { waitForPosition });
   await app.register(openApiPlugin);
 
-  const sliceDeps: SliceDeps = { db, store, clock, config, reads: createReadPorts(db), waitForPosition };
+  const reads = createReadPorts(db);
+  const mail = createMailPort({ db, store, clock });
+  const mailReactor = createMailReactor({
+    database,
+    store,
+    clock,
+    config,
+    reads,
+    transport: options.mailTransport ?? createMailTransport(config, db),
+    waitForPosition: (position, timeoutMs) => runner.waitForPosition(position, timeoutMs),
+    log: app.log,
+  });
+  await mailReactor.prepare();
+
+  const sliceDeps: SliceDeps = { db, store, clock, config, reads, waitForPosition, mail };
   for (const slice of writeSlices) await app.register(slice.routes(sliceDeps));
   await app.register(graphQLPlugin, { db, clock, config });
   await app.register(healthPlugin, { database, runner });
@@ -79,15 +105,19 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   if (!(await hasAnyAccount(db))) setupPath = `/setup?token=${await issueSetupToken(db)}`;
 
   if (options.runProjections !== false) runner.start();
+  if (options.runMailReactor ?? options.runProjections !== false) mailReactor.start();
 
   return {
     app,
     database,
     store,
     runner,
+    mail,
+    mailReactor,
     setupPath,
     async close() {
       await app.close();
+      await mailReactor.stop();
       await runtime.close();
     },
   };

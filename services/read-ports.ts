@@ -1,4 +1,8 @@
 import type { SessionContext } from './feedback/events';
+import type { PrivacyNotice } from './organisation/events';
+
+/** A session as it stands now: what a feedback link records of it, and whether it was cancelled since. */
+export type CurrentSessionContext = SessionContext & { cancelled: boolean };
 
 /**
  * What write slices may ask the read side, implemented in projections/read-ports.ts and handed to the slices
@@ -6,7 +10,29 @@ import type { SessionContext } from './feedback/events';
  */
 export interface ReadPorts {
   /** The session as the organisation sees it, or undefined when it does not exist there. */
-  sessionContext(organisationId: string, sessionId: string): Promise<SessionContext | undefined>;
-  /** Answers a feedback link has received, as far as the read model knows (an abuse cap, not a rule). */
-  feedbackLinkResponseCount(linkId: string): Promise<number>;
+  sessionContext(organisationId: string, sessionId: string): Promise<CurrentSessionContext | undefined>;
+  /**
+   * A feedback link as the read model knows it: its answers (an abuse cap, not a rule), whether it was closed and
+   * whether its session was cancelled; undefined until the link reaches the read model.
+   */
+  feedbackLinkState(linkId: string): Promise<FeedbackLinkState | undefined>;
+  /** What public pages show about an organisation, or undefined when it does not exist. */
+  organisationPublicProfile(organisationId: string): Promise<OrganisationPublicProfile | undefined>;
+}
+
+export interface FeedbackLinkState {
+  responses: number;
+  closed: boolean;
+  sessionCancelled: boolean;
+}
+
+/** The organisation as public forms and their error pages present it. */
+export interface OrganisationPublicProfile {
+  /** The name it was created with (what people know it by). */
+  name: string;
+  legalName: string | null;
+  logoUrl: string | null;
+  contactEmail: string | null;
+  /** Its own notice, or the default one (`isDefault`) while it has written none. */
+  privacyNotice: PrivacyNotice & { isDefault: boolean };
 }

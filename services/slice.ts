@@ -4,6 +4,7 @@ import type { Db } from './db/database';
 import type { NamedMigration } from './db/migrate';
 import type { EventStore } from './eventstore/types';
 import type { Clock } from './kernel/clock';
+import type { MailPort } from './mail/port';
 import type { ReadPorts } from './read-ports';
 
 /** What the composition root hands every write slice. */
@@ -15,6 +16,8 @@ export interface SliceDeps {
   reads: ReadPorts;
   /** Waits, bounded, until the read models show the event at this position. */
   waitForPosition(position: number): Promise<boolean>;
+  /** Outgoing mail: queue a message, the mail reactor sends it. */
+  mail: MailPort;
 }
 
 /** What one slice adds to the write side: its commands (routes) and the tables it keeps outside the log. */

@@ -1,7 +1,15 @@
 import { accessSlice } from './access';
 import { feedbackSlice } from './feedback';
+import { mailSlice } from './mail';
+import { organisationSlice } from './organisation';
 import type { WriteSlice } from './slice';
 import { trainingSlice } from './training';
 
 /** The write side of every slice. Adding a slice adds one line here. */
-export const writeSlices: readonly WriteSlice[] = [accessSlice, trainingSlice, feedbackSlice];
+export const writeSlices: readonly WriteSlice[] = [
+  accessSlice,
+  trainingSlice,
+  feedbackSlice,
+  organisationSlice,
+  mailSlice,
+];

@@ -49,8 +49,8 @@ describe.skipIf(!hasChromium)(title, () => {
   };
 
   /** A signed-in staff member's context, from a session cookie made through the API. */
-  const signedIn = async (cookie: string) => {
-    const context = await newContext();
+  const signedIn = async (cookie: string, options: Parameters<Browser['newContext']>[0] = {}) => {
+    const context = await newContext(options);
     const [name, value] = cookie.split('=') as [string, string];
     await context.addCookies([{ name, value, url: base }]);
     return context;
@@ -354,6 +354,87 @@ describe.skipIf(!hasChromium)(title, () => {
       expect(await learner.getByRole('alert').textContent()).toContain('contactez Formations Lumière.');
       await expectAccessible(learner);
       await expectNoHorizontalScroll(learner);
+      expect(pageErrors).toEqual([]);
+    },
+    JOURNEY_TIMEOUT,
+  );
+
+  it(
+    'on a phone, a manager corrects an action (a stale page answers a conflict and keeps what was typed) and a session with a reason, sees who did it in the history, cancels the session after a confirmation, and archives the action out of the list',
+    async () => {
+      const { cookie, actionId, sessions } = await organisationWithSessions('Formations Rivière', [
+        'Session de juin',
+      ]);
+      const link = await post<{ token: string }>(cookie, `/api/sessions/${sessions[0]!.id}/feedback-links`, {
+        audience: 'learner',
+      });
+      const manager = await (await signedIn(cookie, PHONE)).newPage();
+      await manager.goto(`${base}/actions/${actionId}`);
+      await manager.getByRole('heading', { level: 1, name: 'Gestion de projet agile' }).waitFor();
+      await manager.getByRole('button', { name: "Modifier l'action" }).click();
+      await manager.getByLabel('Nouveau titre').fill('Gestion de projet agile — Scrum');
+      await manager.locator('#action-rename-reason').fill('Intitulé du nouveau catalogue');
+      // Someone else renames the action meanwhile: the page's revision is stale, the server answers 409.
+      await post(cookie, `/api/training-actions/${actionId}/rename`, { title: 'Gestion de projet (v2)' });
+      await manager.getByRole('button', { name: 'Renommer', exact: true }).click();
+      await manager
+        .getByRole('alert')
+        .filter({ hasText: "Quelqu'un a modifié cet enregistrement entre-temps" })
+        .waitFor();
+      await manager.getByRole('heading', { level: 1, name: 'Gestion de projet (v2)' }).waitFor();
+      expect(await manager.getByLabel('Nouveau titre').inputValue()).toBe('Gestion de projet agile — Scrum');
+      await manager.getByRole('button', { name: 'Renommer', exact: true }).click();
+      await manager.getByRole('heading', { level: 1, name: 'Gestion de projet agile — Scrum' }).waitFor();
+      await manager.getByRole('status').filter({ hasText: 'Modification enregistrée.' }).waitFor();
+      const history = manager.getByRole('list', { name: "Historique de l'action" });
+      await history.getByText('Renommée : « Gestion de projet agile — Scrum »').waitFor();
+      expect(await history.textContent()).toContain('par Admin Formations Rivière');
+      expect(await history.textContent()).toContain('Motif : Intitulé du nouveau catalogue');
+      await expectAccessible(manager);
+      await expectNoHorizontalScroll(manager);
+
+      await manager
+        .getByRole('link', { name: /Modifier, annuler ou voir l’historique de la session/ })
+        .click();
+      await manager.getByRole('heading', { level: 1, name: 'Session de juin' }).waitFor();
+      await manager.getByLabel('Date de début').fill('2026-06-08');
+      await manager.getByLabel('Date de fin').fill('2026-06-09');
+      await manager.locator('#session-reschedule-reason').fill('Grève des transports');
+      await manager.getByRole('button', { name: 'Enregistrer les dates' }).click();
+      const sessionHistory = manager.getByRole('list', { name: 'Historique de la session' });
+      await sessionHistory.getByText('Nouvelles dates : du 8 juin 2026 au 9 juin 2026').waitFor();
+      await expectAccessible(manager);
+      await expectNoHorizontalScroll(manager);
+
+      // A cancellation needs its reason, then a confirmation.
+      const cancel = manager.getByRole('button', { name: 'Annuler la session' });
+      const box = await cancel.boundingBox();
+      expect(box?.height).toBeGreaterThanOrEqual(44);
+      await cancel.click();
+      await manager.locator('#session-cancel-reason-error').waitFor();
+      await manager.locator('#session-cancel-reason').fill('Formateur indisponible');
+      manager.once('dialog', (dialog) => void dialog.accept());
+      await cancel.click();
+      await manager.getByText('Cette session est annulée', { exact: false }).first().waitFor();
+      await sessionHistory.getByText('Motif : Formateur indisponible').waitFor();
+      await expectAccessible(manager);
+
+      const learner = await (await newContext(PHONE)).newPage();
+      await learner.goto(`${base}/f/${link.token}`);
+      await learner.getByRole('heading', { level: 1, name: 'Session annulée' }).waitFor();
+      expect(await learner.getByRole('alert').textContent()).toContain('contactez Formations Rivière.');
+
+      await manager.goto(`${base}/actions/${actionId}`);
+      await manager.getByRole('button', { name: "Modifier l'action" }).click();
+      await manager.getByRole('button', { name: "Archiver l'action" }).click();
+      await manager.getByRole('status').filter({ hasText: 'Action archivée.' }).waitFor();
+      await manager.goto(`${base}/actions`);
+      await manager.getByText("Aucune action de formation pour l'instant", { exact: false }).waitFor();
+      await manager.getByLabel('Afficher aussi les actions archivées').check();
+      await manager.getByRole('link', { name: 'Gestion de projet agile — Scrum' }).waitFor();
+      await manager.getByText('Archivée', { exact: true }).waitFor();
+      await expectAccessible(manager);
+      await expectNoHorizontalScroll(manager);
       expect(pageErrors).toEqual([]);
     },
     JOURNEY_TIMEOUT,

@@ -45,7 +45,12 @@ const upcast = composeUpcasters([
       return { data: { firstName: first, lastName: rest.join(' ') } };
     },
   },
-  { type: 'PersonNamed', fromVersion: 2, upcast: (data) => ({ type: 'PersonRenamed', data }) },
+  {
+    type: 'PersonNamed',
+    fromVersion: 2,
+    renamesTo: 'PersonRenamed',
+    upcast: (data) => ({ type: 'PersonRenamed', data }),
+  },
 ]);
 
 const rejection = async (promise: Promise<unknown>) => {
@@ -356,6 +361,36 @@ export const eventStoreContract = (kind: DatabaseKind) => {
       // At least the two events after it; more if other events came after them.
       expect(await store.lag(before)).toBeGreaterThanOrEqual(2);
       expect(await store.lag(START)).toBeGreaterThanOrEqual(3);
+    });
+
+    it('reads only the asked event types, old names included, and moves past the others', async () => {
+      const start = await store.head();
+      const noise = (count: number) => Array.from({ length: count }, () => anEvent('Noise'));
+      const stream = `filter-${newId()}`;
+      await store.append(stream, [...noise(30), anEvent('Wanted'), anEvent('Wanted')], {
+        expectedRevision: 'no_stream',
+      });
+      await store.append(`person-${newId()}`, [anEvent('PersonNamed', { name: 'Ada King' }, 1)], {
+        expectedRevision: 'no_stream',
+      });
+      await store.append(stream, noise(30), { expectedRevision: 31 });
+      const types = ['Wanted', 'PersonRenamed'];
+      const db = testDb.database.db;
+
+      // A limit of 2: the batch fills up on the two wanted events.
+      const first = await store.readFeedOfTypesIn(db, start, 2, types);
+      expect(first.events.map((event) => [event.type, event.revision])).toEqual([
+        ['Wanted', 30],
+        ['Wanted', 31],
+      ]);
+      expect(first.more).toBe(true);
+      // The renamed event is found under its old stored name; then the window reaches the readable end.
+      const second = await store.readFeedOfTypesIn(db, first.checkpoint, 2, types);
+      expect(second.events.map((event) => event.type)).toEqual(['PersonRenamed']);
+      expect(second.more).toBe(false);
+      expect(second.checkpoint).toEqual(await store.head());
+      const third = await store.readFeedOfTypesIn(db, second.checkpoint, 2, types);
+      expect(third).toEqual({ events: [], checkpoint: second.checkpoint, more: false });
     });
 
     it('gives the feed checkpoint of a global position', async () => {

@@ -10,8 +10,10 @@ import { createPostgresEventStore, type PostgresEventStore } from '../services/e
 import { migrations } from '../services/runtime';
 import { createTestDatabase, type DatabaseKind, databaseKinds, type TestDatabase } from './support/databases';
 import { appendFeedbackHistory, feedSettled } from './support/feedback-fixture';
+import { appendTrainingCorrections } from './support/training-history-fixture';
 
 const feedback = allProjections.find((projection) => projection.name === 'feedback')!;
+const training = allProjections.find((projection) => projection.name === 'training')!;
 const evidence = allProjections.find((projection) => projection.name === 'evidence')!;
 
 /** Every row of a projection's tables, in a stable order. */
@@ -90,6 +92,28 @@ for (const kind of databaseKinds()) {
 
       await rebuildProjection(db.database, store, evidence);
       expect(await snapshot(db, evidence)).toEqual(live);
+    });
+
+    it('the training read model, built in small batches through every correction, equals a clean rebuild', async () => {
+      const db = await setUp(kind);
+      await appendTrainingCorrections(store, { actions: 12 });
+      await settled();
+      await ensureProjection(db.database, store, training);
+      // Batches of 7 cut the runs of one event type at many places.
+      while ((await runBatch(db.database, store, training, 7)).more);
+      const live = await snapshot(db, training);
+      expect(live.training_actions).toHaveLength(12);
+      expect(live.training_history).toHaveLength(12 * 15);
+      const sessions = live.training_sessions as { cancelled: boolean; archived: boolean; site: string }[];
+      expect(sessions.filter((row) => row.cancelled)).toHaveLength(12);
+      expect(sessions.filter((row) => row.archived)).toHaveLength(12);
+      expect(sessions.filter((row) => row.site === 'À distance')).toHaveLength(12);
+      const actions = live.training_actions as { title: string; archived: boolean; revision: number }[];
+      expect(actions.every((row) => row.title.endsWith('(v2)') && !row.archived)).toBe(true);
+      expect(actions.map((row) => Number(row.revision))).toEqual(actions.map(() => 14));
+      expect(live.training_counts).toEqual([expect.objectContaining({ actions: 12, sessions: 12 * 3 - 12 })]);
+      await rebuildProjection(db.database, store, training);
+      expect(await snapshot(db, training)).toEqual(live);
     });
 
     it('rebuilds into fresh tables and swaps them in while appends go on', async () => {

@@ -69,8 +69,10 @@ describe('public feedback: a whole class answers one link at once', () => {
     }
   });
 
-  it('names the organisation when a closed link refuses an answer', async () => {
+  it('names the organisation when a closed link refuses an answer, even one it had just answered', async () => {
     const link = await openFeedbackLink(t, cookie);
+    // The link was just read to take an answer: closing it must not leave a stale copy accepting more.
+    expect((await answer(t, link.token)).statusCode).toBe(201);
     const close = await t.app.inject({
       method: 'POST',
       url: `/api/feedback-links/${link.linkId}/close`,

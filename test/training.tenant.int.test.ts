@@ -56,4 +56,50 @@ describe('training: a user of organisation A never reaches organisation B’s ac
     });
     expect(session.statusCode).toBe(403);
   });
+
+  it('cannot correct B’s action or session: 404 like a missing one, and nothing is written', async () => {
+    const { a, b, post, t } = fixture;
+    const before = await t.lastPosition();
+    const corrections = (actionId: string, sessionId: string) => {
+      const session = `/api/training-actions/${actionId}/sessions/${sessionId}`;
+      return [
+        [`/api/training-actions/${actionId}/rename`, { title: 'Intrusion' }],
+        [`/api/training-actions/${actionId}/category`, { category: 'vae', certifying: true, reason: 'x' }],
+        [`/api/training-actions/${actionId}/archive`, {}],
+        [`/api/training-actions/${actionId}/unarchive`, {}],
+        [`${session}/rename`, { title: 'Intrusion' }],
+        [`${session}/reschedule`, { startsOn: '2026-05-01', endsOn: '2026-05-02', reason: 'x' }],
+        [`${session}/move`, { site: 'Lille', reason: 'x' }],
+        [`${session}/cancel`, { reason: 'x' }],
+        [`${session}/archive`, {}],
+        [`${session}/unarchive`, {}],
+      ] as const;
+    };
+    const foreign = corrections(b.data.actionId, b.data.sessionId);
+    const missing = corrections(crypto.randomUUID(), crypto.randomUUID());
+    for (const [index, [url, body]] of foreign.entries()) {
+      const attempt = await post(a.cookie, url, body);
+      const absent = await post(a.cookie, missing[index]![0], missing[index]![1]);
+      expect({ url, status: attempt.statusCode }).toEqual({ url, status: 404 });
+      expect(attempt.json()).toEqual(absent.json());
+    }
+    // With If-Match too: B's revision is not disclosed as a conflict.
+    const withRevision = await fixture.t.app.inject({
+      method: 'POST',
+      url: `/api/training-actions/${b.data.actionId}/rename`,
+      payload: { title: 'Intrusion' },
+      headers: { cookie: a.cookie, 'if-match': '0' },
+    });
+    expect(withRevision.statusCode).toBe(404);
+    expect(await t.lastPosition()).toBe(before);
+  });
+
+  it('finds B’s session exactly as it finds a missing one, history included: null', async () => {
+    const { a, b, read } = fixture;
+    const query = 'query ($id: ID!) { trainingSession(id: $id) { id history { kind } } }';
+    const foreign = await read(a.cookie, query, { id: b.data.sessionId });
+    const missing = await read(a.cookie, query, { id: crypto.randomUUID() });
+    expect(foreign).toEqual(missing);
+    expect(foreign.data?.trainingSession).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '../../services/eventstore/types';
 import type { EvidenceDeclaration } from '../../services/kernel/evidence';
+import { insertRows } from '../runner/bulk';
 import type { Projection } from '../runner/projection';
 import type { EvidenceTables } from './tables';
 
@@ -91,7 +92,7 @@ export const evidenceProjection = (declarations: AllEvidenceDeclarations): Proje
   const apply = async (db: Kysely<EvidenceTables>, events: readonly RecordedEvent[]) => {
     const items = itemsOf(declarations, events);
     if (items.length === 0) return;
-    await db.insertInto('evidence_items').values(items).execute();
+    await insertRows(db, 'evidence_items', items);
     await db
       .insertInto('evidence_counts')
       .values(countsOf(items))

@@ -1,29 +1,24 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '../../services/eventstore/types';
 import type { FeedbackEvent, FeedbackSubmitted } from '../../services/feedback/events';
+import type { SessionCancelled } from '../../services/training/events';
 import { sumBy } from '../grouping';
+import { insertRows } from '../runner/bulk';
 import { defineProjection } from '../runner/projection';
 import type { FeedbackTables } from './tables';
 
 type Answer = RecordedEvent<'FeedbackSubmitted', FeedbackSubmitted['data']>;
 
-/** Adds a run of answers to the counters of their links, sessions and organisations: one upsert per table. */
+/**
+ * Adds a run of answers to the counters of their links, sessions and organisations: one statement, the three
+ * upserts as data-modifying CTEs (one round trip per run instead of three).
+ */
 const countAnswers = async (db: Kysely<FeedbackTables>, answers: readonly Answer[]) => {
-  await db
-    .insertInto('feedback_link_counts')
-    .values(
-      sumBy(
-        answers,
-        (answer) => answer.data.linkId,
-        () => 1,
-      ).map(([link_id, responses]) => ({ link_id, responses })),
-    )
-    .onConflict((conflict) =>
-      conflict.column('link_id').doUpdateSet((eb) => ({
-        responses: eb('feedback_link_counts.responses', '+', eb.ref('excluded.responses')),
-      })),
-    )
-    .execute();
+  const links = sumBy(
+    answers,
+    (answer) => answer.data.linkId,
+    () => 1,
+  ).map(([link_id, responses]) => ({ link_id, responses }));
   const bySession = new Map<
     string,
     { session_id: string; organisation_id: string; responses: number; rating_sum: number }
@@ -52,16 +47,27 @@ const countAnswers = async (db: Kysely<FeedbackTables>, answers: readonly Answer
     byOrganisation.set(metadata.organisationId, organisation);
   }
   await db
-    .insertInto('feedback_session_counts')
-    .values([...bySession.values()])
-    .onConflict((conflict) =>
-      conflict.column('session_id').doUpdateSet((eb) => ({
-        responses: eb('feedback_session_counts.responses', '+', eb.ref('excluded.responses')),
-        rating_sum: eb('feedback_session_counts.rating_sum', '+', eb.ref('excluded.rating_sum')),
-      })),
+    .with('link_counts', (db) =>
+      db
+        .insertInto('feedback_link_counts')
+        .values(links)
+        .onConflict((conflict) =>
+          conflict.column('link_id').doUpdateSet((eb) => ({
+            responses: eb('feedback_link_counts.responses', '+', eb.ref('excluded.responses')),
+          })),
+        ),
     )
-    .execute();
-  await db
+    .with('session_counts', (db) =>
+      db
+        .insertInto('feedback_session_counts')
+        .values([...bySession.values()])
+        .onConflict((conflict) =>
+          conflict.column('session_id').doUpdateSet((eb) => ({
+            responses: eb('feedback_session_counts.responses', '+', eb.ref('excluded.responses')),
+            rating_sum: eb('feedback_session_counts.rating_sum', '+', eb.ref('excluded.rating_sum')),
+          })),
+        ),
+    )
     .insertInto('feedback_counts')
     .values([...byOrganisation.values()])
     .onConflict((conflict) =>
@@ -73,9 +79,9 @@ const countAnswers = async (db: Kysely<FeedbackTables>, answers: readonly Answer
     .execute();
 };
 
-export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent>({
+export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent | SessionCancelled>({
   name: 'feedback',
-  version: 3,
+  version: 4,
   tables: [
     'feedback_links',
     'feedback_responses',
@@ -93,6 +99,7 @@ export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent
       .addColumn('created_at', 'timestamptz', (column) => column.notNull())
       .addColumn('expires_at', 'timestamptz', (column) => column.notNull())
       .addColumn('closed_at', 'timestamptz')
+      .addColumn('session_cancelled', 'boolean', (column) => column.notNull().defaultTo(false))
       .execute();
     await db.schema
       .createIndex('feedback_links_session_idx')
@@ -135,6 +142,9 @@ export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent
       .addColumn('rating_sum', 'bigint', (column) => column.notNull())
       .execute();
   },
+  // Answers only add rows and counters, never read a link; a link is opened before it is closed.
+  // A session is cancelled after its links were opened (a cancelled session opens none).
+  batchOrder: ['FeedbackLinkOpened', 'FeedbackSubmitted', 'FeedbackLinkClosed', 'SessionCancelled'],
   handlers: {
     async FeedbackLinkOpened(db, events) {
       await db
@@ -147,28 +157,39 @@ export const feedbackProjection = defineProjection<FeedbackTables, FeedbackEvent
             audience: data.audience,
             created_at: metadata.occurredAt,
             expires_at: data.expiresAt,
+            session_cancelled: false,
           })),
         )
         .execute();
     },
     async FeedbackSubmitted(db, events) {
+      await insertRows(
+        db,
+        'feedback_responses',
+        events.map(({ data, metadata }) => ({
+          id: data.responseId,
+          organisation_id: metadata.organisationId,
+          link_id: data.linkId,
+          session_id: data.sessionId,
+          training_action_id: data.trainingActionId,
+          audience: data.audience,
+          rating: data.rating,
+          comment: data.comment,
+          submitted_at: metadata.occurredAt,
+        })),
+      );
+      await countAnswers(db, events);
+    },
+    async SessionCancelled(db, events) {
       await db
-        .insertInto('feedback_responses')
-        .values(
-          events.map(({ data, metadata }) => ({
-            id: data.responseId,
-            organisation_id: metadata.organisationId,
-            link_id: data.linkId,
-            session_id: data.sessionId,
-            training_action_id: data.trainingActionId,
-            audience: data.audience,
-            rating: data.rating,
-            comment: data.comment,
-            submitted_at: metadata.occurredAt,
-          })),
+        .updateTable('feedback_links')
+        .set({ session_cancelled: true })
+        .where(
+          'session_id',
+          'in',
+          events.map(({ data }) => data.sessionId),
         )
         .execute();
-      await countAnswers(db, events);
     },
     async FeedbackLinkClosed(db, events) {
       for (const { data, metadata } of events) {

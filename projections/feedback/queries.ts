@@ -23,15 +23,22 @@ export const responsesOfSessions = (db: Db, organisationId: string, sessionIds: 
     .orderBy('submitted_at', 'desc')
     .execute();
 
-/** How many answers a link has received, as far as the read model knows. */
-export const responseCountOfLink = async (db: Db, linkId: string) =>
-  (
-    await feedback(db)
-      .selectFrom('feedback_link_counts')
-      .select('responses')
-      .where('link_id', '=', linkId)
-      .executeTakeFirst()
-  )?.responses ?? 0;
+/** A link's answer count, closure and session cancellation, as far as the read model knows: one probe. */
+export const linkState = async (db: Db, linkId: string) => {
+  const row = await feedback(db)
+    .selectFrom('feedback_links as l')
+    .leftJoin('feedback_link_counts as c', 'c.link_id', 'l.id')
+    .select(['l.closed_at', 'l.session_cancelled', 'c.responses'])
+    .where('l.id', '=', linkId)
+    .executeTakeFirst();
+  return (
+    row && {
+      responses: row.responses ?? 0,
+      closed: row.closed_at !== null,
+      sessionCancelled: row.session_cancelled,
+    }
+  );
+};
 
 /** The organisation's answers: how many and their average rating (kept as counters by the projection). */
 export const feedbackTotals = async (db: Db, organisationId: string) => {

@@ -11,6 +11,8 @@ export type FeedbackTables = {
     created_at: Timestamp;
     expires_at: Timestamp;
     closed_at: Timestamp | null;
+    /** Its session was cancelled (training's SessionCancelled): it takes no more answers. */
+    session_cancelled: boolean;
   };
   feedback_responses: {
     id: string;

@@ -1,7 +1,8 @@
 import type { ReadSlice } from '../read-slice';
+import { organisationProfilesProjection } from './profile-projection';
 import { organisationsProjection } from './projection';
 
 export const organisationsReadSlice: ReadSlice = {
   name: 'organisations',
-  projections: [organisationsProjection],
+  projections: [organisationsProjection, organisationProfilesProjection],
 };

@@ -40,17 +40,17 @@ export const rebuildProjection = async (
     for (;;) {
       const batch = await inScratch((tx) => applyFeedBatch(tx, store, projection, checkpoint, batchSize));
       checkpoint = batch.checkpoint;
-      applied += batch.count;
+      applied += batch.applied;
       options.onProgress?.({ position: checkpoint.position, applied });
-      if (batch.count < batchSize) break;
+      if (!batch.more) break;
     }
     await inScratch(async (tx) => {
       await readCheckpoint(tx, projection.name, true);
       for (;;) {
         const batch = await applyFeedBatch(tx, store, projection, checkpoint, batchSize);
         checkpoint = batch.checkpoint;
-        applied += batch.count;
-        if (batch.count < batchSize) break;
+        applied += batch.applied;
+        if (!batch.more) break;
       }
       for (const table of projection.tables) {
         await sql`DROP TABLE IF EXISTS ${sql.id('public', table)}`.execute(tx);

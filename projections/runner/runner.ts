@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { PoolClient } from 'pg';
 import type { Database, Db } from '../../services/db/database';
 import { execute } from '../../services/db/database';
@@ -32,41 +33,60 @@ export interface RunnerOptions {
   projections: readonly Projection[];
   batchSize?: number;
   pollIntervalMs?: number;
+  /**
+   * While appends keep coming, a batch starts no sooner than this long after the previous one began (ms), so
+   * events gather into fewer, larger transactions instead of one per append; an isolated append is applied at
+   * once. It bounds the extra read-your-writes wait under load.
+   */
+  gatherMs?: number;
   log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
 const lockKey = (name: string) =>
   createHash('sha256').update(`projection:${name}`).digest().readBigInt64BE(0);
 
-/** Applies the handled events of a feed batch; answers how many events it read and where it stopped. */
+export interface BatchResult {
+  /** Events of the projection's types it applied. */
+  applied: number;
+  /** Where it stopped: past every event it looked through, other types included. */
+  checkpoint: Checkpoint;
+  /** Whether the checkpoint moved. */
+  moved: boolean;
+  /** More may be readable at once: the batch stopped at its limit, not at the readable end of the log. */
+  more: boolean;
+}
+
+/** Reads the projection's event types only from the feed and applies them. */
 export const applyFeedBatch = async (
   db: Db,
   store: PostgresEventStore,
   projection: Projection,
   after: Checkpoint,
   batchSize: number,
-): Promise<{ count: number; checkpoint: Checkpoint }> => {
-  const handled = new Set(projection.handles);
-  const events = await store.readFeedIn(db, after, batchSize);
-  const applicable = events.filter((event) => handled.has(event.type));
-  if (applicable.length > 0) await projection.apply(db, applicable);
-  const last = events[events.length - 1];
-  return { count: events.length, checkpoint: last ? { txid: last.txid, position: last.position } : after };
+): Promise<BatchResult> => {
+  const batch = await store.readFeedOfTypesIn(db, after, batchSize, projection.handles);
+  if (batch.events.length > 0) await projection.apply(db, batch.events);
+  return {
+    applied: batch.events.length,
+    checkpoint: batch.checkpoint,
+    moved: compareCheckpoints(batch.checkpoint, after) > 0,
+    more: batch.more,
+  };
 };
 
-/** Applies one batch and advances the checkpoint in the same transaction; answers how many events it read. */
+/** Applies one batch and advances the checkpoint in the same transaction. */
 export const runBatch = async (
   database: Database,
   store: PostgresEventStore,
   projection: Projection,
   batchSize: number,
-): Promise<number> =>
+): Promise<BatchResult> =>
   database.db.transaction().execute(async (tx) => {
     const checkpoint = await readCheckpoint(tx, projection.name, true);
     if (!checkpoint) throw new Error(`Projection ${projection.name} has no checkpoint`);
     const batch = await applyFeedBatch(tx, store, projection, checkpoint, batchSize);
-    if (batch.count > 0) await advanceCheckpoint(tx, projection.name, batch.checkpoint);
-    return batch.count;
+    if (batch.moved) await advanceCheckpoint(tx, projection.name, batch.checkpoint);
+    return batch;
   });
 
 /** Creates the projection's tables and checkpoint on first start; rebuilds it when its version changed. */
@@ -106,6 +126,7 @@ export const createProjectionRunner = (options: RunnerOptions) => {
   const { database, store, projections } = options;
   const batchSize = options.batchSize ?? (database.kind === 'pglite' ? 200 : 500);
   const pollIntervalMs = options.pollIntervalMs ?? 500;
+  const gatherMs = options.gatherMs ?? 10;
   const progress = createWaker();
   const owned = new Set<string>();
   const errors = new Map<string, string>();
@@ -137,15 +158,18 @@ export const createProjectionRunner = (options: RunnerOptions) => {
       try {
         let idleWait = 5;
         while (!signal.aborted) {
-          const count = await runBatch(database, store, projection, batchSize);
+          const startedAt = Date.now();
+          const batch = await runBatch(database, store, projection, batchSize);
           // A batch that ran, even an empty one, means the projection works again (say, the database is back).
           if (errors.delete(projection.name)) await recordCheckpointError(database.db, projection.name, null);
-          if (count > 0) progress.wake();
-          if (count === batchSize) continue;
-          if (count > 0) idleWait = 5;
+          if (batch.moved) progress.wake();
+          if (batch.more) continue;
+          if (batch.moved) idleWait = 5;
           // Right after a wake-up an older transaction may still hide new rows: look again soon, backing off.
           const woke = await store.waitForEvents(Math.min(idleWait, pollIntervalMs), signal);
           idleWait = woke ? 5 : Math.min(idleWait * 2, pollIntervalMs);
+          const gather = startedAt + gatherMs - Date.now();
+          if (woke && batch.moved && gather > 0) await delay(gather, undefined, { signal }).catch(() => {});
         }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -189,11 +213,11 @@ export const createProjectionRunner = (options: RunnerOptions) => {
       const last = await store.lastPosition();
       for (const projection of projections) {
         for (;;) {
-          const count = await runBatch(database, store, projection, batchSize);
-          if (count === batchSize) continue;
+          const batch = await runBatch(database, store, projection, batchSize);
+          if (batch.more) continue;
           const checkpoint = (await readCheckpoint(database.db, projection.name)) ?? START;
           if ((await pendingEvents(database.db, checkpoint, last)) === 0) break;
-          if (count === 0) await store.waitForEvents(5);
+          if (!batch.moved) await store.waitForEvents(5);
         }
       }
       progress.wake();

@@ -1,19 +1,42 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
 import type { TrainingEvent } from '../../services/training/events';
 import { lastBy, sumBy } from '../grouping';
+import type { Recorded } from '../runner/projection';
 import { defineProjection } from '../runner/projection';
 import type { TrainingTables } from './tables';
 
-/** Adds to the organisations' counters, one statement for the whole run. */
+type Db = Kysely<TrainingTables>;
+type Row = 'training_actions' | 'training_sessions';
+type Of<Type extends TrainingEvent['type']> = Recorded<Extract<TrainingEvent, { type: Type }>>;
+type ActionEvent = Recorded<TrainingEvent>;
+/** What a change set, as the history shows it. */
+type ChangedValues = Partial<
+  Pick<
+    Insertable<TrainingTables['training_history']>,
+    'title' | 'category' | 'certifying' | 'starts_on' | 'ends_on' | 'site'
+  >
+>;
+type SessionEvent = Of<
+  | 'SessionScheduled'
+  | 'SessionRenamed'
+  | 'SessionRescheduled'
+  | 'SessionMoved'
+  | 'SessionCancelled'
+  | 'SessionArchived'
+  | 'SessionUnarchived'
+>;
+
+/** Adds to the organisations' counters (a negative amount takes away), one statement for the whole run. */
 const bumpCounts = async (
-  db: Kysely<TrainingTables>,
+  db: Db,
   column: 'actions' | 'sessions',
   organisationIds: readonly string[],
+  amount = 1,
 ) => {
   const rows = sumBy(
     organisationIds,
     (id) => id,
-    () => 1,
+    () => amount,
   ).map(([organisation_id, count]) => ({
     organisation_id,
     actions: column === 'actions' ? count : 0,
@@ -30,10 +53,108 @@ const bumpCounts = async (
     .execute();
 };
 
+/**
+ * Each row's own new value as one CASE over the ids, so that a run of changes is one UPDATE. The values are cast:
+ * PostgreSQL types an untyped parameter in a CASE as text.
+ */
+const byId = <Table extends Row, Value>(
+  builder: ExpressionBuilder<TrainingTables, Table>,
+  entries: readonly (readonly [string, Value])[],
+  type: 'text' | 'date' | 'boolean' | 'bigint',
+) => {
+  // Both tables are keyed by a uuid `id`; the CASE only compares it.
+  const eb = builder as unknown as ExpressionBuilder<TrainingTables, Row>;
+  const [first, ...rest] = entries;
+  if (!first) throw new Error('byId needs at least one entry');
+  const value = (of: Value) => eb.cast<Value>(eb.val(of), type);
+  let expression = eb.case().when('id', '=', first[0]).then(value(first[1]));
+  for (const [id, of] of rest) expression = expression.when('id', '=', id).then(value(of));
+  // Every updated row is one of the ids (the UPDATE's WHERE), so the CASE never falls through to null.
+  return expression.end().$notNull();
+};
+
+/** The action rows follow their stream's revision: one UPDATE per run, whichever events it holds. */
+const followRevisions = async (db: Db, events: readonly ActionEvent[]) => {
+  const last = lastBy(events, (event) => event.data.trainingActionId);
+  await db
+    .updateTable('training_actions')
+    .set((eb) => ({
+      revision: byId(
+        eb,
+        last.map((event) => [event.data.trainingActionId, event.revision] as const),
+        'bigint',
+      ),
+    }))
+    .where(
+      'id',
+      'in',
+      last.map((event) => event.data.trainingActionId),
+    )
+    .execute();
+};
+
+/** The history rows of a run: one per event, with the values it set. */
+const recordHistory = async (
+  db: Db,
+  events: readonly ActionEvent[],
+  valuesOf: (event: ActionEvent) => ChangedValues = () => ({}),
+) => {
+  await db
+    .insertInto('training_history')
+    .values(
+      events.map((event) => ({
+        event_id: event.id,
+        organisation_id: event.metadata.organisationId,
+        training_action_id: event.data.trainingActionId,
+        session_id: 'sessionId' in event.data ? event.data.sessionId : null,
+        change: event.type,
+        title: null,
+        category: null,
+        certifying: null,
+        starts_on: null,
+        ends_on: null,
+        site: null,
+        reason: 'reason' in event.data ? event.data.reason : null,
+        actor_id: event.metadata.actor.type === 'user' ? (event.metadata.actor.id ?? null) : null,
+        occurred_at: event.metadata.occurredAt,
+        position: event.position,
+        ...valuesOf(event),
+      })),
+    )
+    .execute();
+};
+
+/** The common part of every correction: the action's revision and the history. */
+const corrected = async (
+  db: Db,
+  events: readonly ActionEvent[],
+  valuesOf?: (event: ActionEvent) => ChangedValues,
+) => {
+  await followRevisions(db, events);
+  await recordHistory(db, events, valuesOf);
+};
+
+/** Sets a flag on the sessions of a run. */
+const flagSessions = (
+  db: Db,
+  events: readonly SessionEvent[],
+  flag: 'cancelled' | 'archived',
+  value: boolean,
+) =>
+  db
+    .updateTable('training_sessions')
+    .set({ [flag]: value })
+    .where(
+      'id',
+      'in',
+      events.map((event) => event.data.sessionId),
+    )
+    .execute();
+
 export const trainingProjection = defineProjection<TrainingTables, TrainingEvent>({
   name: 'training',
-  version: 2,
-  tables: ['training_actions', 'training_sessions', 'training_counts'],
+  version: 3,
+  tables: ['training_actions', 'training_sessions', 'training_counts', 'training_history'],
   async create(db) {
     await db.schema
       .createTable('training_actions')
@@ -42,6 +163,7 @@ export const trainingProjection = defineProjection<TrainingTables, TrainingEvent
       .addColumn('title', 'text', (column) => column.notNull())
       .addColumn('category', 'text', (column) => column.notNull())
       .addColumn('certifying', 'boolean', (column) => column.notNull())
+      .addColumn('archived', 'boolean', (column) => column.notNull())
       .addColumn('created_at', 'timestamptz', (column) => column.notNull())
       .addColumn('revision', 'bigint', (column) => column.notNull())
       .execute();
@@ -59,6 +181,8 @@ export const trainingProjection = defineProjection<TrainingTables, TrainingEvent
       .addColumn('starts_on', 'date', (column) => column.notNull())
       .addColumn('ends_on', 'date', (column) => column.notNull())
       .addColumn('site', 'text', (column) => column.notNull())
+      .addColumn('cancelled', 'boolean', (column) => column.notNull())
+      .addColumn('archived', 'boolean', (column) => column.notNull())
       .addColumn('created_at', 'timestamptz', (column) => column.notNull())
       .execute();
     await db.schema
@@ -72,6 +196,34 @@ export const trainingProjection = defineProjection<TrainingTables, TrainingEvent
       .addColumn('actions', 'integer', (column) => column.notNull())
       .addColumn('sessions', 'integer', (column) => column.notNull())
       .execute();
+    await db.schema
+      .createTable('training_history')
+      .addColumn('event_id', 'uuid', (column) => column.primaryKey())
+      .addColumn('organisation_id', 'uuid', (column) => column.notNull())
+      .addColumn('training_action_id', 'uuid', (column) => column.notNull())
+      .addColumn('session_id', 'uuid')
+      .addColumn('change', 'text', (column) => column.notNull())
+      .addColumn('title', 'text')
+      .addColumn('category', 'text')
+      .addColumn('certifying', 'boolean')
+      .addColumn('starts_on', 'date')
+      .addColumn('ends_on', 'date')
+      .addColumn('site', 'text')
+      .addColumn('reason', 'text')
+      .addColumn('actor_id', 'uuid')
+      .addColumn('occurred_at', 'timestamptz', (column) => column.notNull())
+      .addColumn('position', 'bigint', (column) => column.notNull())
+      .execute();
+    await db.schema
+      .createIndex('training_history_action_idx')
+      .on('training_history')
+      .columns(['training_action_id', 'position'])
+      .execute();
+    await db.schema
+      .createIndex('training_history_session_idx')
+      .on('training_history')
+      .columns(['session_id', 'position'])
+      .execute();
   },
   handlers: {
     async TrainingActionCreated(db, events) {
@@ -84,16 +236,91 @@ export const trainingProjection = defineProjection<TrainingTables, TrainingEvent
             title: data.title,
             category: data.category,
             certifying: data.certifying,
+            archived: false,
             created_at: metadata.occurredAt,
             revision,
           })),
         )
         .execute();
+      await recordHistory(db, events, (event) => {
+        const { title, category, certifying } = (event as Of<'TrainingActionCreated'>).data;
+        return { title, category, certifying };
+      });
       await bumpCounts(
         db,
         'actions',
         events.map((event) => event.metadata.organisationId),
       );
+    },
+    async TrainingActionRenamed(db, events) {
+      const last = lastBy(events, (event) => event.data.trainingActionId);
+      await db
+        .updateTable('training_actions')
+        .set((eb) => ({
+          title: byId(
+            eb,
+            last.map(({ data }) => [data.trainingActionId, data.title] as const),
+            'text',
+          ),
+        }))
+        .where(
+          'id',
+          'in',
+          last.map(({ data }) => data.trainingActionId),
+        )
+        .execute();
+      await corrected(db, events, (event) => ({ title: (event as Of<'TrainingActionRenamed'>).data.title }));
+    },
+    async TrainingActionRecategorised(db, events) {
+      const last = lastBy(events, (event) => event.data.trainingActionId);
+      await db
+        .updateTable('training_actions')
+        .set((eb) => ({
+          category: byId(
+            eb,
+            last.map(({ data }) => [data.trainingActionId, data.category] as const),
+            'text',
+          ),
+          certifying: byId(
+            eb,
+            last.map(({ data }) => [data.trainingActionId, data.certifying] as const),
+            'boolean',
+          ),
+        }))
+        .where(
+          'id',
+          'in',
+          last.map(({ data }) => data.trainingActionId),
+        )
+        .execute();
+      await corrected(db, events, (event) => {
+        const { category, certifying } = (event as Of<'TrainingActionRecategorised'>).data;
+        return { category, certifying };
+      });
+    },
+    async TrainingActionArchived(db, events) {
+      await db
+        .updateTable('training_actions')
+        .set({ archived: true })
+        .where(
+          'id',
+          'in',
+          events.map(({ data }) => data.trainingActionId),
+        )
+        .execute();
+      await corrected(db, events);
+    },
+    async TrainingActionUnarchived(db, events) {
+      await db
+        .updateTable('training_actions')
+        .set({ archived: false })
+        .where(
+          'id',
+          'in',
+          events.map(({ data }) => data.trainingActionId),
+        )
+        .execute();
+      await corrected(db, events);
     },
     async SessionScheduled(db, events) {
       await db
@@ -107,22 +334,105 @@ export const trainingProjection = defineProjection<TrainingTables, TrainingEvent
             starts_on: data.startsOn,
             ends_on: data.endsOn,
             site: data.site,
+            cancelled: false,
+            archived: false,
             created_at: metadata.occurredAt,
           })),
         )
         .execute();
-      for (const last of lastBy(events, (event) => event.data.trainingActionId)) {
-        await db
-          .updateTable('training_actions')
-          .set({ revision: last.revision })
-          .where('id', '=', last.data.trainingActionId)
-          .execute();
-      }
+      await corrected(db, events, (event) => {
+        const { title, startsOn, endsOn, site } = (event as Of<'SessionScheduled'>).data;
+        return { title, starts_on: startsOn, ends_on: endsOn, site };
+      });
       await bumpCounts(
         db,
         'sessions',
         events.map((event) => event.metadata.organisationId),
       );
+    },
+    async SessionRenamed(db, events) {
+      const last = lastBy(events, (event) => event.data.sessionId);
+      await db
+        .updateTable('training_sessions')
+        .set((eb) => ({
+          title: byId(
+            eb,
+            last.map(({ data }) => [data.sessionId, data.title] as const),
+            'text',
+          ),
+        }))
+        .where(
+          'id',
+          'in',
+          last.map(({ data }) => data.sessionId),
+        )
+        .execute();
+      await corrected(db, events, (event) => ({ title: (event as Of<'SessionRenamed'>).data.title }));
+    },
+    async SessionRescheduled(db, events) {
+      const last = lastBy(events, (event) => event.data.sessionId);
+      await db
+        .updateTable('training_sessions')
+        .set((eb) => ({
+          starts_on: byId(
+            eb,
+            last.map(({ data }) => [data.sessionId, data.startsOn] as const),
+            'date',
+          ),
+          ends_on: byId(
+            eb,
+            last.map(({ data }) => [data.sessionId, data.endsOn] as const),
+            'date',
+          ),
+        }))
+        .where(
+          'id',
+          'in',
+          last.map(({ data }) => data.sessionId),
+        )
+        .execute();
+      await corrected(db, events, (event) => {
+        const { startsOn, endsOn } = (event as Of<'SessionRescheduled'>).data;
+        return { starts_on: startsOn, ends_on: endsOn };
+      });
+    },
+    async SessionMoved(db, events) {
+      const last = lastBy(events, (event) => event.data.sessionId);
+      await db
+        .updateTable('training_sessions')
+        .set((eb) => ({
+          site: byId(
+            eb,
+            last.map(({ data }) => [data.sessionId, data.site] as const),
+            'text',
+          ),
+        }))
+        .where(
+          'id',
+          'in',
+          last.map(({ data }) => data.sessionId),
+        )
+        .execute();
+      await corrected(db, events, (event) => ({ site: (event as Of<'SessionMoved'>).data.site }));
+    },
+    async SessionCancelled(db, events) {
+      await flagSessions(db, events, 'cancelled', true);
+      await corrected(db, events);
+      // The decider cancels a session once, so each event takes one session off the count.
+      await bumpCounts(
+        db,
+        'sessions',
+        events.map((event) => event.metadata.organisationId),
+        -1,
+      );
+    },
+    async SessionArchived(db, events) {
+      await flagSessions(db, events, 'archived', true);
+      await corrected(db, events);
+    },
+    async SessionUnarchived(db, events) {
+      await flagSessions(db, events, 'archived', false);
+      await corrected(db, events);
     },
   },
 });

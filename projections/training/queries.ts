@@ -1,20 +1,26 @@
 import type { Db } from '../../services/db/database';
-import type { SessionContext } from '../../services/feedback/events';
+import type { CurrentSessionContext } from '../../services/read-ports';
 import type { OrganisationTables } from '../organisations/tables';
 import { type KeysetPage, pageDirection } from '../paging';
-import type { TrainingTables } from './tables';
+import type { TrainingHistoryRow, TrainingTables } from './tables';
 
 const training = (db: Db) => db.withTables<TrainingTables>();
 
 export type TrainingActionKey = { createdAt: Date; id: string };
 
-/** Training actions, newest first, keyset-paginated on (created_at, id). */
-export const listTrainingActions = (db: Db, organisationId: string, page: KeysetPage<TrainingActionKey>) => {
+/** Training actions, newest first, keyset-paginated on (created_at, id); archived ones only when asked. */
+export const listTrainingActions = (
+  db: Db,
+  organisationId: string,
+  page: KeysetPage<TrainingActionKey>,
+  options: { includeArchived?: boolean } = {},
+) => {
   const { order, after } = pageDirection('desc', page);
   let query = training(db)
     .selectFrom('training_actions')
     .selectAll()
     .where('organisation_id', '=', organisationId);
+  if (!options.includeArchived) query = query.where('archived', '=', false);
   if (page.cursor) {
     const { createdAt, id } = page.cursor;
     query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), after, eb.tuple(createdAt, id)));
@@ -40,12 +46,51 @@ export const sessionsOfActions = (db: Db, organisationId: string, actionIds: rea
     .orderBy('created_at')
     .execute();
 
+export const findSession = (db: Db, organisationId: string, id: string) =>
+  training(db)
+    .selectFrom('training_sessions')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export const trainingActionsByIds = (db: Db, organisationId: string, ids: readonly string[]) =>
+  training(db)
+    .selectFrom('training_actions')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', ids)
+    .execute();
+
+/**
+ * The history of actions (their own changes, `sessionIds` empty) or of sessions, oldest first, with the display
+ * name of whoever made each change.
+ */
+export const trainingHistory = (
+  db: Db,
+  organisationId: string,
+  of: { actionIds: readonly string[] } | { sessionIds: readonly string[] },
+): Promise<TrainingHistoryRow[]> => {
+  let query = db
+    .withTables<TrainingTables & OrganisationTables>()
+    .selectFrom('training_history as h')
+    .leftJoin('users as u', 'u.id', 'h.actor_id')
+    .selectAll('h')
+    .select('u.display_name as actor_name')
+    .where('h.organisation_id', '=', organisationId);
+  query =
+    'actionIds' in of
+      ? query.where('h.training_action_id', 'in', of.actionIds).where('h.session_id', 'is', null)
+      : query.where('h.session_id', 'in', of.sessionIds);
+  return query.orderBy('h.position').execute();
+};
+
 /** What a feedback link records about its session: the session, its action and its organisation's name. */
 export const findSessionContext = async (
   db: Db,
   organisationId: string,
   sessionId: string,
-): Promise<SessionContext | undefined> => {
+): Promise<CurrentSessionContext | undefined> => {
   const row = await db
     .withTables<TrainingTables & OrganisationTables>()
     .selectFrom('training_sessions as s')
@@ -58,6 +103,7 @@ export const findSessionContext = async (
       's.starts_on',
       's.ends_on',
       's.site',
+      's.cancelled',
       'a.title as training_title',
       'o.name as organisation_name',
     ])
@@ -74,6 +120,7 @@ export const findSessionContext = async (
       startsOn: row.starts_on,
       endsOn: row.ends_on,
       site: row.site,
+      cancelled: row.cancelled,
     }
   );
 };

@@ -4,6 +4,7 @@ import { execute } from '../db/database';
 import {
   type AppendResult,
   type Checkpoint,
+  compareCheckpoints,
   type EventStore,
   type NewEvent,
   positionLag,
@@ -104,6 +105,71 @@ export const readFeed = async (executor: Db, after: Checkpoint, limit: number, u
   return rows.map((row) => toRecorded(row, upcast));
 };
 
+/** A batch of the feed read for one reader: the events it asked for, and where it may resume. */
+export interface FeedBatch {
+  events: RecordedEvent[];
+  /** Past every event the batch covered, those of other types included. */
+  checkpoint: Checkpoint;
+  /** More events may follow at once: the batch stopped at its limit rather than at the readable end. */
+  more: boolean;
+}
+
+/**
+ * Reads the feed after a checkpoint for a reader that handles only some event types, so a projection neither
+ * transfers nor parses the others while its checkpoint still moves past them. It takes the readable end first;
+ * the rows up to it belong to finished transactions, so the second statement, with its own snapshot, sees
+ * exactly the same ones, and a batch short of its limit has looked through everything up to that end. `types`
+ * undefined, or an upcaster that cannot say which stored names read as these types: every event. Raw SQL: the
+ * feed's visibility rule, as in readFeed.
+ */
+export const readFeedOfTypes = async (
+  executor: Db,
+  after: Checkpoint,
+  limit: number,
+  types: readonly string[] | undefined,
+  upcast?: Upcaster,
+): Promise<FeedBatch> => {
+  const stored = types && (upcast ? upcast.storedTypes?.(types) : [...types]);
+  if (!stored) {
+    const events = await readFeed(executor, after, limit, upcast);
+    const last = events.at(-1);
+    return {
+      events,
+      checkpoint: last ? { txid: last.txid, position: last.position } : after,
+      more: events.length === limit,
+    };
+  }
+  const end = await readableEnd(executor);
+  if (compareCheckpoints(end, after) <= 0) return { events: [], checkpoint: after, more: false };
+  const rows = await execute<EventRow>(
+    executor,
+    `SELECT ${COLUMNS} FROM es_events
+      WHERE (txid, position) > ($1::bigint, $2::bigint)
+        AND (txid, position) <= ($3::bigint, $4::bigint)
+        AND type = ANY($5::text[])
+      ORDER BY es_events.txid, es_events.position
+      LIMIT $6`,
+    [after.txid, after.position, end.txid, end.position, stored, limit],
+  );
+  const events = rows.map((row) => toRecorded(row, upcast));
+  const last = events.at(-1);
+  return last && events.length === limit
+    ? { events, checkpoint: { txid: last.txid, position: last.position }, more: true }
+    : { events, checkpoint: end, more: false };
+};
+
+/** The feed checkpoint of the newest readable event (START when there is none). Raw SQL: as in readFeed. */
+const readableEnd = async (executor: Db): Promise<Checkpoint> => {
+  const rows = await execute<{ txid: string; position: number | string }>(
+    executor,
+    `SELECT txid::text AS txid, position FROM es_events
+      WHERE txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+      ORDER BY es_events.txid DESC, es_events.position DESC LIMIT 1`,
+  );
+  const row = rows[0];
+  return row ? { txid: row.txid, position: Number(row.position) } : START;
+};
+
 const toRecorded = (row: EventRow, upcast?: Upcaster): RecordedEvent => {
   const stored = { type: row.type, data: row.data, schemaVersion: row.metadata.schemaVersion ?? 1 };
   const current = upcast ? upcast(stored) : stored;
@@ -132,6 +198,13 @@ const constraintOf = (error: unknown): string | undefined =>
 export interface PostgresEventStore extends EventStore {
   /** Reads the feed inside a caller's transaction (projections apply and checkpoint in one transaction). */
   readFeedIn(executor: Db, after: Checkpoint, limit: number): Promise<RecordedEvent[]>;
+  /** The feed for a reader of some event types only, inside a caller's transaction (see readFeedOfTypes). */
+  readFeedOfTypesIn(
+    executor: Db,
+    after: Checkpoint,
+    limit: number,
+    types: readonly string[] | undefined,
+  ): Promise<FeedBatch>;
   /** The feed checkpoint of the newest readable event. */
   head(executor?: Db): Promise<Checkpoint>;
   /** The global position of the newest event, readable yet or not (0 when the log is empty). */
@@ -245,18 +318,10 @@ export const createPostgresEventStore = (
 
   const store: PostgresEventStore = {
     readFeedIn: (executor, after, limit) => readFeed(executor, after, limit, upcast),
+    readFeedOfTypesIn: (executor, after, limit, types) =>
+      readFeedOfTypes(executor, after, limit, types, upcast),
 
-    // Raw SQL: the feed's visibility rule, as in readFeed.
-    async head(executor = db) {
-      const rows = await execute<{ txid: string; position: number }>(
-        executor,
-        `SELECT txid::text AS txid, position FROM es_events
-          WHERE txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
-          ORDER BY es_events.txid DESC, es_events.position DESC LIMIT 1`,
-      );
-      const row = rows[0];
-      return row ? { txid: row.txid, position: Number(row.position) } : START;
-    },
+    head: (executor = db) => readableEnd(executor),
 
     async lag(checkpoint, executor = db) {
       return positionLag(checkpoint, await store.head(executor));

@@ -82,10 +82,16 @@ export interface EventStore {
 }
 
 /** Upcasters turn an old stored shape into the current one at read time; stored events are never rewritten. */
-export type Upcaster = (event: { type: string; data: unknown; schemaVersion: number }) => {
+export type Upcaster = ((event: { type: string; data: unknown; schemaVersion: number }) => {
   type: string;
   data: unknown;
   schemaVersion: number;
+}) & {
+  /**
+   * The stored type names that may read as one of `types` (renamed types included). Without it a reader cannot
+   * filter the feed by type, since an old name may become a handled one.
+   */
+  storedTypes?(types: readonly string[]): string[];
 };
 
 export const compareCheckpoints = (a: Checkpoint, b: Checkpoint): number => {

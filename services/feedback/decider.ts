@@ -29,10 +29,19 @@ export const assertLinkOpen = (link: FeedbackLink, now: Date) => {
     throw conflict('feedback_link_expired', 'This feedback link has expired', details);
 };
 
+/** Refuses a link whose session was cancelled since it was opened (the training slice says so). */
+export const assertSessionNotCancelled = (link: FeedbackLink, sessionCancelled: boolean) => {
+  if (sessionCancelled) {
+    throw conflict('session_cancelled', 'This session was cancelled; it takes no feedback', {
+      organisationName: link.session.organisationName,
+    });
+  }
+};
+
 // --- The link: opened, then closed. Answers live in their own streams (see feedbackResponseStream).
 
 export type FeedbackLinkCommand =
-  | { type: 'OpenFeedbackLink'; link: Omit<FeedbackLink, 'closed'> }
+  | { type: 'OpenFeedbackLink'; link: Omit<FeedbackLink, 'closed'>; sessionCancelled: boolean }
   | { type: 'CloseFeedbackLink' };
 
 export interface FeedbackLinkState {
@@ -57,6 +66,9 @@ export const feedbackLinkDecider: Decider<FeedbackLinkState, FeedbackLinkCommand
   decide(command, state) {
     if (command.type === 'OpenFeedbackLink') {
       if (state.link) throw conflict('feedback_link_exists', 'This feedback link already exists');
+      if (command.sessionCancelled) {
+        throw conflict('session_cancelled', 'This session was cancelled; it takes no feedback');
+      }
       return [{ type: 'FeedbackLinkOpened', data: command.link }];
     }
     if (!state.link) throw notFound('feedback_link_not_found', 'No such feedback link');
@@ -75,6 +87,8 @@ export interface SubmitFeedback {
   rating: number;
   comment: string | null;
   link: FeedbackLink;
+  /** Whether the session was cancelled since the link was opened (from the read model). */
+  sessionCancelled: boolean;
   /** Answers the link had received when the command was made (from the read model: a cap, not a count). */
   answersSoFar: number;
   now: Date;
@@ -88,6 +102,7 @@ export const feedbackResponseDecider: Decider<{ answered: boolean }, SubmitFeedb
     if (state.answered) return [];
     const { link } = command;
     assertLinkOpen(link, command.now);
+    assertSessionNotCancelled(link, command.sessionCancelled);
     if (command.answersSoFar >= MAX_RESPONSES_PER_LINK) {
       throw conflict('feedback_link_full', 'This feedback link has received all the answers it accepts', {
         organisationName: link.session.organisationName,

@@ -42,6 +42,7 @@ const submit = (overrides: Partial<SubmitFeedback> = {}): SubmitFeedback => ({
   rating: 4,
   comment: 'Bien',
   link,
+  sessionCancelled: false,
   answersSoFar: 0,
   now: new Date('2026-03-03T17:00:00Z'),
   ...overrides,
@@ -49,11 +50,16 @@ const submit = (overrides: Partial<SubmitFeedback> = {}): SubmitFeedback => ({
 
 describe('feedback link decider', () => {
   it('opens a link once', () => {
-    links.given([]).when({ type: 'OpenFeedbackLink', link: openedData }).thenEmits([opened]);
+    const open = { type: 'OpenFeedbackLink', link: openedData, sessionCancelled: false } as const;
+    links.given([]).when(open).thenEmits([opened]);
+    links.given([opened]).when(open).thenRejects('feedback_link_exists', 409);
+  });
+
+  it('refuses a new link on a cancelled session', () => {
     links
-      .given([opened])
-      .when({ type: 'OpenFeedbackLink', link: openedData })
-      .thenRejects('feedback_link_exists', 409);
+      .given([])
+      .when({ type: 'OpenFeedbackLink', link: openedData, sessionCancelled: true })
+      .thenRejects('session_cancelled', 409);
   });
 
   it('closes an open link, and closing it again changes nothing', () => {
@@ -67,6 +73,14 @@ describe('feedback link decider', () => {
 });
 
 describe('feedback response decider', () => {
+  it('refuses an answer once the session was cancelled, naming the organisation', () => {
+    const error = responses
+      .given([])
+      .when(submit({ sessionCancelled: true }))
+      .thenRejects('session_cancelled', 409);
+    expect(error.details).toEqual({ organisationName: 'Org' });
+  });
+
   it('records an answer with the session it belongs to', () => {
     responses
       .given([])

@@ -2,34 +2,74 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requirePermission } from '../kernel/auth';
 import { type CommandContext, runCommand } from '../kernel/command';
-import { notFound } from '../kernel/errors';
+import { AppError, isAppError, notFound } from '../kernel/errors';
 import { commandContext, errorBody, errorResponses, typed } from '../kernel/http';
 import { derivedId, newId } from '../kernel/ids';
 import { createKeyLimiter, limitByKey } from '../kernel/key-limiter';
 import { optionalText } from '../kernel/validation';
+import { defaultPrivacyNotice } from '../organisation/privacy-notice';
+import type { OrganisationPublicProfile } from '../read-ports';
 import type { SliceDeps } from '../slice';
-import { assertLinkOpen, type FeedbackLink, feedbackLinkDecider, feedbackResponseDecider } from './decider';
+import {
+  assertLinkOpen,
+  assertSessionNotCancelled,
+  feedbackLinkDecider,
+  feedbackResponseDecider,
+} from './decider';
 import { AUDIENCES, feedbackLinkStream, feedbackResponseStream } from './events';
+import { type CachedLink, createLinkCache } from './link-cache';
 import { newLinkToken, parseLinkToken, secretMatches } from './link-token';
 
 const linkNotFound = () => notFound('feedback_link_not_found', 'This feedback link does not exist');
+
+/** The organisation as the public form presents it: name, logo, contact and privacy notice. */
+const publicOrganisation = z.object({
+  name: z.string(),
+  legalName: z.string().nullable(),
+  logoUrl: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  privacyNotice: z.object({
+    controller: z.string(),
+    purpose: z.string(),
+    retention: z.string(),
+    contact: z.string(),
+    isDefault: z.boolean(),
+  }),
+});
 
 export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) => {
   const api = typed(app);
   const { store, clock, config, reads } = deps;
 
-  /** Loads a link from its public token (one read of its stream); any mismatch looks like a missing link. */
-  const loadLink = async (token: string): Promise<{ link: FeedbackLink; organisationId: string }> => {
-    const parsed = parseLinkToken(token);
-    if (!parsed) throw linkNotFound();
-    const history = await store.readStream(feedbackLinkStream(parsed.linkId));
+  const links = createLinkCache({ maxEntries: 10_000 });
+
+  /** Reads a link's stream: what it was opened with, and whether it was closed. */
+  const readLink = async (linkId: string): Promise<CachedLink | undefined> => {
+    const history = await store.readStream(feedbackLinkStream(linkId));
     const { link } = history.reduce(
       // The link's stream holds only the feedback slice's events.
       (state, event) => feedbackLinkDecider.evolve(state, event as never),
       feedbackLinkDecider.initialState,
     );
-    if (!link || !secretMatches(parsed.secret, link.secretHash)) throw linkNotFound();
-    return { link, organisationId: history[0]!.metadata.organisationId };
+    return link && { link, organisationId: history[0]!.metadata.organisationId };
+  };
+
+  /**
+   * Finds a link from its public token (any mismatch looks like a missing link), with what changes after it was
+   * opened as the read model knows it: its answers, a close, its session's cancellation.
+   */
+  const loadLink = async (token: string) => {
+    const parsed = parseLinkToken(token);
+    if (!parsed) throw linkNotFound();
+    const found = await links.get(parsed.linkId, () => readLink(parsed.linkId));
+    if (!found || !secretMatches(parsed.secret, found.link.secretHash)) throw linkNotFound();
+    const state = await reads.feedbackLinkState(parsed.linkId);
+    return {
+      link: state?.closed ? { ...found.link, closed: true } : found.link,
+      organisationId: found.organisationId,
+      answersSoFar: state?.responses ?? 0,
+      sessionCancelled: state?.sessionCancelled ?? false,
+    };
   };
 
   api.post(
@@ -55,8 +95,9 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
     },
     async (request, reply) => {
       const viewer = requirePermission(request.viewer, 'feedback:manage');
-      const session = await reads.sessionContext(viewer.organisationId, request.params.sessionId);
-      if (!session) throw notFound('session_not_found', 'No such session');
+      const current = await reads.sessionContext(viewer.organisationId, request.params.sessionId);
+      if (!current) throw notFound('session_not_found', 'No such session');
+      const { cancelled, ...session } = current;
       const context = commandContext(request, viewer, deps);
       const linkId = context.idempotencyKey
         ? derivedId(viewer.organisationId, 'feedback-link', context.idempotencyKey)
@@ -68,6 +109,7 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
       const result = await runCommand(context, feedbackLinkDecider, feedbackLinkStream(linkId), {
         type: 'OpenFeedbackLink',
         link: { linkId, audience: request.body.audience, secretHash, expiresAt, session },
+        sessionCancelled: cancelled,
       });
       const opened = result.events[0];
       if (opened?.type !== 'FeedbackLinkOpened' || opened.data.secretHash !== secretHash) {
@@ -107,6 +149,7 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
         feedbackLinkStream(request.params.linkId),
         { type: 'CloseFeedbackLink' },
       );
+      links.forget(request.params.linkId);
       return { revision: result.revision, position: result.position };
     },
   );
@@ -126,6 +169,16 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
   };
   const tokenParams = z.object({ token: z.string().max(100) });
 
+  /** The organisation behind a link; before its profile reaches the read model, its name and the default notice. */
+  const organisationOf = async (organisationId: string, name: string): Promise<OrganisationPublicProfile> =>
+    (await reads.organisationPublicProfile(organisationId)) ?? {
+      name,
+      legalName: null,
+      logoUrl: null,
+      contactEmail: null,
+      privacyNotice: { ...defaultPrivacyNotice(name, null), isDefault: true },
+    };
+
   api.get(
     '/api/public/feedback/:token',
     {
@@ -143,6 +196,7 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
             endsOn: z.string(),
             site: z.string(),
             audience: z.enum(AUDIENCES),
+            organisation: publicOrganisation,
           }),
           404: errorBody,
           409: errorBody,
@@ -151,10 +205,19 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
       },
     },
     async (request) => {
-      const { link } = await loadLink(request.params.token);
-      assertLinkOpen(link, clock.now());
+      const { link, organisationId, sessionCancelled } = await loadLink(request.params.token);
+      const organisation = await organisationOf(organisationId, link.session.organisationName);
+      try {
+        assertLinkOpen(link, clock.now());
+        assertSessionNotCancelled(link, sessionCancelled);
+      } catch (error) {
+        // A closed or expired link's page still says whose it is and whom to contact.
+        if (!isAppError(error)) throw error;
+        throw new AppError(error.status, error.code, error.message, { ...error.details, organisation });
+      }
       const { organisationName, trainingTitle, sessionTitle, startsOn, endsOn, site } = link.session;
       return {
+        organisation,
         organisationName,
         trainingTitle,
         sessionTitle,
@@ -190,7 +253,7 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
       },
     },
     async (request, reply) => {
-      const { link, organisationId } = await loadLink(request.params.token);
+      const { link, organisationId, answersSoFar, sessionCancelled } = await loadLink(request.params.token);
       // Scoped to the link, so one respondent's id can never collide with another link's answer.
       const responseId = derivedId(link.linkId, request.body.submissionId);
       const context: CommandContext = {
@@ -210,7 +273,8 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
           rating: request.body.rating,
           comment: request.body.comment,
           link,
-          answersSoFar: await reads.feedbackLinkResponseCount(link.linkId),
+          sessionCancelled,
+          answersSoFar,
           now: clock.now(),
         },
         // An answer's stream is new unless this is a retry: skip reading it first.

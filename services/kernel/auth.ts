@@ -7,6 +7,8 @@ export type Role = (typeof ROLES)[number];
 const PERMISSIONS = {
   'training:manage': ['admin', 'quality_manager'],
   'feedback:manage': ['admin', 'quality_manager'],
+  'organisation:manage': ['admin'],
+  'mail:read': ['admin'],
   'team:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

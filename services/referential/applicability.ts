@@ -4,6 +4,8 @@ import {
   type ActionCondition,
   type Applicability,
   type ApplicabilityProfile,
+  type Indicator,
+  type IndicatorApplicability,
 } from './types';
 
 /**
@@ -66,4 +68,40 @@ export function applicabilityCodes(applicability: Applicability): string[] {
         ? [applicability.condition]
         : applicability.categories.map((category) => `${applicability.condition}:${category}`);
   }
+}
+
+/** The profile's sources of a condition: the flag it declared, and the categories it runs that imply it. */
+const sourcesOf = (condition: ActionCondition, profile: ApplicabilityProfile): string[] => {
+  const declared = {
+    certifying: profile.certifying,
+    subcontracting: profile.subcontracting,
+    work_based_training: profile.workBasedTraining,
+    alternance: profile.alternance === true,
+  }[condition];
+  const implying = profile.categories.filter((category) =>
+    CONDITIONS_IMPLIED_BY_CATEGORY[category]?.includes(condition),
+  );
+  return [...(declared ? [condition] : []), ...implying];
+};
+
+/** Whether an indicator applies to a profile, why, and whether a new entrant is checked on it only later. */
+export function explainApplicability(
+  indicator: Indicator,
+  profile: ApplicabilityProfile,
+): IndicatorApplicability {
+  const applies = isApplicable(indicator.applicability, profile);
+  const rule = indicator.applicability;
+  const because = !applies
+    ? []
+    : rule.kind === 'all'
+      ? ['common']
+      : rule.kind === 'categories'
+        ? rule.categories.filter((category) => profile.categories.includes(category))
+        : sourcesOf(rule.condition, profile);
+  return {
+    number: indicator.number,
+    applies,
+    because,
+    deferredToSurveillance: applies && profile.newEntrant === true && indicator.newEntrantDeferred,
+  };
 }

@@ -4,12 +4,18 @@
  * Versions: '2019' (décret n° 2019-565, confirmed, the default) and '2026' (décret n° 2026-728, reported, to be
  * confirmed at the Journal officiel). Adding a version means adding a data file and listing it here.
  */
-import { isApplicable } from './applicability';
+import { explainApplicability, isApplicable } from './applicability';
 import { rnq2019 } from './rnq-2019';
 import { rnq2026 } from './rnq-2026';
-import type { ApplicabilityProfile, Indicator, ReferentialVersion, ReferentialVersionId } from './types';
+import type {
+  ApplicabilityProfile,
+  Indicator,
+  IndicatorApplicability,
+  ReferentialVersion,
+  ReferentialVersionId,
+} from './types';
 
-export { activeConditions, applicabilityCodes, isApplicable } from './applicability';
+export { activeConditions, applicabilityCodes, explainApplicability, isApplicable } from './applicability';
 export { RNQ_2019_MAJOR_ONLY, RNQ_2019_NEW_ENTRANT_DEFERRED, RNQ_2019_SURVEILLANCE_EXTRA } from './rnq-2019';
 export type * from './types';
 export { ACTION_CATEGORIES } from './types';
@@ -86,4 +92,17 @@ export function applicableIndicators(profile: ApplicabilityProfile, version?: st
   return indicatorsOf(referential)
     .filter((indicator) => isApplicable(indicator.applicability, profile))
     .map((indicator) => indicator.number);
+}
+
+/**
+ * Every indicator of a version (default when omitted) with whether it applies to the organisation and why.
+ * Throws a RangeError for an unknown version.
+ */
+export function indicatorApplicability(
+  profile: ApplicabilityProfile,
+  version?: string,
+): IndicatorApplicability[] {
+  const referential = getReferential(version);
+  if (referential === undefined) throw new RangeError(`Unknown referential version: ${version}`);
+  return indicatorsOf(referential).map((indicator) => explainApplicability(indicator, profile));
 }

@@ -99,4 +99,23 @@ export interface ApplicabilityProfile {
   workBasedTraining: boolean;
   /** Runs alternance training. Apprenticeship always counts as alternance (see `applicability.ts`). */
   alternance?: boolean;
+  /**
+   * A new entrant (first year of activity, or a new category of action): the indicators marked
+   * `newEntrantDeferred` still apply, but only their process is checked at the initial audit, their results at
+   * the surveillance audit.
+   */
+  newEntrant?: boolean;
+}
+
+/** Why an indicator applies to an organisation or not, and when a new entrant is audited on it. */
+export interface IndicatorApplicability {
+  number: number;
+  applies: boolean;
+  /**
+   * What makes it apply: `common` for a common indicator, else the organisation's categories or conditions that
+   * meet the rule (a condition implied by a category is named by that category). Empty when it does not apply.
+   */
+  because: string[];
+  /** Applies to a new entrant, whose results on it are only checked at the surveillance audit. */
+  deferredToSurveillance: boolean;
 }

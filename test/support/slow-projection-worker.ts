@@ -21,9 +21,9 @@ const projections = allProjections.filter((p) => p.name === 'feedback' || p.name
 for (;;) {
   let total = 0;
   for (const projection of projections) {
-    const count = await runBatch(database, store, projection, 50);
-    console.log(`batch committed ${projection.name} ${count}`);
-    total += count;
+    const { applied } = await runBatch(database, store, projection, 50);
+    console.log(`batch committed ${projection.name} ${applied}`);
+    total += applied;
   }
   if (total === 0) break;
 }

@@ -135,12 +135,42 @@ export async function send(path: string, init: RequestInit): Promise<Response> {
 
 export const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
-/** POSTs a REST command; resolves with the JSON answer, throws an `ApiError` on any non-2xx status. */
+/**
+ * POSTs a REST command; resolves with the JSON answer, throws an `ApiError` on any non-2xx status. `ifMatch` is
+ * the revision the page showed: the server refuses the change (409) if the record moved on since.
+ */
 export async function command<Answer = { position?: number }>(
   path: string,
   body: unknown = {},
+  options: CommandOptions = {},
 ): Promise<Answer> {
-  const response = await send(path, { method: 'POST', headers: jsonHeaders, body: JSON.stringify(body) });
+  return sendCommand(path, JSON.stringify(body), jsonHeaders, options);
+}
+
+/** POSTs a file's bytes as the body of a command (a logo), with its type. */
+export async function upload<Answer = { position?: number }>(
+  path: string,
+  file: Blob,
+  options: CommandOptions = {},
+): Promise<Answer> {
+  const type = file.type || 'application/octet-stream';
+  return sendCommand(path, file, { 'Content-Type': type, Accept: 'application/json' }, options);
+}
+
+export interface CommandOptions {
+  /** The revision the page showed (sent as If-Match). */
+  ifMatch?: number;
+}
+
+async function sendCommand<Answer>(
+  path: string,
+  body: BodyInit,
+  baseHeaders: Record<string, string>,
+  options: CommandOptions,
+): Promise<Answer> {
+  const headers =
+    options.ifMatch === undefined ? baseHeaders : { ...baseHeaders, 'If-Match': `"${options.ifMatch}"` };
+  const response = await send(path, { method: 'POST', headers, body });
   const data = await readJson(response);
   if (!response.ok) throw errorFrom(response, data);
   notePosition((data as { position?: unknown } | null)?.position);

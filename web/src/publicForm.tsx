@@ -6,7 +6,6 @@
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PublicFrame } from './components/PublicFrame';
 import { PublicFeedbackPage } from './features/feedback/PublicFeedbackPage';
 import { publicFormMessages } from './features/feedback/publicFormMessages';
 import { startI18n } from './locales/startI18n';
@@ -21,8 +20,6 @@ const token = decodeURIComponent(window.location.pathname.split('/')[2] ?? '');
 
 createRoot(container).render(
   <StrictMode>
-    <PublicFrame>
-      <PublicFeedbackPage token={token} />
-    </PublicFrame>
+    <PublicFeedbackPage token={token} />
   </StrictMode>,
 );

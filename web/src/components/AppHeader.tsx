@@ -24,7 +24,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
           <LogoutButton />
         </div>
       </div>
-      <MainNav />
+      <MainNav role={viewer.role} />
     </header>
   );
 }

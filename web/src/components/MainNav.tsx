@@ -1,25 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { useViewer } from '../data/viewer';
+import type { Role } from '../data/graphql';
 import { routes } from '../features';
 
 /** The signed-in pages that have a navigation label, in the order of the features list. */
 const navigation = routes.filter((route) => route.layout === 'signedIn' && route.navLabel);
 
-export function MainNav() {
+export function MainNav({ role }: { role: Role }) {
   const { t } = useTranslation();
-  const role = useViewer().data?.role;
-  const shown = navigation.filter((route) => !route.roles || (role && route.roles.includes(role)));
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>
       <ul className="container">
-        {shown.map((route) => (
-          <li key={route.path}>
-            <NavLink to={route.path} end={route.path === '/'}>
-              {route.navLabel && t(route.navLabel)}
-            </NavLink>
-          </li>
-        ))}
+        {navigation
+          .filter((route) => !route.roles || route.roles.includes(role))
+          .map((route) => (
+            <li key={route.path}>
+              <NavLink to={route.path} end={route.path === '/'}>
+                {route.navLabel && t(route.navLabel)}
+              </NavLink>
+            </li>
+          ))}
       </ul>
     </nav>
   );

@@ -13,7 +13,7 @@ interface AppRoute {
   layout: Layout;
   /** The message key of its label in the main navigation (`evidence.nav`); without one, not in the navigation. */
   navLabel?: ParseKeys;
-  /** The roles whose navigation shows it (all when absent); the server checks the permission anyway. */
+  /** Only these roles see it in the navigation (default: every member); the server still checks each read. */
   roles?: readonly Role[];
 }
 

@@ -6,11 +6,23 @@ import { access } from './access';
 import { dashboard } from './dashboard';
 import { evidence } from './evidence';
 import { feedback } from './feedback';
+import { mail } from './mail';
+import { organisation } from './organisation';
 import { referential } from './referential';
 import { team } from './team';
 import { training } from './training';
 
-export const features = [access, dashboard, training, feedback, evidence, referential, team];
+export const features = [
+  access,
+  dashboard,
+  training,
+  feedback,
+  evidence,
+  referential,
+  organisation,
+  mail,
+  team,
+];
 
 /** Every page of every feature. */
 export const routes = features.flatMap((feature) => feature.routes);

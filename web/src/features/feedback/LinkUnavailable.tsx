@@ -9,6 +9,7 @@ const TITLES = {
   feedback_link_expired: 'feedback.expiredTitle',
   feedback_link_full: 'feedback.fullTitle',
   feedback_link_not_found: 'feedback.notFoundTitle',
+  session_cancelled: 'feedback.cancelledTitle',
 } as const;
 
 const titleKey = (error: unknown) =>

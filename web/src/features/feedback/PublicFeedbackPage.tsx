@@ -1,20 +1,35 @@
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
+import { PublicFrame } from '../../components/PublicFrame';
 import { formatDate } from '../../format';
 import { FeedbackForm } from './FeedbackForm';
 import { LinkUnavailable } from './LinkUnavailable';
-import { usePublicFeedbackForm } from './publicFeedback';
+import { organisationOfError, type PublicFeedbackForm, usePublicFeedbackForm } from './publicFeedback';
 
-/** `/f/:token`: the public, phone-first feedback form reached through a link (no account). */
+/**
+ * `/f/:token`: the public, phone-first feedback form reached through a link (no account), in a frame that shows
+ * the organisation's logo, name, contact and privacy notice once they are known.
+ */
 export function PublicFeedbackPage({ token }: { token: string }) {
-  const { t, i18n } = useTranslation();
   const form = usePublicFeedbackForm(token);
+  const organisation =
+    form.status === 'success'
+      ? form.data.organisation
+      : form.status === 'error'
+        ? organisationOfError(form.error)
+        : null;
+  return (
+    <PublicFrame organisation={organisation}>
+      {form.status === 'pending' && <Loading />}
+      {form.status === 'error' && <LinkUnavailable error={form.error} onRetry={form.retry} />}
+      {form.status === 'success' && <FeedbackPageBody token={token} info={form.data} />}
+    </PublicFrame>
+  );
+}
 
-  if (form.status === 'pending') return <Loading />;
-  if (form.status === 'error') return <LinkUnavailable error={form.error} onRetry={form.retry} />;
-
-  const info = form.data;
+function FeedbackPageBody({ token, info }: { token: string; info: PublicFeedbackForm }) {
+  const { t, i18n } = useTranslation();
   return (
     <>
       <PageTitle page={t('feedback.title')} />

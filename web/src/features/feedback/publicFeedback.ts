@@ -5,12 +5,13 @@
  * by `useRetryOnce`.
  */
 import { useEffect, useState } from 'react';
-import { command, getJson } from '../../api';
+import { command, getJson, isApiError } from '../../api';
+import type { PublicOrganisation } from '../../components/PublicFrame';
 import type { Audience } from '../../data/graphql';
 import { retryDelay, shouldRetry } from '../../retryPolicy';
 
 /** What the public feedback form shows about the session (`GET /api/public/feedback/:token`, REST). */
-interface PublicFeedbackForm {
+export interface PublicFeedbackForm {
   organisationName: string;
   trainingTitle: string;
   sessionTitle: string;
@@ -18,6 +19,17 @@ interface PublicFeedbackForm {
   endsOn: string;
   site: string;
   audience: Audience;
+  organisation: PublicOrganisation;
+}
+
+/** The organisation a refusal names (a closed or expired link still says whose it is), if it does. */
+export function organisationOfError(error: unknown): PublicOrganisation | null {
+  const organisation = isApiError(error) ? error.details?.organisation : undefined;
+  if (typeof organisation !== 'object' || organisation === null) return null;
+  const { name, privacyNotice } = organisation as Partial<PublicOrganisation>;
+  return typeof name === 'string' && typeof privacyNotice === 'object' && privacyNotice !== null
+    ? (organisation as PublicOrganisation)
+    : null;
 }
 
 /** An answer to the form (`POST /api/public/feedback/:token`). */

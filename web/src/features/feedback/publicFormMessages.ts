@@ -38,6 +38,15 @@ const fr = {
     expiredTitle: 'Lien expiré',
     fullTitle: 'Recueil complet',
     notFoundTitle: 'Lien introuvable',
+    cancelledTitle: 'Session annulée',
+  },
+  publicFrame: {
+    contact: 'Contact :',
+    privacyTitle: 'Vos données personnelles',
+    privacyController: 'Responsable du traitement',
+    privacyPurpose: 'Finalité',
+    privacyRetention: 'Durée de conservation',
+    privacyContact: 'Vos droits et qui contacter',
   },
   validation: {
     ratingRequired: 'Choisissez une note de 1 à 5.',
@@ -58,6 +67,8 @@ const fr = {
     feedback_link_full_organisation:
       "Ce lien de recueil a reçu toutes les réponses qu'il peut accepter. Contactez {{organisation}}.",
     feedback_link_already_opened: 'Ce lien a déjà été ouvert ; il ne peut pas être affiché une seconde fois.',
+    session_cancelled_organisation:
+      "Cette session a été annulée : elle ne recueille plus d'appréciations. Pour toute question, contactez {{organisation}}.",
   },
 };
 
@@ -96,6 +107,15 @@ export const publicFormMessages: Messages<typeof fr> = {
       expiredTitle: 'Link expired',
       fullTitle: 'Feedback complete',
       notFoundTitle: 'Link not found',
+      cancelledTitle: 'Session cancelled',
+    },
+    publicFrame: {
+      contact: 'Contact:',
+      privacyTitle: 'Your personal data',
+      privacyController: 'Data controller',
+      privacyPurpose: 'Purpose',
+      privacyRetention: 'Retention period',
+      privacyContact: 'Your rights and whom to contact',
     },
     validation: {
       ratingRequired: 'Choose a rating from 1 to 5.',
@@ -115,6 +135,8 @@ export const publicFormMessages: Messages<typeof fr> = {
       feedback_link_full_organisation:
         'This feedback link has received all the answers it accepts. Contact {{organisation}}.',
       feedback_link_already_opened: 'This link was already opened; it cannot be shown a second time.',
+      session_cancelled_organisation:
+        'This session was cancelled: it no longer collects feedback. For any question, contact {{organisation}}.',
     },
   },
 };

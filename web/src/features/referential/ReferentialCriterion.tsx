@@ -1,9 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { codeLabel } from '../../errorMessages';
-import type { Criterion } from './referential';
+import type { Criterion, IndicatorApplicability } from './referential';
 
-/** One criterion and its indicators; legal titles are in French whatever the language (`lang="fr"`). */
-export function ReferentialCriterion({ criterion }: { criterion: Criterion }) {
+/**
+ * One criterion and its indicators; legal titles are in French whatever the language (`lang="fr"`). With the
+ * organisation's applicability, each indicator says whether it applies to it and why.
+ */
+export function ReferentialCriterion({
+  criterion,
+  applicability,
+}: {
+  criterion: Criterion;
+  applicability?: ReadonlyMap<number, IndicatorApplicability> | null;
+}) {
   const { t } = useTranslation();
   const headingId = `criterion-${criterion.number}`;
   const appliesTo = (code: string) =>
@@ -20,27 +29,45 @@ export function ReferentialCriterion({ criterion }: { criterion: Criterion }) {
         <span lang="fr">{criterion.title}</span>
       </h3>
       <ol className="indicator-list">
-        {criterion.indicators.map((indicator) => (
-          <li key={indicator.number} className="indicator">
-            <p className="indicator-heading">
-              <strong>{t('referential.indicator', { number: indicator.number })}</strong>
-              {indicator.majorOnly && (
-                <span className="badge badge-danger">{t('referential.majorOnly')}</span>
-              )}
-            </p>
-            <p lang="fr">{indicator.title}</p>
-            {indicator.appliesTo.length > 0 && (
-              <p className="applies-to">
-                <span>{t('referential.appliesTo')}</span>{' '}
-                {indicator.appliesTo.map((code) => (
-                  <span key={code} className="badge">
-                    {appliesTo(code)}
-                  </span>
-                ))}
+        {criterion.indicators.map((indicator) => {
+          const forUs = applicability?.get(indicator.number);
+          return (
+            <li
+              key={indicator.number}
+              className={`indicator${forUs && !forUs.applies ? ' indicator-not-applicable' : ''}`}
+            >
+              <p className="indicator-heading">
+                <strong>{t('referential.indicator', { number: indicator.number })}</strong>
+                {indicator.majorOnly && (
+                  <span className="badge badge-danger">{t('referential.majorOnly')}</span>
+                )}
               </p>
-            )}
-          </li>
-        ))}
+              <p lang="fr">{indicator.title}</p>
+              {indicator.appliesTo.length > 0 && (
+                <p className="applies-to">
+                  <span>{t('referential.appliesTo')}</span>{' '}
+                  {indicator.appliesTo.map((code) => (
+                    <span key={code} className="badge">
+                      {appliesTo(code)}
+                    </span>
+                  ))}
+                </p>
+              )}
+              {forUs && (
+                <div className="indicator-applicability">
+                  <p>
+                    <span className={`badge ${forUs.applies ? 'badge-accent' : ''}`}>
+                      {forUs.applies ? t('referential.applies') : t('referential.notApplicable')}
+                    </span>{' '}
+                    {forUs.applies ? t('referential.appliesBecause') : t('referential.notApplicableBecause')}{' '}
+                    {(forUs.applies ? forUs.because : indicator.appliesTo).map(appliesTo).join(', ')}
+                  </p>
+                  {forUs.deferredToSurveillance && <p className="hint">{t('referential.deferred')}</p>}
+                </div>
+              )}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );

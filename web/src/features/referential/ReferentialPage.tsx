@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { SelectField } from '../../components/SelectField';
 import { ReferentialCriterion } from './ReferentialCriterion';
-import { REFERENTIAL_VERSIONS, useReferential } from './referential';
+import { REFERENTIAL_VERSIONS, useOrganisationApplicability, useReferential } from './referential';
 
 /** `/referential`: criteria and indicators of a version of the national quality referential. */
 export function ReferentialPage() {
@@ -15,6 +15,10 @@ export function ReferentialPage() {
   const version = REFERENTIAL_VERSIONS.find((known) => known === requested) ?? null;
   const referential = useReferential(version);
   const data = referential.data;
+  const applicability = useOrganisationApplicability(data?.version);
+  const applicable = applicability.data
+    ? [...applicability.data.values()].filter((indicator) => indicator.applies).length
+    : 0;
 
   return (
     <>
@@ -47,8 +51,26 @@ export function ReferentialPage() {
             )}
           </h2>
           {data.statusNote && <p className="status-note">{data.statusNote}</p>}
+          <section aria-labelledby="referential-organisation" className="panel">
+            <h3 id="referential-organisation">{t('referential.forOrganisation')}</h3>
+            {applicability.isError && (
+              <QueryError error={applicability.error} onRetry={() => void applicability.refetch()} />
+            )}
+            {applicability.data === null && (
+              <p>
+                {t('referential.undeclared')} <Link to="/organisation">{t('referential.declare')}</Link>
+              </p>
+            )}
+            {applicability.data && (
+              <p>{t('referential.applicableCount', { count: applicable, total: applicability.data.size })}</p>
+            )}
+          </section>
           {data.criteria.map((criterion) => (
-            <ReferentialCriterion key={criterion.number} criterion={criterion} />
+            <ReferentialCriterion
+              key={criterion.number}
+              criterion={criterion}
+              applicability={applicability.data}
+            />
           ))}
         </section>
       )}

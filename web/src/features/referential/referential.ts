@@ -49,3 +49,31 @@ export function useIndicatorsInForce() {
     }),
   });
 }
+
+const OrganisationApplicabilityQuery = graphql(`
+  query OrganisationApplicability($version: String) {
+    organisationProfile {
+      activities { newEntrant }
+      applicability(version: $version) { number applies because deferredToSurveillance }
+    }
+  }
+`);
+
+export type IndicatorApplicability = NonNullable<
+  ResultOf<typeof OrganisationApplicabilityQuery>['organisationProfile']['applicability']
+>[number];
+
+/**
+ * Which indicators of a version apply to the signed-in member's organisation, and why, by indicator number;
+ * `null` until the organisation declared its activities.
+ */
+export function useOrganisationApplicability(version: string | undefined) {
+  return useQuery({
+    ...graphQLQuery(OrganisationApplicabilityQuery, { version: version ?? null }),
+    enabled: version !== undefined,
+    select: (data) => {
+      const list = data.organisationProfile.applicability;
+      return list ? new Map(list.map((indicator) => [indicator.number, indicator])) : null;
+    },
+  });
+}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { type FragmentOf, readFragment } from '../../data/graphql';
 import { formatDate } from '../../format';
 import { SessionFeedback } from '../feedback';
@@ -49,6 +50,8 @@ export function SessionPanel({
         </button>
       </h3>
       <p className="card-meta">
+        {session.cancelled && <span className="badge badge-danger">{t('session.cancelledBadge')}</span>}
+        {session.archived && <span className="badge badge-warning">{t('session.archivedBadge')}</span>}
         <span>
           {t('app.dateRange', {
             start: formatDate(session.startsOn, i18n.language),
@@ -62,6 +65,11 @@ export function SessionPanel({
             ? t('session.noRating')
             : t('session.averageRating', { value: t('app.ratingOutOf', { value: session.averageRating }) })}
         </span>
+      </p>
+      <p>
+        <Link to={`/sessions/${encodeURIComponent(session.id)}`}>
+          {t('action.manageSession', { title: session.title })}
+        </Link>
       </p>
       <div id={panelId} className="session-panel" hidden={!open}>
         {shown && <SessionFeedback session={session} />}

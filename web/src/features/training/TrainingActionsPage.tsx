@@ -12,7 +12,8 @@ import { useTrainingActions } from './trainingActions';
 /** `/actions`: the organisation's training actions and the form to add one. */
 export function TrainingActionsPage() {
   const { t, i18n } = useTranslation();
-  const actions = useTrainingActions();
+  const [showArchived, setShowArchived] = useState(false);
+  const actions = useTrainingActions(showArchived);
   const [created, setCreated] = useState<string | null>(null);
 
   return (
@@ -23,6 +24,15 @@ export function TrainingActionsPage() {
 
       <section aria-labelledby="actions-list">
         <h2 id="actions-list">{t('actions.listTitle')}</h2>
+        <div className="field field-checkbox">
+          <input
+            id="actions-show-archived"
+            type="checkbox"
+            checked={showArchived}
+            onChange={(event) => setShowArchived(event.target.checked)}
+          />
+          <label htmlFor="actions-show-archived">{t('actions.showArchived')}</label>
+        </div>
         {actions.isPending && <Loading />}
         {actions.isError && <QueryError error={actions.error} onRetry={() => void actions.refetch()} />}
         {actions.data && actions.data.length === 0 && <p>{t('actions.empty')}</p>}
@@ -34,6 +44,9 @@ export function TrainingActionsPage() {
                   <Link to={`/actions/${encodeURIComponent(action.id)}`}>{action.title}</Link>
                 </h3>
                 <p className="card-meta">
+                  {action.archived && (
+                    <span className="badge badge-warning">{t('actions.archivedBadge')}</span>
+                  )}
                   <span className="badge">{t(`categories.${action.category}`)}</span>
                   {action.certifying && (
                     <span className="badge badge-accent">{t('actions.certifyingBadge')}</span>

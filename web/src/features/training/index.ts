@@ -16,6 +16,11 @@ export const training: Feature<typeof trainingMessages> = {
       page: lazyPage(() => import('./TrainingActionPage'), 'TrainingActionPage'),
       layout: 'signedIn',
     },
+    {
+      path: '/sessions/:id',
+      page: lazyPage(() => import('./SessionPage'), 'SessionPage'),
+      layout: 'signedIn',
+    },
   ],
   messages: trainingMessages,
 };

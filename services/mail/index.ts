@@ -1,0 +1,9 @@
+import type { WriteSlice } from '../slice';
+import { mailMigration } from './migration';
+
+/** Outgoing mail has no command of its own: slices queue messages through `SliceDeps.mail`. */
+export const mailSlice: WriteSlice = {
+  name: 'mail',
+  routes: () => async () => {},
+  migrations: [mailMigration],
+};

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { ROLES } from '../kernel/auth';
+import { PARIS } from '../kernel/paris-time';
+import { isStorableText } from '../kernel/validation';
+import type { MailLocale, MailTemplate, MailTemplates } from './port';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface RenderContext {
+  /** The organisation's name (undefined when the read model does not know it yet). */
+  organisationName: string | undefined;
+}
+
+/** A paragraph of a message: plain text, or a link shown as a button in HTML and as its address in text. */
+type Block = string | { label: string; url: string };
+
+interface Copy<Params> {
+  subject(params: Params, organisation: string): string;
+  body(params: Params, organisation: string): Block[];
+}
+
+type Catalogue = { [T in MailTemplate]: Record<MailLocale, Copy<MailTemplates[T]>> };
+
+const storable = z.string().refine(isStorableText);
+const webUrl = storable.pipe(z.string().url().max(2000)).refine((url) => /^https?:\/\//.test(url));
+const instant = z.string().datetime({ offset: true });
+
+/** What each template needs, checked when a message is queued: a bad parameter never reaches the reactor. */
+export const templateParams = {
+  invitation: z.object({
+    inviterName: storable.pipe(z.string().trim().min(1).max(200)),
+    role: z.enum(ROLES),
+    acceptUrl: webUrl,
+    expiresAt: instant,
+  }),
+  password_reset: z.object({ resetUrl: webUrl, expiresAt: instant }),
+  sign_in_failures: z.object({ failures: z.number().int().min(1).max(1_000_000), lastAttemptAt: instant }),
+} satisfies { [T in MailTemplate]: z.ZodType<MailTemplates[T]> };
+
+const dateTime = (locale: MailLocale, iso: string) =>
+  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    timeZone: PARIS,
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(new Date(iso));
+
+const roleLabels: Record<MailLocale, Record<MailTemplates['invitation']['role'], string>> = {
+  fr: {
+    admin: 'administrateur ou administratrice',
+    quality_manager: 'responsable qualité',
+    contributor: 'contributeur ou contributrice',
+    auditor: 'auditeur ou auditrice (lecture seule)',
+  },
+  en: {
+    admin: 'administrator',
+    quality_manager: 'quality manager',
+    contributor: 'contributor',
+    auditor: 'auditor (read only)',
+  },
+};
+
+const fallbackOrganisation: Record<MailLocale, string> = { fr: 'votre organisme', en: 'your organisation' };
+
+const catalogue: Catalogue = {
+  invitation: {
+    fr: {
+      subject: (_, organisation) => `Invitation à rejoindre ${organisation}`,
+      body: (params, organisation) => [
+        'Bonjour,',
+        `${params.inviterName} vous invite à rejoindre ${organisation} sur Qualiopi evidence, en tant que ${roleLabels.fr[params.role]}.`,
+        { label: 'Accepter l’invitation', url: params.acceptUrl },
+        `Ce lien ne sert qu’une fois et expire le ${dateTime('fr', params.expiresAt)} (heure de Paris).`,
+        'Si vous ne vous attendiez pas à cette invitation, ignorez ce message.',
+      ],
+    },
+    en: {
+      subject: (_, organisation) => `Invitation to join ${organisation}`,
+      body: (params, organisation) => [
+        'Hello,',
+        `${params.inviterName} invites you to join ${organisation} on Qualiopi evidence as ${roleLabels.en[params.role]}.`,
+        { label: 'Accept the invitation', url: params.acceptUrl },
+        `This link works once and expires on ${dateTime('en', params.expiresAt)} (Paris time).`,
+        'If you did not expect this invitation, ignore this message.',
+      ],
+    },
+  },
+  password_reset: {
+    fr: {
+      subject: (_, organisation) => `Réinitialisation de votre mot de passe — ${organisation}`,
+      body: (params, organisation) => [
+        'Bonjour,',
+        `Quelqu’un a demandé à réinitialiser le mot de passe de cette adresse pour ${organisation}.`,
+        { label: 'Choisir un nouveau mot de passe', url: params.resetUrl },
+        `Ce lien ne sert qu’une fois et expire le ${dateTime('fr', params.expiresAt)} (heure de Paris).`,
+        'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe ne change pas.',
+      ],
+    },
+    en: {
+      subject: (_, organisation) => `Reset your password — ${organisation}`,
+      body: (params, organisation) => [
+        'Hello,',
+        `Someone asked to reset the password of this address for ${organisation}.`,
+        { label: 'Choose a new password', url: params.resetUrl },
+        `This link works once and expires on ${dateTime('en', params.expiresAt)} (Paris time).`,
+        'If you did not ask for it, ignore this message: your password stays the same.',
+      ],
+    },
+  },
+  sign_in_failures: {
+    fr: {
+      subject: (_, organisation) => `Connexions refusées sur votre compte — ${organisation}`,
+      body: (params, organisation) => [
+        'Bonjour,',
+        `${params.failures} tentatives de connexion à votre compte ${organisation} ont échoué, la dernière le ${dateTime('fr', params.lastAttemptAt)} (heure de Paris).`,
+        'Si c’était vous, rien à faire. Sinon, changez votre mot de passe et prévenez l’administrateur de votre organisme.',
+      ],
+    },
+    en: {
+      subject: (_, organisation) => `Failed sign-ins on your account — ${organisation}`,
+      body: (params, organisation) => [
+        'Hello,',
+        `${params.failures} attempts to sign in to your ${organisation} account failed, the last one on ${dateTime('en', params.lastAttemptAt)} (Paris time).`,
+        'If it was you, there is nothing to do. Otherwise, change your password and tell your organisation’s administrator.',
+      ],
+    },
+  },
+};
+
+const signature: Record<MailLocale, (organisation: string) => string> = {
+  fr: (organisation) => `— ${organisation}, via Qualiopi evidence (message automatique, ne pas répondre)`,
+  en: (organisation) => `— ${organisation}, via Qualiopi evidence (automatic message, do not reply)`,
+};
+
+/** Escapes text for HTML content and attribute values. */
+export const escapeHtml = (value: string): string =>
+  value
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+
+const htmlBlock = (block: Block) =>
+  typeof block === 'string'
+    ? `<p style="margin:0 0 16px">${escapeHtml(block)}</p>`
+    : `<p style="margin:24px 0"><a href="${escapeHtml(block.url)}" style="display:inline-block;padding:12px 20px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:6px">${escapeHtml(block.label)}</a></p>` +
+      `<p style="margin:0 0 16px;font-size:13px;color:#555555">${escapeHtml(block.url)}</p>`;
+
+const textBlock = (block: Block) => (typeof block === 'string' ? block : `${block.label} :\n${block.url}`);
+
+/** The message in one language, as plain text and as HTML (every interpolated value escaped), from one copy. */
+export const renderMail = <T extends MailTemplate>(
+  template: T,
+  locale: MailLocale,
+  params: MailTemplates[T],
+  context: RenderContext,
+): RenderedMail => {
+  const copy = catalogue[template][locale] as Copy<MailTemplates[T]>;
+  // Subjects are one line: a name with a line break must not add a header.
+  const organisation = (context.organisationName ?? fallbackOrganisation[locale]).replace(/\s+/g, ' ').trim();
+  const blocks = [...copy.body(params, organisation), signature[locale](organisation)];
+  const subject = copy.subject(params, organisation).replace(/\s+/g, ' ').trim();
+  const text = `${blocks.map(textBlock).join('\n\n')}\n`;
+  const html =
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>` +
+    `<body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2937;max-width:600px;margin:0 auto;padding:24px">` +
+    `${blocks.map(htmlBlock).join('')}</body></html>`;
+  return { subject, text, html };
+};
