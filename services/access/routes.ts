@@ -5,7 +5,6 @@ import { AppError, unauthorized } from '../kernel/errors';
 import { commandContext, commandResult, created, errorBody, errorResponses, typed } from '../kernel/http';
 import { derivedId, newId } from '../kernel/ids';
 import { text } from '../kernel/validation';
-import type { MailPort } from '../mail/port';
 import type { SliceDeps } from '../slice';
 import {
   closeSession,
@@ -50,8 +49,7 @@ const done = z.object({ done: z.literal(true) });
 export const accessRoutes = (deps: SliceDeps) => async (app: FastifyInstance) => {
   const api = typed(app);
   const { config } = deps;
-  // Until the mail slice is wired, messages are not sent (the links exist, nobody receives them).
-  const mail = (deps as { mail?: MailPort }).mail;
+  const { mail } = deps;
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
   const teamDeps = { ...deps, mail, publicUrl, invitationTtlDays: config.INVITATION_TTL_DAYS };
   const policy = {
