@@ -5,6 +5,7 @@ import { mailReadSlice } from './mail';
 import { organisationsReadSlice } from './organisations';
 import type { ReadSlice } from './read-slice';
 import type { Projection } from './runner/projection';
+import { teamReadSlice } from './team';
 import { trainingReadSlice } from './training';
 
 /** The read side of every slice. Adding a slice adds one line here. */
@@ -13,6 +14,7 @@ export const readSlices: readonly ReadSlice[] = [
   trainingReadSlice,
   feedbackReadSlice,
   mailReadSlice,
+  teamReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

@@ -10,6 +10,7 @@ import './types/training';
 import './types/feedback';
 import './types/organisation';
 import './types/mail';
+import './types/team';
 
 export const schema = builder.toSchema();
 

@@ -77,7 +77,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   // First of all hooks: a shed request costs no session lookup and no body parsing.
   await app.register(loadSheddingPlugin, { config, poolWaiting: () => database.pool?.waitingCount ?? 0 });
   await app.register(securityPlugin, { config });
-  await app.register(sessionPlugin, { db, store, clock });
+  await app.register(sessionPlugin, { db, store, clock, idleMinutes: config.SESSION_IDLE_MINUTES });
   await app.register(readYourWritesPlugin, { waitForPosition });
   await app.register(openApiPlugin);
 
@@ -95,7 +95,20 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   });
   await mailReactor.prepare();
 
-  const sliceDeps: SliceDeps = { db, store, vault, clock, config, reads, waitForPosition, mail };
+  const eraseOutsideLog = async (subjectId: string) => {
+    for (const slice of writeSlices) await slice.eraseOutsideLog?.(db, subjectId);
+  };
+  const sliceDeps: SliceDeps = {
+    db,
+    store,
+    vault,
+    clock,
+    config,
+    reads,
+    waitForPosition,
+    mail,
+    eraseOutsideLog,
+  };
   for (const slice of writeSlices) await app.register(slice.routes(sliceDeps));
   await app.register(graphQLPlugin, { db, clock, config });
   await app.register(healthPlugin, { database, runner });

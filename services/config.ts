@@ -77,6 +77,29 @@ const schema = z.object({
     .refine((value) => value === undefined || isKeyEncryptionKey(value), {
       message: 'must be the base64 of exactly 32 random bytes (openssl rand -base64 32)',
     }),
+  /** A session not used for this many minutes ends (SESSION_TTL_HOURS bounds it whatever its use). */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60 * 30)
+    .default(120),
+  /** Failed sign-ins in a row on one account before it refuses attempts for a while (then doubling delays). */
+  SIGN_IN_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).max(100).default(5),
+  SIGN_IN_FIRST_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  SIGN_IN_MAX_DELAY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+  INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Outgoing mail server, `smtp://user:password@host:587` or `smtps://…:465`; unset with no SMTP_HOST: dev outbox. */
   SMTP_URL: z

@@ -17,6 +17,8 @@ export interface SliceDeps {
   clock: Clock;
   config: Config;
   reads: ReadPorts;
+  /** Every slice's `eraseOutsideLog` for this subject (the privacy slice calls it when it erases one). */
+  eraseOutsideLog(subjectId: string): Promise<void>;
   /** Waits, bounded, until the read models show the event at this position. */
   waitForPosition(position: number): Promise<boolean>;
   /** Outgoing mail: queue a message, the mail reactor sends it. */
@@ -28,4 +30,9 @@ export interface WriteSlice {
   name: string;
   routes(deps: SliceDeps): (app: FastifyInstance) => Promise<void>;
   migrations?: readonly NamedMigration[];
+  /**
+   * Scrubs what the slice keeps outside the log about an erased data subject (`<kind>:<id>`): the log's copies
+   * are shredded by the vault, read models scrub theirs on `PersonalDataErased`, and this covers the rest.
+   */
+  eraseOutsideLog?(db: Db, subjectId: string): Promise<void>;
 }

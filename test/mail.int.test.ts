@@ -60,6 +60,8 @@ describe('outgoing mail through a real SMTP server', () => {
         MAIL_FROM: 'Formations Horizon <ne-pas-repondre@horizon.example.fr>',
         MAIL_MAX_ATTEMPTS: '3',
         MAIL_RETRY_BASE_MS: '60000',
+        // The clock jumps by days here: the administrator's session must not end as idle meanwhile.
+        SESSION_IDLE_MINUTES: String(30 * 24 * 60),
       },
     });
     ({ organisationId, cookie } = await t.organisation('Horizon & <Fils>'));

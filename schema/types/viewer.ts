@@ -10,7 +10,7 @@ const OrganisationRef = builder.objectRef<OrganisationRow>('Organisation').imple
   }),
 });
 
-const RoleEnum = builder.enumType('Role', { values: ROLES });
+export const RoleEnum = builder.enumType('Role', { values: ROLES });
 
 const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
   description: 'The signed-in user',

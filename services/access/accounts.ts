@@ -7,8 +7,9 @@ import type { Clock } from '../kernel/clock';
 import { runCommand } from '../kernel/command';
 import { conflict } from '../kernel/errors';
 import { hashToken, newId, newSecretToken } from '../kernel/ids';
-import { organisationDecider, userDecider } from './decider';
-import { organisationStream, userStream } from './events';
+import { ERASED } from '../privacy/declarations';
+import { organisationDecider, teamDecider } from './decider';
+import { organisationStream, teamStream } from './events';
 import type { AccessTables } from './tables';
 
 const access = (db: Db) => db.withTables<AccessTables>();
@@ -29,7 +30,10 @@ const toViewer = (row: AccountRow): Viewer => ({
   role: row.role,
 });
 
-/** Reserves the e-mail address, then records the user; the reservation is undone if the append fails. */
+/**
+ * Reserves the e-mail address, then records the user in the organisation's team; the reservation is undone if
+ * the append fails.
+ */
 export const registerAccount = async (
   deps: AccessDeps,
   input: {
@@ -65,9 +69,16 @@ export const registerAccount = async (
         organisationId: input.organisationId,
         actor: { type: 'user', id: input.actorId ?? userId },
       },
-      userDecider,
-      userStream(userId),
-      { type: 'RegisterUser', userId, ...input },
+      teamDecider,
+      teamStream(input.organisationId),
+      {
+        type: 'RegisterUser',
+        userId,
+        organisationId: input.organisationId,
+        email: input.email,
+        displayName: input.displayName,
+        role: input.role,
+      },
     );
     return { userId, ...result };
   } catch (error) {
@@ -113,10 +124,22 @@ export const verifyCredentials = async (deps: AccessDeps, email: string, passwor
   return row && valid ? toViewer(row) : undefined;
 };
 
-export const openSession = async (deps: AccessDeps, viewer: Viewer, ttlHours: number) => {
+export interface OpenedSession {
+  token: string;
+  sessionId: string;
+  expiresAt: Date;
+}
+
+/** Opens a session (a new token: a sign-in never reuses one) and forgets the user's ended ones. */
+export const openSession = async (
+  deps: AccessDeps,
+  viewer: Viewer,
+  options: { ttlHours: number; userAgent?: string },
+): Promise<OpenedSession> => {
   const { token, hash } = newSecretToken();
+  const sessionId = newId();
   const now = deps.clock.now();
-  const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
+  const expiresAt = new Date(now.getTime() + options.ttlHours * 3600_000);
   await access(deps.db)
     .deleteFrom('access_sessions')
     .where('user_id', '=', viewer.userId)
@@ -125,29 +148,81 @@ export const openSession = async (deps: AccessDeps, viewer: Viewer, ttlHours: nu
   await access(deps.db)
     .insertInto('access_sessions')
     .values({
+      id: sessionId,
       token_hash: hash,
       user_id: viewer.userId,
       organisation_id: viewer.organisationId,
+      created_at: now,
+      last_seen_at: now,
       expires_at: expiresAt,
+      user_agent: options.userAgent?.slice(0, 300) ?? null,
     })
     .execute();
-  return { token, expiresAt };
+  return { token, sessionId, expiresAt };
 };
 
-export const viewerForSession = async (deps: AccessDeps, token: string): Promise<Viewer | undefined> => {
+/** Last use is written at most this often, so that reads do not each write. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * The member a session token stands for, while the session is within both its lifetime and its idle timeout
+ * and the account is active. Each use (at most once a minute) moves the idle deadline on.
+ */
+export const viewerForSession = async (
+  deps: AccessDeps,
+  token: string,
+  idleMinutes: number,
+): Promise<{ viewer: Viewer; sessionId: string | null } | undefined> => {
+  const now = deps.clock.now();
+  const idleSince = new Date(now.getTime() - idleMinutes * 60_000);
   const row = await access(deps.db)
     .selectFrom('access_sessions as s')
     .innerJoin('access_accounts as a', 'a.user_id', 's.user_id')
     .selectAll('a')
+    .select(['s.id as session_id', 's.last_seen_at', 's.created_at as session_created_at'])
     .where('s.token_hash', '=', hashToken(token))
-    .where('s.expires_at', '>', deps.clock.now())
+    .where('s.expires_at', '>', now)
     .where('a.disabled_at', 'is', null)
     .executeTakeFirst();
-  return row && toViewer(row);
+  if (!row) return undefined;
+  const lastSeen = row.last_seen_at ?? row.session_created_at;
+  if (lastSeen <= idleSince) return undefined;
+  if (now.getTime() - lastSeen.getTime() >= TOUCH_EVERY_MS) {
+    await access(deps.db)
+      .updateTable('access_sessions')
+      .set({ last_seen_at: now })
+      .where('token_hash', '=', hashToken(token))
+      .execute();
+  }
+  return { viewer: toViewer(row), sessionId: row.session_id };
 };
 
 export const closeSession = async (deps: AccessDeps, token: string) => {
   await access(deps.db).deleteFrom('access_sessions').where('token_hash', '=', hashToken(token)).execute();
+};
+
+/** Ends every session of the user but the one named; answers how many ended. */
+export const endSessions = async (db: Db, userId: string, except?: string | null) => {
+  let query = access(db).deleteFrom('access_sessions').where('user_id', '=', userId);
+  if (except) query = query.where((eb) => eb.or([eb('id', 'is', null), eb('id', '!=', except)]));
+  const ended = await query.returning('token_hash').execute();
+  return ended.length;
+};
+
+/** The user's open sessions, most recently used first. */
+export const sessionsOf = async (deps: AccessDeps, userId: string, idleMinutes: number) => {
+  const now = deps.clock.now();
+  const rows = await access(deps.db)
+    .selectFrom('access_sessions')
+    .select(['id', 'created_at', 'last_seen_at', 'user_agent', 'expires_at'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .execute();
+  const idleSince = now.getTime() - idleMinutes * 60_000;
+  return rows
+    .map((row) => ({ ...row, last_seen_at: row.last_seen_at ?? row.created_at }))
+    .filter((row) => row.last_seen_at.getTime() > idleSince)
+    .sort((a, b) => b.last_seen_at.getTime() - a.last_seen_at.getTime());
 };
 
 /** Whether an account uses this e-mail address (in any organisation). */
@@ -195,3 +270,58 @@ export const restoreSetupToken = async (db: Db, token: string) => {
 export const setupPending = async (db: Db) =>
   (await access(db).selectFrom('access_setup_tokens').select('token_hash').limit(1).executeTakeFirst()) !==
     undefined && !(await hasAnyAccount(db));
+
+/** The account using this address (active or not), or undefined. */
+export const accountByEmail = (db: Db, email: string) =>
+  access(db)
+    .selectFrom('access_accounts')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
+
+/** Whether the password is the active account's own (for changes that ask for it again). */
+export const passwordMatches = async (db: Db, userId: string, password: string) => {
+  const row = await access(db)
+    .selectFrom('access_accounts')
+    .select('password_hash')
+    .where('user_id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  decoyHash ??= argon2.hash('decoy password, never valid', { type: argon2.argon2id });
+  return (
+    (await argon2.verify(row?.password_hash ?? (await decoyHash), password).catch(() => false)) &&
+    row !== undefined
+  );
+};
+
+export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
+
+/**
+ * Scrubs an erased subject from the access slice's own tables: a user's account keeps its id (the log refers to
+ * it) but loses its address, name and password and can never sign in again; an invitee's pending invitation goes.
+ */
+export const eraseAccessSubject = async (db: Db, subjectId: string) => {
+  const [kind, id] = subjectId.split(/:(.*)/s);
+  if (!id) return;
+  if (kind === 'user') {
+    await access(db)
+      .transaction()
+      .execute(async (tx) => {
+        await tx
+          .updateTable('access_accounts')
+          .set({
+            email: `erased-${id}@invalid`,
+            display_name: ERASED,
+            password_hash: 'erased',
+            disabled_at: new Date(),
+          })
+          .where('user_id', '=', id)
+          .execute();
+        await tx.deleteFrom('access_sessions').where('user_id', '=', id).execute();
+        await tx.deleteFrom('access_password_resets').where('user_id', '=', id).execute();
+      });
+  }
+  if (kind === 'contact') {
+    await access(db).deleteFrom('access_invitations').where('invitation_id', '=', id).execute();
+  }
+};

@@ -1,9 +1,11 @@
 import type { WriteSlice } from '../slice';
-import { accessMigration } from './migration';
+import { eraseAccessSubject } from './accounts';
+import { accessMigration, accessTeamMigration } from './migration';
 import { accessRoutes } from './routes';
 
 export const accessSlice: WriteSlice = {
   name: 'access',
   routes: accessRoutes,
-  migrations: [accessMigration],
+  migrations: [accessMigration, accessTeamMigration],
+  eraseOutsideLog: eraseAccessSubject,
 };

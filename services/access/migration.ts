@@ -42,3 +42,45 @@ export const accessMigration: NamedMigration = {
       .execute();
   },
 };
+
+/**
+ * The team's secrets and throttling, outside the log: invitation and reset tokens (their SHA-256 only), each
+ * session's device and last use, and failed sign-ins per e-mail address (known or not, so that the answers never
+ * tell whether an account exists).
+ */
+export const accessTeamMigration: NamedMigration = {
+  name: '0007_access_team',
+  async up(db) {
+    await db.schema.alterTable('access_sessions').addColumn('id', 'uuid').execute();
+    await db.schema.alterTable('access_sessions').addColumn('last_seen_at', 'timestamptz').execute();
+    await db.schema.alterTable('access_sessions').addColumn('user_agent', 'text').execute();
+    await db.schema
+      .createTable('access_invitations')
+      .addColumn('invitation_id', 'uuid', (column) => column.primaryKey())
+      .addColumn('organisation_id', 'uuid', (column) => column.notNull())
+      .addColumn('token_hash', 'text', (column) => column.notNull().unique())
+      .addColumn('email', 'text', (column) => column.notNull())
+      .addColumn('role', 'text', (column) => column.notNull())
+      .addColumn('expires_at', 'timestamptz', (column) => column.notNull())
+      .execute();
+    await db.schema
+      .createTable('access_password_resets')
+      .addColumn('token_hash', 'text', (column) => column.primaryKey())
+      .addColumn('user_id', 'uuid', (column) => column.notNull())
+      .addColumn('created_at', 'timestamptz', (column) => column.notNull())
+      .addColumn('expires_at', 'timestamptz', (column) => column.notNull())
+      .execute();
+    await db.schema
+      .createIndex('access_password_resets_user_idx')
+      .on('access_password_resets')
+      .column('user_id')
+      .execute();
+    await db.schema
+      .createTable('access_sign_in_failures')
+      .addColumn('email', 'text', (column) => column.primaryKey())
+      .addColumn('failures', 'integer', (column) => column.notNull())
+      .addColumn('last_failure_at', 'timestamptz', (column) => column.notNull())
+      .addColumn('locked_until', 'timestamptz')
+      .execute();
+  },
+};

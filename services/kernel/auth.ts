@@ -10,6 +10,7 @@ const PERMISSIONS = {
   'organisation:manage': ['admin'],
   'mail:read': ['admin'],
   'privacy:erase': ['admin'],
+  'team:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -23,7 +24,8 @@ export interface Viewer {
   displayName: string;
 }
 
-const can = (role: Role, permission: Permission): boolean =>
+/** Whether the role holds the permission. */
+export const can = (role: Role, permission: Permission): boolean =>
   (PERMISSIONS[permission] as readonly Role[]).includes(role);
 
 /** Throws 401 without a viewer, 403 when the role lacks the permission. */

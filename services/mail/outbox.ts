@@ -64,3 +64,20 @@ export const createMailPort = (deps: { db: Db; store: EventStore; clock: Clock }
     return { messageId, position: result.position };
   },
 });
+
+/**
+ * Scrubs an erased message recipient (`contact:<messageId>`) from what the mail slice keeps outside the log: its
+ * parameters, its place in the work list (it will not be sent) and its development copy.
+ */
+export const eraseMailSubject = async (db: Db, subjectId: string) => {
+  const [kind, messageId] = subjectId.split(/:(.*)/s);
+  if (kind !== 'contact' || !messageId) return;
+  await db
+    .withTables<MailTables>()
+    .transaction()
+    .execute(async (tx) => {
+      await tx.deleteFrom('mail_parameters').where('message_id', '=', messageId).execute();
+      await tx.deleteFrom('mail_deliveries').where('message_id', '=', messageId).execute();
+      await tx.deleteFrom('mail_dev_outbox').where('message_id', '=', messageId).execute();
+    });
+};

@@ -1,4 +1,4 @@
-import type { AccessEvent } from '../access/events';
+import type { AccessEvent, AccountEvent, TeamEvent } from '../access/events';
 import { feedbackPersonalData } from '../feedback/events';
 import { mailPersonalData } from '../mail/events';
 import { organisationPersonalData } from '../organisation/events';
@@ -21,6 +21,31 @@ export const accessPersonalData: PersonalDataDeclarations<AccessEvent> = {
     { field: 'email', subject: (data) => subjectId('user', data.userId) },
     { field: 'displayName', subject: (data) => subjectId('user', data.userId) },
   ],
+};
+
+/**
+ * The team: an invitation's address is the invitee's, sealed with the invitation as subject until they join (then
+ * they are a user); the rest are ids, roles and dates.
+ */
+export const teamPersonalData: PersonalDataDeclarations<TeamEvent> = {
+  UserRegistered: accessPersonalData.UserRegistered,
+  InvitationSent: [{ field: 'email', subject: (data) => subjectId('contact', data.invitationId) }],
+  InvitationResent: noPersonalData,
+  InvitationRevoked: noPersonalData,
+  InvitationAccepted: noPersonalData,
+  UserRoleChanged: noPersonalData,
+  UserDeactivated: noPersonalData,
+  UserReactivated: noPersonalData,
+};
+
+/** An account's security facts: ids, counts and dates (no credential ever enters the log). */
+export const accountPersonalData: PersonalDataDeclarations<AccountEvent> = {
+  UserSignedIn: noPersonalData,
+  SignInFailuresRecorded: noPersonalData,
+  PasswordChanged: noPersonalData,
+  PasswordResetRequested: noPersonalData,
+  PasswordReset: noPersonalData,
+  OtherSessionsEnded: noPersonalData,
 };
 
 /**
@@ -47,6 +72,8 @@ export const trainingPersonalData: PersonalDataDeclarations<TrainingEvent> = {
 export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   {},
   accessPersonalData,
+  teamPersonalData,
+  accountPersonalData,
   trainingPersonalData,
   feedbackPersonalData,
   privacyPersonalData,

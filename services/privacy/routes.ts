@@ -42,6 +42,7 @@ export const privacyRoutes = (deps: SliceDeps) => async (app: FastifyInstance) =
       }
       // The key goes first: a failed record is retried, and the deletion never waits on it.
       await deps.vault.erase(subjectId);
+      await deps.eraseOutsideLog(subjectId);
       const result = await runCommand(
         commandContext(request, viewer, deps),
         subjectDecider,

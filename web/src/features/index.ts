@@ -9,9 +9,20 @@ import { feedback } from './feedback';
 import { mail } from './mail';
 import { organisation } from './organisation';
 import { referential } from './referential';
+import { team } from './team';
 import { training } from './training';
 
-export const features = [access, dashboard, training, feedback, evidence, referential, organisation, mail];
+export const features = [
+  access,
+  dashboard,
+  training,
+  feedback,
+  evidence,
+  referential,
+  organisation,
+  mail,
+  team,
+];
 
 /** Every page of every feature. */
 export const routes = features.flatMap((feature) => feature.routes);
