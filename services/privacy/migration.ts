@@ -9,7 +9,7 @@ import type { NamedMigration } from '../db/migrate';
  * Column types: see tables.ts.
  */
 export const privacyMigration: NamedMigration = {
-  name: '0004_privacy_vault',
+  name: '0006_privacy_vault',
   async up(db) {
     await db.schema
       .createTable('privacy_subjects')
