@@ -25,7 +25,7 @@ const schema = z.object({
     .min(0)
     .default(() => Math.floor((getHeapStatistics().heap_size_limit * 0.8) / MIB)),
   /** Shed load while more queries than this wait for a database connection (what overload looks like); 0 is off. */
-  SHED_POOL_WAITING: z.coerce.number().int().min(0).default(20),
+  SHED_POOL_WAITING: z.coerce.number().int().min(0).default(40),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
