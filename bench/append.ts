@@ -68,7 +68,7 @@ const ratioOf = (store: readonly RunResult[], other: readonly RunResult[]): Rati
   return { best: best(store).opsPerSec / best(other).opsPerSec, median: median(rounds), rounds };
 };
 
-type Fixtures = ReturnType<typeof createAppendFixtures>;
+export type Fixtures = ReturnType<typeof createAppendFixtures>;
 
 /** Each writer owns its streams: a new one every `appendsPerStream` appends. */
 const streamRotation = (fixtures: Fixtures, appendsPerStream: number) => {
@@ -94,7 +94,8 @@ interface StoreInput {
   events: NewEvent[];
 }
 
-const storeWorker = (
+/** A writer appending through a store, with the exact expected revision (exported for the vault bench). */
+export const storeWorker = (
   store: EventStore,
   fixtures: Fixtures,
   scenario: AppendScenario,

@@ -5,6 +5,7 @@ import { type Database, openDatabase } from '../services/db/database';
 import { migrate } from '../services/db/migrate';
 import { eventStoreMigration } from '../services/eventstore/migration';
 import { createPostgresEventStore, type PostgresEventStore } from '../services/eventstore/postgres';
+import { privacyMigration } from '../services/privacy/migration';
 import { type AppendComparison, eventSizes, runAppendSuite } from './append';
 import { appendLegend, appendTable, appendTargets } from './append-report';
 import { type BenchConfig, readConfig } from './config';
@@ -20,10 +21,11 @@ import {
   ServerUnreachableError,
   serverInfo,
 } from './server';
+import { runVaultSuite, type VaultSuiteResult, vaultTable } from './vault';
 import { measureWebWeight } from './web-weight';
 
-// The same list as services/app.ts `migrations`, without loading the whole application.
-const migrations = [eventStoreMigration, projectionCheckpointsMigration, accessMigration];
+// What the bench writes to: the event store, checkpoints, accounts, and the vault's keys.
+const migrations = [eventStoreMigration, projectionCheckpointsMigration, accessMigration, privacyMigration];
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -94,6 +96,7 @@ const main = async (): Promise<number> => {
 
   let info: ServerInfo;
   let append: AppendComparison[] = [];
+  let vault: VaultSuiteResult | undefined;
   let overload: OverloadResult | undefined;
   let reads: ReadsSuiteResult | undefined;
   let projection: ProjectionSuiteResult | undefined;
@@ -115,6 +118,7 @@ const main = async (): Promise<number> => {
     info = await serverInfo(server.database.db);
     log(info.version);
     if (!skipAppend) append = await runAppendSuite({ ...server, config, log });
+    if (!flag('BENCH_SKIP_VAULT')) vault = await runVaultSuite({ ...server, config, log });
     if (!config.skipProjection) projection = await runProjectionSuite({ ...server, config, log });
     await closeBench(server);
     server = undefined;
@@ -184,6 +188,7 @@ const main = async (): Promise<number> => {
   if (append.length > 0) {
     out.push('', appendLegend(append));
   }
+  if (vault) out.push('', vaultTable(vault));
   if (overload) out.push('', overloadTable(overload));
   if (reads) out.push('', readsTable(reads));
 
@@ -227,6 +232,7 @@ const main = async (): Promise<number> => {
     },
     append,
     projection: projection ?? null,
+    vault: vault ?? null,
     overload: overload ?? null,
     reads: reads ?? null,
     pglite: pgliteAppend ? { append: pgliteAppend } : null,

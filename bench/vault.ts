@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { Database } from '../services/db/database';
+import type { PostgresEventStore } from '../services/eventstore/postgres';
+import { type Checkpoint, START } from '../services/eventstore/types';
+import { createVaultedEventStore } from '../services/eventstore/vaulted';
+import { allPersonalData } from '../services/privacy/registry';
+import { checkKeyEncryptionKey, createVault } from '../services/privacy/vault';
+import { median, storeWorker } from './append';
+import { type BenchConfig, measuredStop, warmupStop } from './config';
+import { createAppendFixtures } from './fixtures';
+import { checkpoint } from './server';
+import { type RunResult, runWorkers } from './stats';
+
+/**
+ * The personal-data vault's cost, side by side in one run: the same `FeedbackSubmitted` appends (a comment on
+ * most, each answer its own subject, so most appends create a key) through the plain store and through the
+ * vaulted one the app uses; then the same rows read back through each (the vaulted one opens the sealed fields).
+ */
+export const VAULT_APPEND_TARGET = 0.9;
+
+export interface VaultComparison {
+  writers: number;
+  plain: RunResult[];
+  sealed: RunResult[];
+  /** sealed ÷ plain appends per second: median of the rounds' own ratios (target ≥ 0.9, i.e. ≤ 10 % slower). */
+  appendRatio: number;
+  appendRounds: number[];
+}
+
+export interface VaultSuiteResult {
+  appends: VaultComparison[];
+  /** Events read per second through each store over the same rows, and sealed ÷ plain (median of rounds). */
+  reads: { events: number; plainPerSec: number; sealedPerSec: number; ratio: number; rounds: number[] };
+}
+
+const readEverything = async (store: PostgresEventStore, upTo: number) => {
+  let after: Checkpoint = START;
+  let events = 0;
+  const started = performance.now();
+  while (events < upTo) {
+    const page = await store.readAll({ after, limit: 500 });
+    const last = page.at(-1);
+    if (!last) break;
+    events += page.length;
+    after = { txid: last.txid, position: last.position };
+  }
+  return { events, perSec: (events * 1000) / (performance.now() - started) };
+};
+
+export const runVaultSuite = async (context: {
+  database: Database;
+  store: PostgresEventStore;
+  config: BenchConfig;
+  log(message: string): void;
+}): Promise<VaultSuiteResult> => {
+  const { database, store: plain, config, log } = context;
+  const kek = randomBytes(32);
+  await checkKeyEncryptionKey(database.db, kek);
+  const vault = createVault(database.db, { kek, declarations: allPersonalData });
+  const sealed = createVaultedEventStore(plain, vault, database.db);
+  const fixtures = createAppendFixtures();
+  const appends: VaultComparison[] = [];
+  for (const writers of config.writers) {
+    log(`  vault: ${writers} writer${writers === 1 ? '' : 's'} × 1 event/append, plain then sealed`);
+    const run = (store: PostgresEventStore, stop: ReturnType<typeof measuredStop>) =>
+      runWorkers(
+        Array.from({ length: writers }, () =>
+          storeWorker(store, fixtures, { writers, eventsPerAppend: 1 }, config.appendsPerStream),
+        ),
+        stop,
+      );
+    await run(plain, warmupStop(config));
+    await run(sealed, warmupStop(config));
+    const runs = { plain: [] as RunResult[], sealed: [] as RunResult[] };
+    for (let round = 0; round < config.appendRounds; round++) {
+      const sides = round % 2 === 0 ? (['plain', 'sealed'] as const) : (['sealed', 'plain'] as const);
+      for (const side of sides) {
+        await checkpoint(database.db);
+        const result = await run(side === 'plain' ? plain : sealed, measuredStop(config));
+        runs[side].push(result);
+        log(`    ${side.padEnd(6)} round ${round + 1}: ${result.opsPerSec.toFixed(0)} appends/s`);
+      }
+    }
+    const rounds = runs.sealed.map((run, i) => run.opsPerSec / runs.plain[i]!.opsPerSec);
+    appends.push({ writers, ...runs, appendRatio: median(rounds), appendRounds: rounds });
+  }
+  // The log now holds sealed and plain events alike: read the same first rows through each store.
+  const upTo = 20_000;
+  const readRounds: number[] = [];
+  const perSec = { plain: [] as number[], sealed: [] as number[] };
+  let events = 0;
+  for (let round = 0; round < Math.max(3, config.rounds); round++) {
+    const first = round % 2 === 0 ? plain : sealed;
+    const a = await readEverything(first, upTo);
+    const b = await readEverything(first === plain ? sealed : plain, upTo);
+    const [p, s] = first === plain ? [a, b] : [b, a];
+    readRounds.push(s.perSec / p.perSec);
+    perSec.plain.push(p.perSec);
+    perSec.sealed.push(s.perSec);
+    events = p.events;
+  }
+  return {
+    appends,
+    reads: {
+      events,
+      plainPerSec: median(perSec.plain),
+      sealedPerSec: median(perSec.sealed),
+      ratio: median(readRounds),
+      rounds: readRounds,
+    },
+  };
+};
+
+export const vaultTable = (result: VaultSuiteResult): string => {
+  const lines = [
+    'Personal-data vault — the same answers appended and read through the plain store and the vaulted one (median of rounds)',
+  ];
+  for (const comparison of result.appends) {
+    const plainMedian = median(comparison.plain.map((run) => run.opsPerSec));
+    const sealedMedian = median(comparison.sealed.map((run) => run.opsPerSec));
+    const met = comparison.appendRatio >= VAULT_APPEND_TARGET ? 'met' : 'NOT met';
+    lines.push(
+      `  appends, ${comparison.writers} writer${comparison.writers === 1 ? '' : 's'} × 1: plain ${plainMedian.toFixed(0)}/s, sealed ${sealedMedian.toFixed(0)}/s` +
+        ` = ${comparison.appendRatio.toFixed(2)}× (target ≥ ${VAULT_APPEND_TARGET}×, ≤ 10 % slower: ${met}; rounds ${comparison.appendRounds.map((r) => r.toFixed(2)).join(' ')})`,
+    );
+  }
+  const { reads } = result;
+  lines.push(
+    `  reads of the first ${reads.events} events: plain ${reads.plainPerSec.toFixed(0)}/s, opened ${reads.sealedPerSec.toFixed(0)}/s; opened ÷ plain ${reads.ratio.toFixed(2)}× (median of the rounds' own ratios)`,
+  );
+  return lines.join('\n');
+};
