@@ -3,7 +3,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { createReadPorts } from '../projections/read-ports';
 import type { ProjectionRunner } from '../projections/runner/runner';
 import { graphQLPlugin } from '../schema/yoga';
-import { hasAnyAccount, issueSetupToken } from './access/accounts';
+import { enrolLegacyMembers, hasAnyAccount, issueSetupToken } from './access/accounts';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { PostgresEventStore } from './eventstore/postgres';
@@ -113,6 +113,9 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   await app.register(graphQLPlugin, { db, clock, config });
   await app.register(healthPlugin, { database, runner });
   await app.register(webAppPlugin, { root: webDistDir });
+
+  // Accounts from before the team stream join it (once; later starts find nothing to do).
+  await enrolLegacyMembers({ db, store, clock });
 
   let setupPath: string | undefined;
   if (!(await hasAnyAccount(db))) setupPath = `/setup?token=${await issueSetupToken(db)}`;

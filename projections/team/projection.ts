@@ -68,7 +68,7 @@ const setInvitationStatus = async (
 
 export const teamProjection = defineProjection<TeamTables, Event>({
   name: 'team',
-  version: 2,
+  version: 3,
   tables: ['team_members', 'team_invitations', 'team_security_log'],
   async create(db) {
     await db.schema
@@ -138,6 +138,29 @@ export const teamProjection = defineProjection<TeamTables, Event>({
           .where('invitation_id', 'in', invitations)
           .execute();
       }
+    },
+    // Its row came with its first registration; enrolment brings its current role and status.
+    async TeamMemberEnrolled(db, events) {
+      await db
+        .insertInto('team_members')
+        .values(
+          events.map(({ data, metadata }) => ({
+            user_id: data.userId,
+            organisation_id: metadata.organisationId,
+            email: data.email,
+            display_name: data.displayName,
+            role: data.role,
+            active: data.active,
+            joined_at: metadata.occurredAt,
+          })),
+        )
+        .onConflict((conflict) =>
+          conflict.column('user_id').doUpdateSet((eb) => ({
+            role: eb.ref('excluded.role'),
+            active: eb.ref('excluded.active'),
+          })),
+        )
+        .execute();
     },
     async UserRegistered(db, events) {
       await db

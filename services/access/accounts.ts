@@ -1,6 +1,6 @@
 import argon2 from 'argon2';
 import type { Selectable } from 'kysely';
-import type { Db } from '../db/database';
+import { type Db, execute } from '../db/database';
 import type { EventStore } from '../eventstore/types';
 import type { Role, Viewer } from '../kernel/auth';
 import type { Clock } from '../kernel/clock';
@@ -324,4 +324,55 @@ export const eraseAccessSubject = async (db: Db, subjectId: string) => {
   if (kind === 'contact') {
     await access(db).deleteFrom('access_invitations').where('invitation_id', '=', id).execute();
   }
+};
+
+/**
+ * Brings onto their organisation's team stream the accounts registered before it existed (on their own stream),
+ * so role changes, deactivation and the last-admin rule see them. Run at start; enrolling twice changes nothing.
+ * Raw SQL: it asks the event log which accounts its team streams do not name yet (ids are never sealed).
+ */
+export const enrolLegacyMembers = async (deps: AccessDeps): Promise<number> => {
+  const rows = await execute<{
+    user_id: string;
+    organisation_id: string;
+    email: string;
+    display_name: string;
+    role: Role;
+    disabled_at: Date | null;
+  }>(
+    deps.db,
+    `SELECT a.user_id, a.organisation_id, a.email, a.display_name, a.role, a.disabled_at
+       FROM access_accounts a
+      -- An account being registered right now (by another process) joins the team by its own command.
+      WHERE a.created_at < now() - interval '1 minute'
+        AND NOT EXISTS (
+              SELECT 1 FROM es_events e
+               WHERE e.stream_id = 'team-' || a.organisation_id::text
+                 AND e.type IN ('UserRegistered', 'TeamMemberEnrolled')
+                 AND e.data->>'userId' = a.user_id::text)
+      ORDER BY a.organisation_id, a.created_at`,
+  );
+  const byOrganisation = new Map<string, typeof rows>();
+  for (const row of rows)
+    byOrganisation.set(row.organisation_id, [...(byOrganisation.get(row.organisation_id) ?? []), row]);
+  let enrolled = 0;
+  for (const [organisationId, members] of byOrganisation) {
+    const result = await runCommand(
+      { store: deps.store, clock: deps.clock, organisationId, actor: { type: 'system' } },
+      teamDecider,
+      teamStream(organisationId),
+      {
+        type: 'EnrolMembers',
+        members: members.map((member) => ({
+          userId: member.user_id,
+          email: member.email,
+          displayName: member.display_name,
+          role: member.role,
+          active: member.disabled_at === null,
+        })),
+      },
+    );
+    enrolled += result.events.length;
+  }
+  return enrolled;
 };

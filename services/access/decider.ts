@@ -46,6 +46,10 @@ export type TeamCommand =
       displayName: string;
       now: string;
     }
+  | {
+      type: 'EnrolMembers';
+      members: readonly { userId: string; email: string; displayName: string; role: Role; active: boolean }[];
+    }
   | ({ type: 'ChangeRole'; userId: string; role: Role } & By)
   | ({ type: 'DeactivateMember'; userId: string } & By)
   | ({ type: 'ReactivateMember'; userId: string } & By);
@@ -106,6 +110,10 @@ export const teamDecider: Decider<TeamState, TeamCommand, TeamEvent> = {
         const { userId, email, role } = event.data;
         return { ...state, members: with_(state.members, userId, { email, role, active: true }) };
       }
+      case 'TeamMemberEnrolled': {
+        const { userId, email, role, active } = event.data;
+        return { ...state, members: with_(state.members, userId, { email, role, active }) };
+      }
       case 'InvitationSent': {
         const { invitationId, email, role, expiresAt } = event.data;
         const invitation: Invitation = { email, role, expiresAt, status: 'pending' };
@@ -143,6 +151,11 @@ export const teamDecider: Decider<TeamState, TeamCommand, TeamEvent> = {
         const { userId, organisationId, email, displayName, role } = command;
         return [{ type: 'UserRegistered', data: { userId, organisationId, email, displayName, role } }];
       }
+      case 'EnrolMembers':
+        // Those already on the stream are left alone: enrolling again changes nothing.
+        return command.members
+          .filter((member) => !state.members.has(member.userId))
+          .map((member) => ({ type: 'TeamMemberEnrolled' as const, data: { ...member } }));
       case 'InviteMember': {
         requireAdmin(command.by);
         if ([...state.members.values()].some((member) => sameEmail(member.email, command.email))) {

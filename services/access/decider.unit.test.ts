@@ -30,6 +30,29 @@ const accept = (now = NOW, userId = 'u-new'): TeamCommand => ({
 const founded = [registered('u-admin', 'admin')];
 
 describe('team decider', () => {
+  it('enrols members registered before the team stream, once, and then counts them for the team rules', () => {
+    const legacyAdmin = {
+      userId: 'u-old',
+      email: 'old@example.fr',
+      displayName: 'Ancienne',
+      role: 'admin' as Role,
+    };
+    const enrolled: TeamEvent = { type: 'TeamMemberEnrolled', data: { ...legacyAdmin, active: true } };
+    spec
+      .given(founded)
+      .when({ type: 'EnrolMembers', members: [{ ...legacyAdmin, active: true }] })
+      .thenEmits([enrolled]);
+    spec
+      .given([...founded, enrolled])
+      .when({ type: 'EnrolMembers', members: [{ ...legacyAdmin, active: true }] })
+      .thenEmits([]);
+    // With the enrolled admin counted, the founder may step down.
+    spec
+      .given([...founded, enrolled])
+      .when({ type: 'ChangeRole', userId: 'u-admin', role: 'quality_manager', by: admin })
+      .thenMatches([{ type: 'UserRoleChanged' }]);
+  });
+
   it('invites a colleague with a role', () => {
     spec
       .given(founded)

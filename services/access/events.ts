@@ -38,8 +38,18 @@ export type UserRoleChanged = {
 export type UserDeactivated = { type: 'UserDeactivated'; data: { userId: string } };
 export type UserReactivated = { type: 'UserReactivated'; data: { userId: string } };
 
+/**
+ * A member whose account predates the team stream (registered on their own stream), brought onto it at start so
+ * the team's rules (roles, the last active admin) see them.
+ */
+export type TeamMemberEnrolled = {
+  type: 'TeamMemberEnrolled';
+  data: { userId: string; email: string; displayName: string; role: Role; active: boolean };
+};
+
 export type TeamEvent =
   | UserRegistered
+  | TeamMemberEnrolled
   | InvitationSent
   | InvitationResent
   | InvitationRevoked
@@ -49,6 +59,7 @@ export type TeamEvent =
   | UserReactivated;
 export const teamEventTypes = [
   'UserRegistered',
+  'TeamMemberEnrolled',
   'InvitationSent',
   'InvitationResent',
   'InvitationRevoked',

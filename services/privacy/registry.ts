@@ -29,6 +29,10 @@ export const accessPersonalData: PersonalDataDeclarations<AccessEvent> = {
  */
 export const teamPersonalData: PersonalDataDeclarations<TeamEvent> = {
   UserRegistered: accessPersonalData.UserRegistered,
+  TeamMemberEnrolled: [
+    { field: 'email', subject: (data) => subjectId('user', data.userId) },
+    { field: 'displayName', subject: (data) => subjectId('user', data.userId) },
+  ],
   InvitationSent: [{ field: 'email', subject: (data) => subjectId('contact', data.invitationId) }],
   InvitationResent: noPersonalData,
   InvitationRevoked: noPersonalData,
