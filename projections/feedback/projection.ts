@@ -6,7 +6,7 @@ import type { PrivacyEvent } from '../../services/privacy/events';
 import type { SessionCancelled } from '../../services/training/events';
 import { sumBy } from '../grouping';
 import { subjectIdsOf } from '../privacy';
-import { insertRows } from '../runner/bulk';
+import { insertRows, updateRows } from '../runner/bulk';
 import { defineProjection } from '../runner/projection';
 import type { FeedbackTables } from './tables';
 
@@ -205,13 +205,12 @@ export const feedbackProjection = defineProjection<
         .execute();
     },
     async FeedbackLinkClosed(db, events) {
-      for (const { data, metadata } of events) {
-        await db
-          .updateTable('feedback_links')
-          .set({ closed_at: metadata.occurredAt })
-          .where('id', '=', data.linkId)
-          .execute();
-      }
+      // A link is closed once (the decider refuses a second close).
+      await updateRows(
+        db,
+        'feedback_links',
+        events.map(({ data, metadata }) => ({ id: data.linkId, closed_at: metadata.occurredAt })),
+      );
     },
     // An answer is its anonymous respondent's subject: its comment reads as erased, its rating stays.
     async PersonalDataErased(db, events) {

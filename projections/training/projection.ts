@@ -1,12 +1,12 @@
-import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { TrainingEvent } from '../../services/training/events';
 import { lastBy, sumBy } from '../grouping';
+import { updateRows } from '../runner/bulk';
 import type { Recorded } from '../runner/projection';
 import { defineProjection } from '../runner/projection';
 import type { TrainingTables } from './tables';
 
 type Db = Kysely<TrainingTables>;
-type Row = 'training_actions' | 'training_sessions';
 type Of<Type extends TrainingEvent['type']> = Recorded<Extract<TrainingEvent, { type: Type }>>;
 type ActionEvent = Recorded<TrainingEvent>;
 /** What a change set, as the history shows it. */
@@ -53,51 +53,22 @@ const bumpCounts = async (
     .execute();
 };
 
-/**
- * Each row's own new value as one CASE over the ids, so that a run of changes is one UPDATE. The values are cast:
- * PostgreSQL types an untyped parameter in a CASE as text.
- */
-const byId = <Table extends Row, Value>(
-  builder: ExpressionBuilder<TrainingTables, Table>,
-  entries: readonly (readonly [string, Value])[],
-  type: 'text' | 'date' | 'boolean' | 'bigint',
-) => {
-  // Both tables are keyed by a uuid `id`; the CASE only compares it.
-  const eb = builder as unknown as ExpressionBuilder<TrainingTables, Row>;
-  const [first, ...rest] = entries;
-  if (!first) throw new Error('byId needs at least one entry');
-  const value = (of: Value) => eb.cast<Value>(eb.val(of), type);
-  let expression = eb.case().when('id', '=', first[0]).then(value(first[1]));
-  for (const [id, of] of rest) expression = expression.when('id', '=', id).then(value(of));
-  // Every updated row is one of the ids (the UPDATE's WHERE), so the CASE never falls through to null.
-  return expression.end().$notNull();
-};
-
 /** The action rows follow their stream's revision: one UPDATE per run, whichever events it holds. */
-const followRevisions = async (db: Db, events: readonly ActionEvent[]) => {
-  const last = lastBy(events, (event) => event.data.trainingActionId);
-  await db
-    .updateTable('training_actions')
-    .set((eb) => ({
-      revision: byId(
-        eb,
-        last.map((event) => [event.data.trainingActionId, event.revision] as const),
-        'bigint',
-      ),
-    }))
-    .where(
-      'id',
-      'in',
-      last.map((event) => event.data.trainingActionId),
-    )
-    .execute();
-};
+const followRevisions = (db: Db, events: readonly ActionEvent[]) =>
+  updateRows(
+    db,
+    'training_actions',
+    lastBy(events, (event) => event.data.trainingActionId).map((event) => ({
+      id: event.data.trainingActionId,
+      revision: event.revision,
+    })),
+  );
 
 /** The history rows of a run: one per event, with the values it set. */
-const recordHistory = async (
+const recordHistory = async <Event extends ActionEvent>(
   db: Db,
-  events: readonly ActionEvent[],
-  valuesOf: (event: ActionEvent) => ChangedValues = () => ({}),
+  events: readonly Event[],
+  valuesOf: (event: Event) => ChangedValues = () => ({}),
 ) => {
   await db
     .insertInto('training_history')
@@ -125,10 +96,10 @@ const recordHistory = async (
 };
 
 /** The common part of every correction: the action's revision and the history. */
-const corrected = async (
+const corrected = async <Event extends ActionEvent>(
   db: Db,
-  events: readonly ActionEvent[],
-  valuesOf?: (event: ActionEvent) => ChangedValues,
+  events: readonly Event[],
+  valuesOf?: (event: Event) => ChangedValues,
 ) => {
   await followRevisions(db, events);
   await recordHistory(db, events, valuesOf);
@@ -243,7 +214,7 @@ export const trainingProjection = defineProjection<TrainingTables, TrainingEvent
         )
         .execute();
       await recordHistory(db, events, (event) => {
-        const { title, category, certifying } = (event as Of<'TrainingActionCreated'>).data;
+        const { title, category, certifying } = event.data;
         return { title, category, certifying };
       });
       await bumpCounts(
@@ -254,49 +225,25 @@ export const trainingProjection = defineProjection<TrainingTables, TrainingEvent
     },
     async TrainingActionRenamed(db, events) {
       const last = lastBy(events, (event) => event.data.trainingActionId);
-      await db
-        .updateTable('training_actions')
-        .set((eb) => ({
-          title: byId(
-            eb,
-            last.map(({ data }) => [data.trainingActionId, data.title] as const),
-            'text',
-          ),
-        }))
-        .where(
-          'id',
-          'in',
-          last.map(({ data }) => data.trainingActionId),
-        )
-        .execute();
-      await corrected(db, events, (event) => ({ title: (event as Of<'TrainingActionRenamed'>).data.title }));
+      await updateRows(
+        db,
+        'training_actions',
+        last.map(({ data }) => ({ id: data.trainingActionId, title: data.title })),
+      );
+      await corrected(db, events, (event) => ({ title: event.data.title }));
     },
     async TrainingActionRecategorised(db, events) {
       const last = lastBy(events, (event) => event.data.trainingActionId);
-      await db
-        .updateTable('training_actions')
-        .set((eb) => ({
-          category: byId(
-            eb,
-            last.map(({ data }) => [data.trainingActionId, data.category] as const),
-            'text',
-          ),
-          certifying: byId(
-            eb,
-            last.map(({ data }) => [data.trainingActionId, data.certifying] as const),
-            'boolean',
-          ),
-        }))
-        .where(
-          'id',
-          'in',
-          last.map(({ data }) => data.trainingActionId),
-        )
-        .execute();
-      await corrected(db, events, (event) => {
-        const { category, certifying } = (event as Of<'TrainingActionRecategorised'>).data;
-        return { category, certifying };
-      });
+      await updateRows(
+        db,
+        'training_actions',
+        last.map(({ data }) => ({
+          id: data.trainingActionId,
+          category: data.category,
+          certifying: data.certifying,
+        })),
+      );
+      await corrected(db, events, ({ data: { category, certifying } }) => ({ category, certifying }));
     },
     async TrainingActionArchived(db, events) {
       await db
@@ -341,7 +288,7 @@ export const trainingProjection = defineProjection<TrainingTables, TrainingEvent
         )
         .execute();
       await corrected(db, events, (event) => {
-        const { title, startsOn, endsOn, site } = (event as Of<'SessionScheduled'>).data;
+        const { title, startsOn, endsOn, site } = event.data;
         return { title, starts_on: startsOn, ends_on: endsOn, site };
       });
       await bumpCounts(
@@ -352,68 +299,30 @@ export const trainingProjection = defineProjection<TrainingTables, TrainingEvent
     },
     async SessionRenamed(db, events) {
       const last = lastBy(events, (event) => event.data.sessionId);
-      await db
-        .updateTable('training_sessions')
-        .set((eb) => ({
-          title: byId(
-            eb,
-            last.map(({ data }) => [data.sessionId, data.title] as const),
-            'text',
-          ),
-        }))
-        .where(
-          'id',
-          'in',
-          last.map(({ data }) => data.sessionId),
-        )
-        .execute();
-      await corrected(db, events, (event) => ({ title: (event as Of<'SessionRenamed'>).data.title }));
+      await updateRows(
+        db,
+        'training_sessions',
+        last.map(({ data }) => ({ id: data.sessionId, title: data.title })),
+      );
+      await corrected(db, events, (event) => ({ title: event.data.title }));
     },
     async SessionRescheduled(db, events) {
       const last = lastBy(events, (event) => event.data.sessionId);
-      await db
-        .updateTable('training_sessions')
-        .set((eb) => ({
-          starts_on: byId(
-            eb,
-            last.map(({ data }) => [data.sessionId, data.startsOn] as const),
-            'date',
-          ),
-          ends_on: byId(
-            eb,
-            last.map(({ data }) => [data.sessionId, data.endsOn] as const),
-            'date',
-          ),
-        }))
-        .where(
-          'id',
-          'in',
-          last.map(({ data }) => data.sessionId),
-        )
-        .execute();
-      await corrected(db, events, (event) => {
-        const { startsOn, endsOn } = (event as Of<'SessionRescheduled'>).data;
-        return { starts_on: startsOn, ends_on: endsOn };
-      });
+      await updateRows(
+        db,
+        'training_sessions',
+        last.map(({ data }) => ({ id: data.sessionId, starts_on: data.startsOn, ends_on: data.endsOn })),
+      );
+      await corrected(db, events, ({ data }) => ({ starts_on: data.startsOn, ends_on: data.endsOn }));
     },
     async SessionMoved(db, events) {
       const last = lastBy(events, (event) => event.data.sessionId);
-      await db
-        .updateTable('training_sessions')
-        .set((eb) => ({
-          site: byId(
-            eb,
-            last.map(({ data }) => [data.sessionId, data.site] as const),
-            'text',
-          ),
-        }))
-        .where(
-          'id',
-          'in',
-          last.map(({ data }) => data.sessionId),
-        )
-        .execute();
-      await corrected(db, events, (event) => ({ site: (event as Of<'SessionMoved'>).data.site }));
+      await updateRows(
+        db,
+        'training_sessions',
+        last.map(({ data }) => ({ id: data.sessionId, site: data.site })),
+      );
+      await corrected(db, events, (event) => ({ site: event.data.site }));
     },
     async SessionCancelled(db, events) {
       await flagSessions(db, events, 'cancelled', true);
