@@ -1,35 +1,20 @@
-import { existsSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page, type Route } from 'playwright-core';
+import type { Browser, BrowserContext, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuilt } from '../scripts/build';
 import { startTestApp, type TestApp } from './support/app';
+import {
+  browserSuiteTitle,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  hasChromium,
+  JOURNEY_TIMEOUT,
+  launchChromium,
+  PHONE,
+  serve,
+  UI_TIMEOUT,
+} from './support/browser';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-const title = hasChromium
-  ? 'browser journey in Chromium'
-  : `browser journey (skipped: no Chromium at ${chromiumPath}; install it with apt-get install -y chromium or set CHROMIUM_PATH)`;
-
-/**
- * How long the UI may take on a loaded machine (argon2 hashing, projections catching up, two CPU hogs): every
- * wait is for something on screen or in the address, never a fixed sleep, so a quiet machine is as fast as ever.
- */
-const UI_TIMEOUT = 30_000;
-const JOURNEY_TIMEOUT = 300_000;
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
-
-const expectAccessible = async (page: Page) => {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-};
-
-const expectNoHorizontalScroll = async (page: Page) => {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-};
+const title = browserSuiteTitle('browser journey');
 
 describe.skipIf(!hasChromium)(title, () => {
   let t: TestApp;
@@ -93,22 +78,8 @@ describe.skipIf(!hasChromium)(title, () => {
   beforeAll(async () => {
     await ensureWebBuilt();
     t = await startTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    base = await serve(t);
+    browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});

@@ -1,25 +1,19 @@
-import { existsSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuilt } from '../scripts/build';
 import { registerAccount } from '../services/access/accounts';
 import { PASSWORD, startTestApp, type TestApp } from './support/app';
+import {
+  browserSuiteTitle,
+  expectAccessible,
+  hasChromium,
+  launchChromium,
+  PHONE,
+  serve,
+  UI_TIMEOUT,
+} from './support/browser';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-const title = hasChromium
-  ? 'the sent-mail page in Chromium'
-  : `the sent-mail page (skipped: no Chromium at ${chromiumPath}; install it with apt-get install -y chromium or set CHROMIUM_PATH)`;
-const UI_TIMEOUT = 30_000;
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
-
-const expectAccessible = async (page: Page) => {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-};
+const title = browserSuiteTitle('the sent-mail page');
 
 describe.skipIf(!hasChromium)(title, () => {
   let t: TestApp;
@@ -42,22 +36,8 @@ describe.skipIf(!hasChromium)(title, () => {
     await ensureWebBuilt();
     // No SMTP setting: the development outbox keeps every message.
     t = await startTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    base = await serve(t);
+    browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});

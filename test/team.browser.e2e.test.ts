@@ -1,28 +1,22 @@
-import { existsSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuilt } from '../scripts/build';
 import { startTestApp, type TestApp } from './support/app';
+import {
+  browserSuiteTitle,
+  expectAccessible,
+  hasChromium,
+  JOURNEY_TIMEOUT,
+  launchChromium,
+  serve,
+  UI_TIMEOUT,
+} from './support/browser';
 import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from './support/smtp';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-const title = hasChromium
-  ? 'team in Chromium, mail through a real SMTP server'
-  : `team in Chromium (skipped: no Chromium at ${chromiumPath}; install it with apt-get install -y chromium or set CHROMIUM_PATH)`;
+const title = browserSuiteTitle('team, mail through a real SMTP server,');
 
 /** Every wait is for something on screen, in the address or in the mailbox, never a fixed sleep. */
-const UI_TIMEOUT = 30_000;
-const JOURNEY_TIMEOUT = 300_000;
 const PASSWORD = 'une phrase de passe solide';
-
-const expectAccessible = async (page: Page) => {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-};
 
 describe.skipIf(!hasChromium)(title, () => {
   let t: TestApp;
@@ -68,22 +62,8 @@ describe.skipIf(!hasChromium)(title, () => {
     await ensureWebBuilt();
     smtp = await startSmtpServer();
     t = await startTestApp({ env: { SMTP_URL: smtp.url, MAIL_RETRY_BASE_MS: '200' } });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    base = await serve(t);
+    browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});
