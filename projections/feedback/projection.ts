@@ -209,6 +209,7 @@ export const feedbackProjection = defineProjection<
       await updateRows(
         db,
         'feedback_links',
+        'id',
         events.map(({ data, metadata }) => ({ id: data.linkId, closed_at: metadata.occurredAt })),
       );
     },

@@ -20,20 +20,21 @@ export const insertRows = async <T, Table extends keyof T & string>(
 };
 
 /**
- * Updates rows by their `id`, each to its own values, as one statement with one JSON parameter: the columns set
- * are those of the first row (every row names the same ones), the ids are unique (take the last change per id).
- * Raw SQL: UPDATE … FROM jsonb_populate_recordset has no Kysely form.
+ * Updates rows by a key column, each to its own values, as one statement with one JSON parameter: the columns set
+ * are those of the first row (every row names the same ones), and each key appears once (take the last change
+ * per key). Raw SQL: UPDATE … FROM jsonb_populate_recordset has no Kysely form.
  */
-export const updateRows = async <T, Table extends keyof T & string>(
+export const updateRows = async <T, Table extends keyof T & string, Key extends keyof T[Table] & string>(
   db: Kysely<T>,
   table: Table,
-  rows: readonly ({ id: string } & Partial<Insertable<T[Table]>>)[],
+  key: Key,
+  rows: readonly (Record<Key, string> & Partial<Insertable<T[Table]>>)[],
 ): Promise<void> => {
   const [first] = rows;
   if (!first) return;
-  const columns = Object.keys(first).filter((column) => column !== 'id');
+  const columns = Object.keys(first).filter((column) => column !== key);
   const set = sql.join(columns.map((column) => sql`${sql.id(column)} = r.${sql.id(column)}`));
   await sql`UPDATE ${sql.table(table)} AS t SET ${set}
     FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb) AS r
-    WHERE t.id = r.id`.execute(db);
+    WHERE t.${sql.id(key)} = r.${sql.id(key)}`.execute(db);
 };

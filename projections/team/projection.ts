@@ -4,6 +4,7 @@ import { ERASED } from '../../services/privacy/declarations';
 import type { PrivacyEvent } from '../../services/privacy/events';
 import { lastBy } from '../grouping';
 import { subjectIdsOf } from '../privacy';
+import { updateRows } from '../runner/bulk';
 import { defineProjection, type Recorded } from '../runner/projection';
 import type { TeamTables } from './tables';
 
@@ -32,27 +33,21 @@ const log = async (db: Kysely<TeamTables>, events: readonly Logged[]) => {
     .execute();
 };
 
-/** Sets one member column to a value per member, in one statement (the last event per member wins). */
-const setPerMember = async <Column extends 'role' | 'active' | 'last_sign_in_at'>(
+/** Sets the members of a run active or not (one statement). */
+const setActive = (
   db: Kysely<TeamTables>,
-  column: Column,
-  values: readonly (readonly [string, string | boolean])[],
-) => {
-  if (values.length === 0) return;
-  await db
+  events: readonly { data: { userId: string } }[],
+  active: boolean,
+) =>
+  db
     .updateTable('team_members')
-    .set((eb) => {
-      let byMember = eb.case('user_id').when(values[0]![0]).then(values[0]![1]);
-      for (const [userId, value] of values.slice(1)) byMember = byMember.when(userId).then(value);
-      return { [column]: byMember.else(eb.ref(column)).end() } as never;
-    })
+    .set({ active })
     .where(
       'user_id',
       'in',
-      values.map(([userId]) => userId),
+      events.map((event) => event.data.userId),
     )
     .execute();
-};
 
 const setInvitationStatus = async (
   db: Kysely<TeamTables>,
@@ -241,43 +236,29 @@ export const teamProjection = defineProjection<TeamTables, Event>({
     },
     async UserRoleChanged(db, events) {
       const latest = lastBy(events, (event) => event.data.userId);
-      await setPerMember(
+      await updateRows(
         db,
-        'role',
-        latest.map((event) => [event.data.userId, event.data.role] as const),
+        'team_members',
+        'user_id',
+        latest.map(({ data }) => ({ user_id: data.userId, role: data.role })),
       );
       await log(db, events);
     },
     async UserDeactivated(db, events) {
-      await db
-        .updateTable('team_members')
-        .set({ active: false })
-        .where(
-          'user_id',
-          'in',
-          events.map((event) => event.data.userId),
-        )
-        .execute();
+      await setActive(db, events, false);
       await log(db, events);
     },
     async UserReactivated(db, events) {
-      await db
-        .updateTable('team_members')
-        .set({ active: true })
-        .where(
-          'user_id',
-          'in',
-          events.map((event) => event.data.userId),
-        )
-        .execute();
+      await setActive(db, events, true);
       await log(db, events);
     },
     async UserSignedIn(db, events) {
       const latest = lastBy(events, (event) => event.data.userId);
-      await setPerMember(
+      await updateRows(
         db,
-        'last_sign_in_at',
-        latest.map((event) => [event.data.userId, event.metadata.occurredAt] as const),
+        'team_members',
+        'user_id',
+        latest.map(({ data, metadata }) => ({ user_id: data.userId, last_sign_in_at: metadata.occurredAt })),
       );
     },
     SignInFailuresRecorded: log,

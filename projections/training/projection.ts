@@ -58,6 +58,7 @@ const followRevisions = (db: Db, events: readonly ActionEvent[]) =>
   updateRows(
     db,
     'training_actions',
+    'id',
     lastBy(events, (event) => event.data.trainingActionId).map((event) => ({
       id: event.data.trainingActionId,
       revision: event.revision,
@@ -228,6 +229,7 @@ export const trainingProjection = defineProjection<TrainingTables, TrainingEvent
       await updateRows(
         db,
         'training_actions',
+        'id',
         last.map(({ data }) => ({ id: data.trainingActionId, title: data.title })),
       );
       await corrected(db, events, (event) => ({ title: event.data.title }));
@@ -237,6 +239,7 @@ export const trainingProjection = defineProjection<TrainingTables, TrainingEvent
       await updateRows(
         db,
         'training_actions',
+        'id',
         last.map(({ data }) => ({
           id: data.trainingActionId,
           category: data.category,
@@ -302,6 +305,7 @@ export const trainingProjection = defineProjection<TrainingTables, TrainingEvent
       await updateRows(
         db,
         'training_sessions',
+        'id',
         last.map(({ data }) => ({ id: data.sessionId, title: data.title })),
       );
       await corrected(db, events, (event) => ({ title: event.data.title }));
@@ -311,6 +315,7 @@ export const trainingProjection = defineProjection<TrainingTables, TrainingEvent
       await updateRows(
         db,
         'training_sessions',
+        'id',
         last.map(({ data }) => ({ id: data.sessionId, starts_on: data.startsOn, ends_on: data.endsOn })),
       );
       await corrected(db, events, ({ data }) => ({ starts_on: data.startsOn, ends_on: data.endsOn }));
@@ -320,6 +325,7 @@ export const trainingProjection = defineProjection<TrainingTables, TrainingEvent
       await updateRows(
         db,
         'training_sessions',
+        'id',
         last.map(({ data }) => ({ id: data.sessionId, site: data.site })),
       );
       await corrected(db, events, (event) => ({ site: event.data.site }));
