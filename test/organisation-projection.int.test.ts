@@ -73,7 +73,10 @@ describe('organisation profile read model', () => {
         newEntrant: true,
       },
     });
-    events = await store.readAll({ limit: 1000 });
+    // The streams themselves, in global order: the feed would hide them while any transaction on the server
+    // (another test's) is still open.
+    const streams = await Promise.all([a, b].map((id) => store.readStream(organisationProfileStream(id))));
+    events = streams.flat().sort((x, y) => x.position - y.position);
     await projection.create(testDb.database.db);
   });
   afterAll(async () => {
