@@ -3,6 +3,7 @@ import { evidenceProjection } from './evidence/projection';
 import { feedbackReadSlice } from './feedback';
 import { mailReadSlice } from './mail';
 import { organisationsReadSlice } from './organisations';
+import { questionnairesReadSlice } from './questionnaires';
 import type { ReadSlice } from './read-slice';
 import type { Projection } from './runner/projection';
 import { teamReadSlice } from './team';
@@ -15,6 +16,7 @@ export const readSlices: readonly ReadSlice[] = [
   feedbackReadSlice,
   mailReadSlice,
   teamReadSlice,
+  questionnairesReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

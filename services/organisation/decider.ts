@@ -1,5 +1,6 @@
 import type { Decider } from '../kernel/command';
 import { badRequest, conflict, notFound } from '../kernel/errors';
+import { sameFacts } from '../kernel/facts';
 import type {
   OrganisationActivitiesDeclared,
   OrganisationCertificationRecorded,
@@ -36,19 +37,6 @@ export interface OrganisationProfileState {
 
 /** Enough for a network of training centres; beyond it the list is being abused. */
 export const MAX_SITES = 200;
-
-/** The same facts whatever the order of their keys (the log's jsonb does not keep it). */
-const canonical = (value: unknown): unknown =>
-  Array.isArray(value)
-    ? value.map(canonical)
-    : typeof value === 'object' && value !== null
-      ? Object.fromEntries(
-          Object.entries(value)
-            .sort(([a], [b]) => a.localeCompare(b))
-            .map(([key, inner]) => [key, canonical(inner)]),
-        )
-      : value;
-const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 const withSite = (state: OrganisationProfileState, siteId: string, site: Site): OrganisationProfileState => ({
   ...state,
@@ -121,7 +109,7 @@ export const organisationProfileDecider: Decider<
     switch (command.type) {
       case 'RecordIdentity': {
         checkIdentity(command.identity);
-        if (same(state.identity, command.identity)) return [];
+        if (sameFacts(state.identity, command.identity)) return [];
         return [{ type: 'OrganisationIdentityRecorded', data: command.identity }];
       }
       case 'ChangeLogo': {
@@ -162,18 +150,18 @@ export const organisationProfileDecider: Decider<
           ...command.activities,
           categories: [...new Set(command.activities.categories)],
         };
-        if (same(state.activities, activities)) return [];
+        if (sameFacts(state.activities, activities)) return [];
         return [{ type: 'OrganisationActivitiesDeclared', data: activities }];
       }
       case 'RecordCertification': {
         checkCertification(command.certification);
         const audits = [...command.certification.audits].sort((a, b) => a.on.localeCompare(b.on));
         const certification = { ...command.certification, audits };
-        if (same(state.certification, certification)) return [];
+        if (sameFacts(state.certification, certification)) return [];
         return [{ type: 'OrganisationCertificationRecorded', data: certification }];
       }
       case 'UpdatePrivacyNotice': {
-        if (same(state.privacyNotice, command.notice)) return [];
+        if (sameFacts(state.privacyNotice, command.notice)) return [];
         return [{ type: 'PrivacyNoticeUpdated', data: command.notice }];
       }
     }
