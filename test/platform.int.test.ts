@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allProjections } from '../projections/index';
 import { createProjectionRunner } from '../projections/runner/runner';
-import { openDatabase, UnsafeServerError } from '../services/db/database';
+import { execute, openDatabase, UnsafeServerError } from '../services/db/database';
 import { createPostgresEventStore } from '../services/eventstore/postgres';
 import { graphql, startTestApp, type TestApp } from './support/app';
 import { createTestDatabase, primaryKind } from './support/databases';
@@ -126,6 +126,51 @@ describe('platform', () => {
           .poll(async () => (await survivor.status()).every((status) => status.owned), { timeout: 10_000 })
           .toBe(true);
         await survivor.stop();
+        await store.close();
+      } finally {
+        await testDb.drop();
+      }
+    },
+  );
+
+  it.skipIf(!onServer)(
+    'holds every projection’s lock on one connection, and claims them again when that connection is lost',
+    async () => {
+      const testDb = await createTestDatabase('postgres');
+      try {
+        const { migrate } = await import('../services/db/migrate');
+        const { migrations } = await import('../services/runtime');
+        const { db } = testDb.database;
+        await migrate(db, migrations);
+        const store = createPostgresEventStore(testDb.database);
+        const runner = createProjectionRunner({
+          database: testDb.database,
+          store,
+          projections: allProjections,
+          pollIntervalMs: 50,
+        });
+        await runner.prepare();
+        runner.start();
+        const lockHolders = async () =>
+          await execute<{ pid: number; locks: number }>(
+            db,
+            `SELECT pid, count(*)::int AS locks FROM pg_locks
+                WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                GROUP BY pid`,
+          );
+        const allOwned = async () => (await runner.status()).every((status) => status.owned);
+        await expect.poll(allOwned, { timeout: 10_000 }).toBe(true);
+        const [holder, ...others] = await lockHolders();
+        expect(others).toEqual([]);
+        expect(holder!.locks).toBe(allProjections.length);
+
+        await execute(db, 'SELECT pg_terminate_backend($1)', [holder!.pid]);
+        await expect
+          .poll(async () => (await lockHolders()).map((row) => row.locks), { timeout: 15_000 })
+          .toEqual([allProjections.length]);
+        expect((await lockHolders())[0]!.pid).not.toBe(holder!.pid);
+        await expect.poll(allOwned, { timeout: 10_000 }).toBe(true);
+        await runner.stop();
         await store.close();
       } finally {
         await testDb.drop();

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { PoolClient } from 'pg';
 import type { Database, Db } from '../../services/db/database';
 import { execute } from '../../services/db/database';
 import type { PostgresEventStore } from '../../services/eventstore/postgres';
@@ -13,6 +12,7 @@ import {
   readCheckpoint,
   recordCheckpointError,
 } from './checkpoints';
+import { type Claim, createOwnership } from './ownership';
 import type { Projection } from './projection';
 import { rebuildProjection } from './rebuild';
 
@@ -133,17 +133,11 @@ export const createProjectionRunner = (options: RunnerOptions) => {
   const controller = new AbortController();
   const loops: Promise<void>[] = [];
 
-  const acquireOwnership = async (projection: Projection): Promise<PoolClient | 'embedded' | undefined> => {
-    if (database.kind === 'pglite' || !database.pool) return 'embedded';
-    const client = await database.pool.connect();
-    client.on('error', () => {});
-    const { rows } = await client.query('SELECT pg_try_advisory_lock($1) AS locked', [
-      lockKey(projection.name),
-    ]);
-    if (rows[0]?.locked) return client;
-    client.release();
-    return undefined;
-  };
+  // PGlite is one process's embedded engine: nobody else can own its projections.
+  const ownership = database.kind === 'pglite' || !database.pool ? undefined : createOwnership(database.pool);
+  const acquireOwnership = async (projection: Projection): Promise<Claim | 'embedded' | undefined> =>
+    ownership ? ownership.tryClaim(projection.name, lockKey(projection.name)) : 'embedded';
+  const stillOwned = (owner: Claim | 'embedded') => owner === 'embedded' || ownership!.holds(owner);
 
   const follow = async (projection: Projection) => {
     const signal = controller.signal;
@@ -157,7 +151,8 @@ export const createProjectionRunner = (options: RunnerOptions) => {
       owned.add(projection.name);
       try {
         let idleWait = 5;
-        while (!signal.aborted) {
+        // A lost lock connection ends the claim: claim again (another process may have taken it meanwhile).
+        while (!signal.aborted && stillOwned(owner)) {
           const startedAt = Date.now();
           const batch = await runBatch(database, store, projection, batchSize);
           // A batch that ran, even an empty one, means the projection works again (say, the database is back).
@@ -179,10 +174,7 @@ export const createProjectionRunner = (options: RunnerOptions) => {
         await progress.wait(1000, signal);
       } finally {
         owned.delete(projection.name);
-        if (owner !== 'embedded') {
-          await owner.query('SELECT pg_advisory_unlock($1)', [lockKey(projection.name)]).catch(() => {});
-          owner.release();
-        }
+        if (owner !== 'embedded') await ownership!.release(owner, lockKey(projection.name));
       }
     }
   };
@@ -203,6 +195,7 @@ export const createProjectionRunner = (options: RunnerOptions) => {
       controller.abort();
       progress.wake();
       await Promise.allSettled(loops);
+      ownership?.close();
     },
 
     /**

@@ -54,7 +54,8 @@ const QuestionRef = builder.objectRef<Question>('Question').implement({
     help: t.expose('help', { type: LocalisedRef, nullable: true }),
     required: t.exposeBoolean('required'),
     purpose: t.field({ type: QuestionPurposeEnum, resolve: (question) => question.purpose }),
-    options: t.expose('options', { type: [ChoiceOptionRef] }),
+    // Read from the version's one JSON value: cheap, and at most 12.
+    options: t.expose('options', { type: [ChoiceOptionRef], complexity: { field: 1, multiplier: 3 } }),
   }),
 });
 
@@ -64,7 +65,7 @@ const QuestionnaireContentRef = builder.objectRef<QuestionnaireContent>('Questio
     title: t.expose('title', { type: LocalisedRef }),
     introduction: t.expose('introduction', { type: LocalisedRef, nullable: true }),
     audience: t.field({ type: AudienceEnum, resolve: (content) => content.audience }),
-    questions: t.expose('questions', { type: [QuestionRef] }),
+    questions: t.expose('questions', { type: [QuestionRef], complexity: { field: 1, multiplier: 8 } }),
   }),
 });
 
@@ -137,6 +138,7 @@ builder.queryField('questionnaireTemplates', (t) =>
   t.field({
     type: [QuestionnaireTemplateRef],
     authScopes: { member: true },
+    complexity: { field: 1, multiplier: CATALOGUE.length },
     description:
       'The ready questionnaires (learners at the end and weeks after, funders, companies, teaching team, skills assessments)',
     resolve: () => [...CATALOGUE],

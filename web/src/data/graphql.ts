@@ -20,14 +20,24 @@ export type { FragmentOf, ResultOf, TadaDocumentNode } from 'gql.tada';
 export { readFragment } from 'gql.tada';
 
 /** The TypeScript union of a GraphQL enum of the schema (`EnumOf<'Audience'>` is `'company' | 'funder' | …`). */
-type EnumOf<Name extends 'ActionCategory' | 'Audience' | 'FeedbackLinkStatus' | 'Role'> = ReturnType<
-  typeof graphql.scalar<Name>
->;
+type EnumOf<
+  Name extends
+    | 'ActionCategory'
+    | 'Audience'
+    | 'FeedbackLinkStatus'
+    | 'Role'
+    | 'QuestionKind'
+    | 'QuestionPurpose'
+    | 'QuestionnaireTemplateKey',
+> = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
 export type Audience = EnumOf<'Audience'>;
 export type FeedbackLinkStatus = EnumOf<'FeedbackLinkStatus'>;
 export type Role = EnumOf<'Role'>;
+export type QuestionKind = EnumOf<'QuestionKind'>;
+export type QuestionPurpose = EnumOf<'QuestionPurpose'>;
+export type QuestionnaireTemplateKey = EnumOf<'QuestionnaireTemplateKey'>;
 
 /**
  * The values of a schema enum, in the order of a record that names each of them (its labels): a value the server

@@ -8,6 +8,7 @@ import { evidence } from './evidence';
 import { feedback } from './feedback';
 import { mail } from './mail';
 import { organisation } from './organisation';
+import { questionnaires } from './questionnaires';
 import { referential } from './referential';
 import { team } from './team';
 import { training } from './training';
@@ -17,6 +18,7 @@ export const features = [
   dashboard,
   training,
   feedback,
+  questionnaires,
   evidence,
   referential,
   organisation,
