@@ -1,4 +1,5 @@
 import type { AccessEvent, AccountEvent, TeamEvent } from '../access/events';
+import { campaignPersonalData } from '../campaign/events';
 import { feedbackPersonalData } from '../feedback/events';
 import { mailPersonalData } from '../mail/events';
 import { organisationPersonalData } from '../organisation/events';
@@ -85,4 +86,5 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   organisationPersonalData,
   mailPersonalData,
   questionnairePersonalData,
+  campaignPersonalData,
 ) as AllPersonalDataDeclarations;

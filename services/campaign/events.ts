@@ -1,0 +1,145 @@
+import type { Audience } from '../feedback/events';
+import type { EvidenceDeclarations } from '../kernel/evidence';
+import { noPersonalData, type PersonalDataDeclarations, subjectId } from '../privacy/declarations';
+
+/**
+ * Whom a campaign asks about what: a session's learners, trainers or client companies; or, for funders and
+ * companies, a period (a year of collaboration).
+ */
+export type CampaignTarget =
+  | {
+      kind: 'session';
+      sessionId: string;
+      trainingActionId: string;
+      sessionTitle: string;
+      trainingTitle: string;
+      /** Paris calendar dates, YYYY-MM-DD. */
+      startsOn: string;
+      endsOn: string;
+    }
+  | { kind: 'period'; label: string; from: string; to: string };
+
+/** When the invitations go: a number of days after (or before) the session's start or end, or on a date. */
+export const SEND_ANCHORS = ['session_start', 'session_end', 'date'] as const;
+export type SendAnchor = (typeof SEND_ANCHORS)[number];
+
+export interface CampaignSchedule {
+  anchor: SendAnchor;
+  /** Days after the anchor (negative: before); 0 with a date. */
+  offsetDays: number;
+  /** The Paris date the invitations go, computed from the anchor when the campaign is planned. */
+  sendOn: string;
+  /** Reminders to those who have not answered: how many (0–3) and the least number of days between messages. */
+  reminders: number;
+  reminderGapDays: number;
+  /** The last Paris day answers are taken. */
+  closesOn: string;
+}
+
+export type CampaignPlanned = {
+  type: 'CampaignPlanned';
+  data: {
+    campaignId: string;
+    audience: Audience;
+    questionnaireId: string;
+    /** The version respondents get: later edits of the questionnaire do not change a running campaign. */
+    questionnaireVersion: number;
+    target: CampaignTarget;
+    schedule: CampaignSchedule;
+    /** Answers carry no identity, token or exact time; the campaign still knows who answered, for reminders. */
+    anonymous: boolean;
+  };
+};
+export type CampaignRescheduled = {
+  type: 'CampaignRescheduled';
+  data: { campaignId: string; schedule: CampaignSchedule };
+};
+/** One respondent, with their own subject in the vault: erasing them forgets their name and address. */
+export type CampaignRespondentAdded = {
+  type: 'CampaignRespondentAdded';
+  data: {
+    campaignId: string;
+    respondentId: string;
+    email: string;
+    firstName: string | null;
+    lastName: string;
+    /** Where they came from: typed in, or the line of an imported file. */
+    source: 'manual' | 'import';
+  };
+};
+export type CampaignRespondentRemoved = {
+  type: 'CampaignRespondentRemoved';
+  data: { campaignId: string; respondentId: string };
+};
+/** The invitation or a reminder was queued to the mail port (`messageId`). */
+export type CampaignMessageQueued = {
+  type: 'CampaignMessageQueued';
+  data: {
+    campaignId: string;
+    respondentId: string;
+    /** 0 for the invitation, then 1, 2, 3 for the reminders. */
+    reminder: number;
+    messageId: string;
+  };
+};
+/** The respondent answered: no more reminders. Names who, never which answer. */
+export type CampaignRespondentAnswered = {
+  type: 'CampaignRespondentAnswered';
+  data: { campaignId: string; respondentId: string };
+};
+/** The respondent asked for no more messages of this campaign (the link in every message). */
+export type CampaignRespondentOptedOut = {
+  type: 'CampaignRespondentOptedOut';
+  data: { campaignId: string; respondentId: string };
+};
+export type CampaignClosed = {
+  type: 'CampaignClosed';
+  data: { campaignId: string; reason: 'closing_date' | 'closed_by_user' };
+};
+export type CampaignCancelled = { type: 'CampaignCancelled'; data: { campaignId: string } };
+
+export type CampaignEvent =
+  | CampaignPlanned
+  | CampaignRescheduled
+  | CampaignRespondentAdded
+  | CampaignRespondentRemoved
+  | CampaignMessageQueued
+  | CampaignRespondentAnswered
+  | CampaignRespondentOptedOut
+  | CampaignClosed
+  | CampaignCancelled;
+export const campaignEventTypes = [
+  'CampaignPlanned',
+  'CampaignRescheduled',
+  'CampaignRespondentAdded',
+  'CampaignRespondentRemoved',
+  'CampaignMessageQueued',
+  'CampaignRespondentAnswered',
+  'CampaignRespondentOptedOut',
+  'CampaignClosed',
+  'CampaignCancelled',
+] as const satisfies CampaignEvent['type'][];
+
+export const campaignStream = (campaignId: string) => `campaign-${campaignId}`;
+
+const respondent = (data: { respondentId: string }) => subjectId('respondent', data.respondentId);
+
+/** A respondent's name and address are theirs; the rest are ids, dates and counts. */
+export const campaignPersonalData: PersonalDataDeclarations<CampaignEvent> = {
+  CampaignPlanned: noPersonalData,
+  CampaignRescheduled: noPersonalData,
+  CampaignRespondentAdded: [
+    { field: 'email', subject: respondent },
+    { field: 'firstName', subject: respondent },
+    { field: 'lastName', subject: respondent },
+  ],
+  CampaignRespondentRemoved: noPersonalData,
+  CampaignMessageQueued: noPersonalData,
+  CampaignRespondentAnswered: noPersonalData,
+  CampaignRespondentOptedOut: noPersonalData,
+  CampaignClosed: noPersonalData,
+  CampaignCancelled: noPersonalData,
+};
+
+/** Evidence for indicator 30 (views solicited, with reminders) comes with the campaign's reactor and pages. */
+export const campaignEvidence: EvidenceDeclarations<CampaignEvent> = {};
