@@ -1,4 +1,4 @@
-import type { SessionContext } from './feedback/events';
+import type { Audience, SessionContext } from './feedback/events';
 import type { PrivacyNotice } from './organisation/events';
 
 /** A session as it stands now: what a feedback link records of it, and whether it was cancelled since. */
@@ -18,6 +18,17 @@ export interface ReadPorts {
   feedbackLinkState(linkId: string): Promise<FeedbackLinkState | undefined>;
   /** What public pages show about an organisation, or undefined when it does not exist. */
   organisationPublicProfile(organisationId: string): Promise<OrganisationPublicProfile | undefined>;
+  /** A questionnaire's current version as the organisation sees it, or undefined when it does not exist there. */
+  questionnaireSummary(
+    organisationId: string,
+    questionnaireId: string,
+  ): Promise<QuestionnaireSummary | undefined>;
+}
+
+export interface QuestionnaireSummary {
+  audience: Audience;
+  version: number;
+  archived: boolean;
 }
 
 export interface FeedbackLinkState {

@@ -1,4 +1,5 @@
 import { accessSlice } from './access';
+import { campaignSlice } from './campaign';
 import { feedbackSlice } from './feedback';
 import { mailSlice } from './mail';
 import { organisationSlice } from './organisation';
@@ -16,4 +17,5 @@ export const writeSlices: readonly WriteSlice[] = [
   mailSlice,
   privacySlice,
   questionnaireSlice,
+  campaignSlice,
 ];
