@@ -5,6 +5,7 @@ import { mailReadSlice } from './mail';
 import { organisationsReadSlice } from './organisations';
 import type { ReadSlice } from './read-slice';
 import type { Projection } from './runner/projection';
+import { subjectAccessReadSlice } from './subject-access';
 import { teamReadSlice } from './team';
 import { trainingReadSlice } from './training';
 
@@ -15,6 +16,7 @@ export const readSlices: readonly ReadSlice[] = [
   feedbackReadSlice,
   mailReadSlice,
   teamReadSlice,
+  subjectAccessReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

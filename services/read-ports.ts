@@ -18,6 +18,20 @@ export interface ReadPorts {
   feedbackLinkState(linkId: string): Promise<FeedbackLinkState | undefined>;
   /** What public pages show about an organisation, or undefined when it does not exist. */
   organisationPublicProfile(organisationId: string): Promise<OrganisationPublicProfile | undefined>;
+  /**
+   * The events naming these data subjects in the organisation, in log order (subject access's index; another
+   * organisation's subjects name none).
+   */
+  subjectEvents(organisationId: string, subjectIds: readonly string[]): Promise<SubjectEventRef[]>;
+}
+
+/** Where an event naming a data subject sits in the log. */
+export interface SubjectEventRef {
+  subject_id: string;
+  position: number;
+  stream_id: string;
+  type: string;
+  occurred_at: Date;
 }
 
 export interface FeedbackLinkState {

@@ -19,6 +19,11 @@ export interface PersonalField<Data> {
   field: keyof Data & string;
   /** The subject the value belongs to, read from the event's (clear) data. */
   subject(data: Data): string;
+  /**
+   * The value is the subject's e-mail address: subject access finds a person's subjects by it (an index of the
+   * normalised address, scrubbed when the subject is erased; see projections/subject-access).
+   */
+  email?: true;
 }
 
 export const noPersonalData = 'none' as const;
@@ -49,3 +54,6 @@ export const personalFieldsOf = (
   if (declaration === undefined) return undefined;
   return declaration === noPersonalData ? [] : declaration;
 };
+
+/** An e-mail address as subject access compares it: trimmed, lower case (NFC). */
+export const normaliseEmail = (email: string): string => email.normalize('NFC').trim().toLowerCase();

@@ -18,7 +18,7 @@ import { privacyPersonalData } from './events';
 export const accessPersonalData: PersonalDataDeclarations<AccessEvent> = {
   OrganisationCreated: noPersonalData,
   UserRegistered: [
-    { field: 'email', subject: (data) => subjectId('user', data.userId) },
+    { field: 'email', subject: (data) => subjectId('user', data.userId), email: true },
     { field: 'displayName', subject: (data) => subjectId('user', data.userId) },
   ],
 };
@@ -30,10 +30,12 @@ export const accessPersonalData: PersonalDataDeclarations<AccessEvent> = {
 export const teamPersonalData: PersonalDataDeclarations<TeamEvent> = {
   UserRegistered: accessPersonalData.UserRegistered,
   TeamMemberEnrolled: [
-    { field: 'email', subject: (data) => subjectId('user', data.userId) },
+    { field: 'email', subject: (data) => subjectId('user', data.userId), email: true },
     { field: 'displayName', subject: (data) => subjectId('user', data.userId) },
   ],
-  InvitationSent: [{ field: 'email', subject: (data) => subjectId('contact', data.invitationId) }],
+  InvitationSent: [
+    { field: 'email', subject: (data) => subjectId('contact', data.invitationId), email: true },
+  ],
   InvitationResent: noPersonalData,
   InvitationRevoked: noPersonalData,
   InvitationAccepted: noPersonalData,

@@ -1,3 +1,4 @@
+import { allProjections } from '../../projections/index';
 import { createOrganisationWithAdmin } from '../../services/access/accounts';
 import { type AppContext, buildApp } from '../../services/app';
 import { loadConfig } from '../../services/config';
@@ -31,7 +32,9 @@ export const startTestApp = async (
     logger?: object;
   } = {},
 ): Promise<TestApp> => {
-  const testDb = await createTestDatabase(primaryKind());
+  // On PostgreSQL the runner holds one pooled connection per projection (its advisory lock): room for them all,
+  // the mail reactor and the requests.
+  const testDb = await createTestDatabase(primaryKind(), allProjections.length + 6);
   // Reads wait for the projections generously: on a loaded machine the 2 s default bound can pass first. Load
   // shedding is off unless a test turns a signal on (test/load-shedding.int.test.ts): a CPU hog beside the suite
   // would otherwise trip it in tests that are about something else.
