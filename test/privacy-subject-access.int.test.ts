@@ -109,6 +109,7 @@ describe('subject access: a person is looked up by address and exported, within 
     // The neighbouring organisation invites the same address: its own person, not A.
     neighbourInvitation = await invite(neighbour.cookie, A.email.toUpperCase());
     bCookie = await t.login(B.email, PASSWORD);
+    await t.login(A.email, PASSWORD);
     await settled();
   });
   afterAll(() => t?.stop());
@@ -166,9 +167,15 @@ describe('subject access: a person is looked up by address and exported, within 
     const body = response.json() as SubjectExport;
     expect(body.organisation.id).toBe(admin.organisationId);
     const user = body.subjects.find((subject) => subject.subjectId === `user:${userA}`)!;
+    const userId = userA;
     expect(user.events.find((event) => event.type === 'UserRegistered')?.personalData).toEqual({
       email: A.email,
       displayName: A.displayName,
+    });
+    // A fact naming them by id only: their sign-in.
+    expect(user.events.find((event) => event.type === 'UserSignedIn')).toMatchObject({
+      personalData: {},
+      details: { userId },
     });
     expect(user.outsideLog['access.accounts']?.[0]).toMatchObject({
       email: A.email,

@@ -3,6 +3,7 @@ import type { Db } from '../../services/db/database';
 import type { RecordedEvent } from '../../services/eventstore/types';
 import {
   type AllPersonalDataDeclarations,
+  type AllSubjectReferences,
   ERASED,
   normaliseEmail,
   personalFieldsOf,
@@ -17,6 +18,7 @@ const CHUNK = 1000;
 /** The subjects an event names, and the addresses it declares as theirs. */
 export const subjectsNamedBy = (
   declarations: AllPersonalDataDeclarations,
+  references: AllSubjectReferences,
   event: { type: string; data: unknown },
 ): { subjects: string[]; emails: { subject: string; email: string }[] } => {
   const data = (event.data ?? {}) as Record<string, unknown>;
@@ -25,7 +27,7 @@ export const subjectsNamedBy = (
   if (event.type === 'PersonalDataExported') {
     return { subjects: [...(data as PersonalDataExported['data']).subjectIds], emails: [] };
   }
-  const subjects = new Set<string>();
+  const subjects = new Set<string>(references[event.type]?.(data) ?? []);
   const emails: { subject: string; email: string }[] = [];
   for (const { field, subject, email } of personalFieldsOf(declarations, event.type) ?? []) {
     const value = data[field];
@@ -43,14 +45,20 @@ const inChunks = async <T>(rows: readonly T[], insert: (chunk: T[]) => Promise<u
 };
 
 /**
- * Subject access's index (see tables.ts), over every event type that declares personal fields plus the privacy
- * slice's own. Built from the declarations, so a new personal field is indexed without editing this file.
+ * Subject access's index (see tables.ts), over every event type that declares personal fields or names a subject
+ * by id (`SubjectReferences`), plus the privacy slice's own. Built from the declarations, so a new personal field
+ * is indexed without editing this file.
  */
-export const subjectAccessProjection = (declarations: AllPersonalDataDeclarations): Projection => {
+export const subjectAccessProjection = (
+  declarations: AllPersonalDataDeclarations,
+  references: AllSubjectReferences = {},
+): Projection => {
   const personalTypes = Object.keys(declarations).filter(
     (type) => (personalFieldsOf(declarations, type) ?? []).length > 0,
   );
-  const handles = [...personalTypes, 'PersonalDataErased', 'PersonalDataExported'];
+  const handles = [
+    ...new Set([...personalTypes, ...Object.keys(references), 'PersonalDataErased', 'PersonalDataExported']),
+  ];
   return {
     name: 'subject_access',
     version: 1,
@@ -110,7 +118,7 @@ export const subjectAccessProjection = (declarations: AllPersonalDataDeclaration
       const requests: Insertable<Tables['privacy_requests']>[] = [];
       const erased = new Set<string>();
       for (const event of events) {
-        const { subjects, emails: addresses } = subjectsNamedBy(declarations, event);
+        const { subjects, emails: addresses } = subjectsNamedBy(declarations, references, event);
         const { organisationId, occurredAt } = event.metadata;
         for (const subject of subjects) {
           named.push({

@@ -57,3 +57,16 @@ export const personalFieldsOf = (
 
 /** An e-mail address as subject access compares it: trimmed, lower case (NFC). */
 export const normaliseEmail = (email: string): string => email.normalize('NFC').trim().toLowerCase();
+
+/**
+ * Event types that name a data subject by id without holding a personal value of theirs (a role change, a
+ * sign-in): subject access lists them in the subject's export, as facts about them. Types left out name nobody.
+ */
+export type SubjectReferences<Event extends { type: string; data: unknown }> = {
+  readonly [Type in Event['type']]?: (data: Extract<Event, { type: Type }>['data']) => string[];
+};
+
+/** Every slice's references merged, keyed by event type; data types erased at this boundary. */
+export type AllSubjectReferences = Readonly<
+  Record<string, ((data: Record<string, unknown>) => string[]) | undefined>
+>;

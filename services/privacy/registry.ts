@@ -5,8 +5,10 @@ import { organisationPersonalData } from '../organisation/events';
 import type { TrainingEvent } from '../training/events';
 import {
   type AllPersonalDataDeclarations,
+  type AllSubjectReferences,
   noPersonalData,
   type PersonalDataDeclarations,
+  type SubjectReferences,
   subjectId,
 } from './declarations';
 import { privacyPersonalData } from './events';
@@ -86,3 +88,27 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   organisationPersonalData,
   mailPersonalData,
 ) as AllPersonalDataDeclarations;
+
+const user = (data: { userId: string }) => [subjectId('user', data.userId)];
+
+/** What a member's account and the team record about them by id: their role, status, sign-ins, passwords. */
+export const accessSubjectReferences: SubjectReferences<TeamEvent | AccountEvent> = {
+  InvitationResent: (data) => [subjectId('contact', data.invitationId)],
+  InvitationRevoked: (data) => [subjectId('contact', data.invitationId)],
+  InvitationAccepted: (data) => [subjectId('contact', data.invitationId), subjectId('user', data.userId)],
+  UserRoleChanged: user,
+  UserDeactivated: user,
+  UserReactivated: user,
+  UserSignedIn: user,
+  SignInFailuresRecorded: user,
+  PasswordChanged: user,
+  PasswordResetRequested: user,
+  PasswordReset: user,
+  OtherSessionsEnded: user,
+};
+
+/** Every slice's subject references, merged (see SubjectReferences). */
+export const allSubjectReferences: AllSubjectReferences = Object.assign(
+  {},
+  accessSubjectReferences,
+) as AllSubjectReferences;
