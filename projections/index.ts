@@ -6,6 +6,7 @@ import { organisationsReadSlice } from './organisations';
 import { questionnairesReadSlice } from './questionnaires';
 import type { ReadSlice } from './read-slice';
 import type { Projection } from './runner/projection';
+import { subjectAccessReadSlice } from './subject-access';
 import { teamReadSlice } from './team';
 import { trainingReadSlice } from './training';
 
@@ -17,6 +18,7 @@ export const readSlices: readonly ReadSlice[] = [
   mailReadSlice,
   teamReadSlice,
   questionnairesReadSlice,
+  subjectAccessReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

@@ -3,6 +3,7 @@ import type { ReadPorts } from '../services/read-ports';
 import { linkState } from './feedback/queries';
 import { organisationPublicProfile } from './organisations/queries';
 import { findQuestionnaire } from './questionnaires/queries';
+import { subjectEvents } from './subject-access/queries';
 import { findSessionContext } from './training/queries';
 
 export const createReadPorts = (db: Db): ReadPorts => ({
@@ -13,4 +14,5 @@ export const createReadPorts = (db: Db): ReadPorts => ({
     const row = await findQuestionnaire(db, organisationId, questionnaireId);
     return row && { audience: row.audience, version: row.version, archived: row.archived };
   },
+  subjectEvents: (organisationId, subjectIds) => subjectEvents(db, organisationId, subjectIds),
 });

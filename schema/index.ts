@@ -12,6 +12,7 @@ import './types/organisation';
 import './types/mail';
 import './types/team';
 import './types/questionnaire';
+import './types/privacy';
 
 export const schema = builder.toSchema();
 

@@ -23,7 +23,7 @@ import { createMailReactor, type MailReactor } from './mail/reactor';
 import { createMailTransport, type MailTransport } from './mail/transport';
 import { webDistDir } from './paths';
 import { openRuntime } from './runtime';
-import type { SliceDeps } from './slice';
+import type { OutsideLogRecords, SliceDeps } from './slice';
 import { writeSlices } from './slices';
 
 export interface AppContext {
@@ -98,6 +98,16 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   const eraseOutsideLog = async (subjectId: string) => {
     for (const slice of writeSlices) await slice.eraseOutsideLog?.(db, subjectId);
   };
+  const exportOutsideLog = async (subjectId: string) => {
+    const records: OutsideLogRecords = {};
+    for (const slice of writeSlices) {
+      const rows = await slice.exportOutsideLog?.(db, subjectId);
+      for (const [table, list] of Object.entries(rows ?? {})) {
+        if (list.length > 0) records[`${slice.name}.${table}`] = list;
+      }
+    }
+    return records;
+  };
   const sliceDeps: SliceDeps = {
     db,
     store,
@@ -108,6 +118,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     waitForPosition,
     mail,
     eraseOutsideLog,
+    exportOutsideLog,
   };
   for (const slice of writeSlices) await app.register(slice.routes(sliceDeps));
   await app.register(graphQLPlugin, { db, clock, config });

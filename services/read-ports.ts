@@ -23,12 +23,26 @@ export interface ReadPorts {
     organisationId: string,
     questionnaireId: string,
   ): Promise<QuestionnaireSummary | undefined>;
+  /**
+   * The events naming these data subjects in the organisation, in log order (subject access's index; another
+   * organisation's subjects name none).
+   */
+  subjectEvents(organisationId: string, subjectIds: readonly string[]): Promise<SubjectEventRef[]>;
 }
 
 export interface QuestionnaireSummary {
   audience: Audience;
   version: number;
   archived: boolean;
+}
+
+/** Where an event naming a data subject sits in the log. */
+export interface SubjectEventRef {
+  subject_id: string;
+  position: number;
+  stream_id: string;
+  type: string;
+  occurred_at: Date;
 }
 
 export interface FeedbackLinkState {

@@ -19,6 +19,8 @@ export interface SliceDeps {
   reads: ReadPorts;
   /** Every slice's `eraseOutsideLog` for this subject (the privacy slice calls it when it erases one). */
   eraseOutsideLog(subjectId: string): Promise<void>;
+  /** Every slice's `exportOutsideLog` for this subject, by `<slice>.<table>` (subject access). */
+  exportOutsideLog(subjectId: string): Promise<OutsideLogRecords>;
   /** Waits, bounded, until the read models show the event at this position. */
   waitForPosition(position: number): Promise<boolean>;
   /** Outgoing mail: queue a message, the mail reactor sends it. */
@@ -35,4 +37,12 @@ export interface WriteSlice {
    * are shredded by the vault, read models scrub theirs on `PersonalDataErased`, and this covers the rest.
    */
   eraseOutsideLog?(db: Db, subjectId: string): Promise<void>;
+  /**
+   * What the slice keeps outside the log about a data subject, for their export: rows by table, only the
+   * subject's own values (never a credential, a token nor another person's data). Beside `eraseOutsideLog`.
+   */
+  exportOutsideLog?(db: Db, subjectId: string): Promise<OutsideLogRecords>;
 }
+
+/** Rows a slice keeps outside the log about one subject, by table (dates as Date, values as stored). */
+export type OutsideLogRecords = Record<string, Record<string, unknown>[]>;

@@ -8,6 +8,7 @@ import { runCommand } from '../kernel/command';
 import { conflict } from '../kernel/errors';
 import { hashToken, newId, newSecretToken } from '../kernel/ids';
 import { ERASED } from '../privacy/declarations';
+import type { OutsideLogRecords } from '../slice';
 import { organisationDecider, teamDecider } from './decider';
 import { organisationStream, teamStream } from './events';
 import type { AccessTables } from './tables';
@@ -375,4 +376,36 @@ export const enrolLegacyMembers = async (deps: AccessDeps): Promise<number> => {
     enrolled += result.events.length;
   }
   return enrolled;
+};
+
+/**
+ * What the access slice keeps about a subject outside the log, for their export: a user's account (never its
+ * password hash) and sessions (never their token), an invitee's pending invitation (never its token).
+ */
+export const exportAccessSubject = async (db: Db, subjectId: string): Promise<OutsideLogRecords> => {
+  const [kind, id] = subjectId.split(/:(.*)/s);
+  if (!id) return {};
+  if (kind === 'user') {
+    const accounts = await access(db)
+      .selectFrom('access_accounts')
+      .select(['email', 'display_name', 'role', 'created_at', 'disabled_at'])
+      .where('user_id', '=', id)
+      .execute();
+    const sessions = await access(db)
+      .selectFrom('access_sessions')
+      .select(['created_at', 'last_seen_at', 'expires_at', 'user_agent'])
+      .where('user_id', '=', id)
+      .orderBy('created_at')
+      .execute();
+    return { accounts, sessions };
+  }
+  if (kind === 'contact') {
+    const invitations = await access(db)
+      .selectFrom('access_invitations')
+      .select(['email', 'role', 'expires_at'])
+      .where('invitation_id', '=', id)
+      .execute();
+    return { invitations };
+  }
+  return {};
 };

@@ -1,5 +1,5 @@
 import type { WriteSlice } from '../slice';
-import { eraseAccessSubject } from './accounts';
+import { eraseAccessSubject, exportAccessSubject } from './accounts';
 import { accessMigration, accessTeamMigration } from './migration';
 import { accessRoutes } from './routes';
 
@@ -8,4 +8,5 @@ export const accessSlice: WriteSlice = {
   routes: accessRoutes,
   migrations: [accessMigration, accessTeamMigration],
   eraseOutsideLog: eraseAccessSubject,
+  exportOutsideLog: exportAccessSubject,
 };

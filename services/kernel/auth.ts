@@ -10,6 +10,8 @@ const PERMISSIONS = {
   'organisation:manage': ['admin'],
   'mail:read': ['admin'],
   'privacy:erase': ['admin'],
+  /** Looking a person up and exporting what is held about them (subject access, portability). */
+  'privacy:access': ['admin'],
   'team:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

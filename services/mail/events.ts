@@ -56,7 +56,7 @@ export const mailEvidence: EvidenceDeclarations<MailEvent> = {};
  */
 const recipient = (data: { messageId: string }) => subjectId('contact', data.messageId);
 export const mailPersonalData: PersonalDataDeclarations<MailEvent> = {
-  MailQueued: [{ field: 'to', subject: recipient }],
+  MailQueued: [{ field: 'to', subject: recipient, email: true }],
   MailSent: [{ field: 'response', subject: recipient }],
   MailDeferred: [{ field: 'error', subject: recipient }],
   MailRefused: [{ field: 'error', subject: recipient }],

@@ -1,6 +1,6 @@
 import type { WriteSlice } from '../slice';
 import { mailMigration } from './migration';
-import { eraseMailSubject } from './outbox';
+import { eraseMailSubject, exportMailSubject } from './outbox';
 
 /** Outgoing mail has no command of its own: slices queue messages through `SliceDeps.mail`. */
 export const mailSlice: WriteSlice = {
@@ -8,4 +8,5 @@ export const mailSlice: WriteSlice = {
   routes: () => async () => {},
   migrations: [mailMigration],
   eraseOutsideLog: eraseMailSubject,
+  exportOutsideLog: exportMailSubject,
 };

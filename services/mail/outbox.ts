@@ -6,6 +6,7 @@ import { runCommand } from '../kernel/command';
 import { badRequest } from '../kernel/errors';
 import { derivedId, newId } from '../kernel/ids';
 import { isStorableText } from '../kernel/validation';
+import type { OutsideLogRecords } from '../slice';
 import { mailDecider } from './decider';
 import { mailStream } from './events';
 import type { MailPort, MailRequest, MailTemplate } from './port';
@@ -80,4 +81,26 @@ export const eraseMailSubject = async (db: Db, subjectId: string) => {
       await tx.deleteFrom('mail_deliveries').where('message_id', '=', messageId).execute();
       await tx.deleteFrom('mail_dev_outbox').where('message_id', '=', messageId).execute();
     });
+};
+
+/**
+ * What the mail slice keeps about a message recipient outside the log, for their export: where the message stands
+ * and the development copy's address. Not its parameters nor its body: they hold single-use links and the names
+ * of other people (who invited them).
+ */
+export const exportMailSubject = async (db: Db, subjectId: string): Promise<OutsideLogRecords> => {
+  const [kind, messageId] = subjectId.split(/:(.*)/s);
+  if (kind !== 'contact' || !messageId) return {};
+  const mail = db.withTables<MailTables>();
+  const deliveries = await mail
+    .selectFrom('mail_deliveries')
+    .select(['recipient', 'template', 'locale', 'attempts', 'next_attempt_at'])
+    .where('message_id', '=', messageId)
+    .execute();
+  const developmentCopies = await mail
+    .selectFrom('mail_dev_outbox')
+    .select(['recipient', 'created_at'])
+    .where('message_id', '=', messageId)
+    .execute();
+  return { deliveries, developmentCopies };
 };

@@ -19,6 +19,11 @@ export interface PersonalField<Data> {
   field: keyof Data & string;
   /** The subject the value belongs to, read from the event's (clear) data. */
   subject(data: Data): string;
+  /**
+   * The value is the subject's e-mail address: subject access finds a person's subjects by it (an index of the
+   * normalised address, scrubbed when the subject is erased; see projections/subject-access).
+   */
+  email?: true;
 }
 
 export const noPersonalData = 'none' as const;
@@ -49,3 +54,19 @@ export const personalFieldsOf = (
   if (declaration === undefined) return undefined;
   return declaration === noPersonalData ? [] : declaration;
 };
+
+/** An e-mail address as subject access compares it: trimmed, lower case (NFC). */
+export const normaliseEmail = (email: string): string => email.normalize('NFC').trim().toLowerCase();
+
+/**
+ * Event types that name a data subject by id without holding a personal value of theirs (a role change, a
+ * sign-in): subject access lists them in the subject's export, as facts about them. Types left out name nobody.
+ */
+export type SubjectReferences<Event extends { type: string; data: unknown }> = {
+  readonly [Type in Event['type']]?: (data: Extract<Event, { type: Type }>['data']) => string[];
+};
+
+/** Every slice's references merged, keyed by event type; data types erased at this boundary. */
+export type AllSubjectReferences = Readonly<
+  Record<string, ((data: Record<string, unknown>) => string[]) | undefined>
+>;

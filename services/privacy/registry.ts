@@ -7,8 +7,10 @@ import { questionnairePersonalData } from '../questionnaire/events';
 import type { TrainingEvent } from '../training/events';
 import {
   type AllPersonalDataDeclarations,
+  type AllSubjectReferences,
   noPersonalData,
   type PersonalDataDeclarations,
+  type SubjectReferences,
   subjectId,
 } from './declarations';
 import { privacyPersonalData } from './events';
@@ -20,7 +22,7 @@ import { privacyPersonalData } from './events';
 export const accessPersonalData: PersonalDataDeclarations<AccessEvent> = {
   OrganisationCreated: noPersonalData,
   UserRegistered: [
-    { field: 'email', subject: (data) => subjectId('user', data.userId) },
+    { field: 'email', subject: (data) => subjectId('user', data.userId), email: true },
     { field: 'displayName', subject: (data) => subjectId('user', data.userId) },
   ],
 };
@@ -32,10 +34,12 @@ export const accessPersonalData: PersonalDataDeclarations<AccessEvent> = {
 export const teamPersonalData: PersonalDataDeclarations<TeamEvent> = {
   UserRegistered: accessPersonalData.UserRegistered,
   TeamMemberEnrolled: [
-    { field: 'email', subject: (data) => subjectId('user', data.userId) },
+    { field: 'email', subject: (data) => subjectId('user', data.userId), email: true },
     { field: 'displayName', subject: (data) => subjectId('user', data.userId) },
   ],
-  InvitationSent: [{ field: 'email', subject: (data) => subjectId('contact', data.invitationId) }],
+  InvitationSent: [
+    { field: 'email', subject: (data) => subjectId('contact', data.invitationId), email: true },
+  ],
   InvitationResent: noPersonalData,
   InvitationRevoked: noPersonalData,
   InvitationAccepted: noPersonalData,
@@ -88,3 +92,27 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   questionnairePersonalData,
   campaignPersonalData,
 ) as AllPersonalDataDeclarations;
+
+const user = (data: { userId: string }) => [subjectId('user', data.userId)];
+
+/** What a member's account and the team record about them by id: their role, status, sign-ins, passwords. */
+export const accessSubjectReferences: SubjectReferences<TeamEvent | AccountEvent> = {
+  InvitationResent: (data) => [subjectId('contact', data.invitationId)],
+  InvitationRevoked: (data) => [subjectId('contact', data.invitationId)],
+  InvitationAccepted: (data) => [subjectId('contact', data.invitationId), subjectId('user', data.userId)],
+  UserRoleChanged: user,
+  UserDeactivated: user,
+  UserReactivated: user,
+  UserSignedIn: user,
+  SignInFailuresRecorded: user,
+  PasswordChanged: user,
+  PasswordResetRequested: user,
+  PasswordReset: user,
+  OtherSessionsEnded: user,
+};
+
+/** Every slice's subject references, merged (see SubjectReferences). */
+export const allSubjectReferences: AllSubjectReferences = Object.assign(
+  {},
+  accessSubjectReferences,
+) as AllSubjectReferences;

@@ -8,6 +8,7 @@ import { evidence } from './evidence';
 import { feedback } from './feedback';
 import { mail } from './mail';
 import { organisation } from './organisation';
+import { privacy } from './privacy';
 import { questionnaires } from './questionnaires';
 import { referential } from './referential';
 import { team } from './team';
@@ -24,6 +25,7 @@ export const features = [
   organisation,
   mail,
   team,
+  privacy,
 ];
 
 /** Every page of every feature. */
