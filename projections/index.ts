@@ -4,6 +4,7 @@ import { feedbackReadSlice } from './feedback';
 import { mailReadSlice } from './mail';
 import { organisationsReadSlice } from './organisations';
 import type { ReadSlice } from './read-slice';
+import { retentionReadSlice } from './retention';
 import type { Projection } from './runner/projection';
 import { teamReadSlice } from './team';
 import { trainingReadSlice } from './training';
@@ -15,6 +16,7 @@ export const readSlices: readonly ReadSlice[] = [
   feedbackReadSlice,
   mailReadSlice,
   teamReadSlice,
+  retentionReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

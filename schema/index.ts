@@ -11,6 +11,7 @@ import './types/feedback';
 import './types/organisation';
 import './types/mail';
 import './types/team';
+import './types/retention';
 
 export const schema = builder.toSchema();
 

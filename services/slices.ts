@@ -3,6 +3,7 @@ import { feedbackSlice } from './feedback';
 import { mailSlice } from './mail';
 import { organisationSlice } from './organisation';
 import { privacySlice } from './privacy';
+import { retentionSlice } from './retention';
 import type { WriteSlice } from './slice';
 import { trainingSlice } from './training';
 
@@ -14,4 +15,5 @@ export const writeSlices: readonly WriteSlice[] = [
   organisationSlice,
   mailSlice,
   privacySlice,
+  retentionSlice,
 ];

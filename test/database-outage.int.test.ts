@@ -62,7 +62,7 @@ describe.skipIf(!onServer)(
       proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
       url.hostname = '127.0.0.1';
       url.port = String(proxy.port);
-      database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10, connectionTimeoutMs: 2000 });
+      database = await openDatabase({ databaseUrl: url.toString(), poolSize: 20, connectionTimeoutMs: 2000 });
       context = await buildApp({
         config: loadConfig({ LOG_LEVEL: 'silent', PERSONAL_DATA_KEY: TEST_PERSONAL_DATA_KEY }),
         database,

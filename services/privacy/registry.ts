@@ -2,6 +2,7 @@ import type { AccessEvent, AccountEvent, TeamEvent } from '../access/events';
 import { feedbackPersonalData } from '../feedback/events';
 import { mailPersonalData } from '../mail/events';
 import { organisationPersonalData } from '../organisation/events';
+import { retentionPersonalData } from '../retention/events';
 import type { TrainingEvent } from '../training/events';
 import {
   type AllPersonalDataDeclarations,
@@ -83,4 +84,5 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   privacyPersonalData,
   organisationPersonalData,
   mailPersonalData,
+  retentionPersonalData,
 ) as AllPersonalDataDeclarations;

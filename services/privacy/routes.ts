@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requirePermission } from '../kernel/auth';
-import { runCommand } from '../kernel/command';
 import { notFound } from '../kernel/errors';
 import { commandContext, errorResponses, typed } from '../kernel/http';
 import type { SliceDeps } from '../slice';
-import { subjectDecider } from './decider';
 import { SUBJECT_KINDS } from './declarations';
-import { ERASURE_REASONS, privacySubjectStream } from './events';
+import { eraseSubject } from './erase';
+import { ERASURE_REASONS } from './events';
 
 const subjectIdSchema = z
   .string()
@@ -40,15 +39,11 @@ export const privacyRoutes = (deps: SliceDeps) => async (app: FastifyInstance) =
       if ((await deps.vault.organisationOf(subjectId)) !== viewer.organisationId) {
         throw notFound('subject_not_found', 'No personal data is recorded for this subject');
       }
-      // The key goes first: a failed record is retried, and the deletion never waits on it.
-      await deps.vault.erase(subjectId);
-      await deps.eraseOutsideLog(subjectId);
-      const result = await runCommand(
-        commandContext(request, viewer, deps),
-        subjectDecider,
-        privacySubjectStream(subjectId),
-        { type: 'RecordErasure', subjectId, reason: request.body.reason, erasedBy: viewer.userId },
-      );
+      const result = await eraseSubject(deps, commandContext(request, viewer, deps), {
+        subjectId,
+        reason: request.body.reason,
+        erasedBy: viewer.userId,
+      });
       return { subjectId, revision: result.revision, position: result.position };
     },
   );

@@ -23,8 +23,11 @@ const withDatabaseName = (url: string, name: string) => {
   return parsed.toString();
 };
 
-/** A fresh, empty database: a new database on the server, or an in-memory PGlite. */
-export const createTestDatabase = async (kind: DatabaseKind, poolSize = 10): Promise<TestDatabase> => {
+/**
+ * A fresh, empty database: a new database on the server, or an in-memory PGlite. The pool leaves room beside the
+ * connections the app keeps for itself (each read model's ownership lock, the feed listener, the mail reactor).
+ */
+export const createTestDatabase = async (kind: DatabaseKind, poolSize = 20): Promise<TestDatabase> => {
   if (kind === 'pglite') {
     const database = await openDatabase({ dataDir: 'memory://' });
     return { database, drop: () => database.close() };
