@@ -9,6 +9,7 @@ import { feedback } from './feedback';
 import { mail } from './mail';
 import { organisation } from './organisation';
 import { referential } from './referential';
+import { retention } from './retention';
 import { team } from './team';
 import { training } from './training';
 
@@ -22,6 +23,7 @@ export const features = [
   organisation,
   mail,
   team,
+  retention,
 ];
 
 /** Every page of every feature. */
