@@ -8,7 +8,6 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { useViewer } from '../../data/viewer';
-import { formatDateTime } from '../../format';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import {
   type RetentionCategory,
@@ -57,7 +56,7 @@ function RetentionForm({
   settings: RetentionSettings;
   onSaved: (message: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const categories = settings.categories.map((row) => row.category);
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(settings.categories.map((row) => [row.category, String(row.months)])),
@@ -71,7 +70,6 @@ function RetentionForm({
     onError: showServerError,
   });
   const { minMonths: min, maxMonths: max } = settings;
-  const soonUntil = formatDateTime(settings.soonUntil, i18n.language);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -93,38 +91,39 @@ function RetentionForm({
     <form className="form" noValidate onSubmit={onSubmit}>
       <ErrorAlert error={formError} />
       {settings.categories.map((row) => (
-        <fieldset key={row.category} className="panel">
-          <legend>
-            {t(`retentionCategories.${row.category}`)}{' '}
-            {row.isDefault && <span className="badge">{t('retention.defaultBadge')}</span>}
-          </legend>
-          <p className="hint">{t(`retentionCategoryHints.${row.category}`)}</p>
-          <TextField
-            id={`retention-${row.category}`}
-            label={t('retention.months')}
-            hint={t('retention.bounds', { min, max, default: row.defaultMonths })}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            required
-            value={values[row.category] ?? ''}
-            error={errors[row.category]}
-            onChange={(event) => setValues({ ...values, [row.category]: event.target.value })}
-          />
-          <ul className="card-meta plain-list">
-            {row.category === 'complaints' && row.dueNow + row.dueSoon === 0 ? (
-              <li>{t('retention.notYetRecorded')}</li>
-            ) : (
-              <>
-                {row.dueNow > 0 && <li>{t('retention.dueNow', { count: row.dueNow })}</li>}
-                {row.dueSoon > 0 && (
-                  <li>{t('retention.dueSoon', { count: row.dueSoon, date: soonUntil })}</li>
-                )}
-                {row.dueNow + row.dueSoon === 0 && <li>{t('retention.nothingDue', { date: soonUntil })}</li>}
-              </>
-            )}
-          </ul>
-        </fieldset>
+        // The panel wraps the group, so that its legend stays inside the frame.
+        <div key={row.category} className="panel">
+          <fieldset>
+            <legend>
+              {t(`retentionCategories.${row.category}`)}{' '}
+              {row.isDefault && <span className="badge">{t('retention.defaultBadge')}</span>}
+            </legend>
+            <p className="hint">{t(`retentionCategoryHints.${row.category}`)}</p>
+            <TextField
+              id={`retention-${row.category}`}
+              label={t('retention.months')}
+              hint={t('retention.bounds', { min, max, default: row.defaultMonths })}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              required
+              value={values[row.category] ?? ''}
+              error={errors[row.category]}
+              onChange={(event) => setValues({ ...values, [row.category]: event.target.value })}
+            />
+            <ul className="card-meta plain-list">
+              {row.category === 'complaints' && row.dueNow + row.dueSoon === 0 ? (
+                <li>{t('retention.notYetRecorded')}</li>
+              ) : (
+                <>
+                  {row.dueNow > 0 && <li>{t('retention.dueNow', { count: row.dueNow })}</li>}
+                  {row.dueSoon > 0 && <li>{t('retention.dueSoon', { count: row.dueSoon })}</li>}
+                  {row.dueNow + row.dueSoon === 0 && <li>{t('retention.nothingDue')}</li>}
+                </>
+              )}
+            </ul>
+          </fieldset>
+        </div>
       ))}
       <SubmitButton pending={save.isPending}>{t('retention.save')}</SubmitButton>
     </form>

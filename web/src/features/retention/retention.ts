@@ -6,7 +6,7 @@ import { graphQLQuery } from '../../data/query';
 const RetentionSettingsQuery = graphql(`
   query RetentionSettings {
     retentionSettings {
-      revision minMonths maxMonths soonUntil
+      revision minMonths maxMonths
       categories { category months defaultMonths isDefault dueNow dueSoon }
     }
   }
