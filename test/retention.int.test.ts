@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { retentionProjection } from '../projections/retention/projection';
+import { rebuildProjection } from '../projections/runner/rebuild';
 import { registerAccount } from '../services/access/accounts';
 import { teamStream } from '../services/access/events';
 import { deactivate, reactivate } from '../services/access/team';
+import { execute } from '../services/db/database';
 import type { RecordedEvent } from '../services/eventstore/types';
 import { feedbackResponseStream } from '../services/feedback/events';
 import { fixedClock } from '../services/kernel/clock';
@@ -11,8 +14,8 @@ import { parisOffsetMinutes } from '../services/kernel/paris-time';
 import { mailStream } from '../services/mail/events';
 import { ERASED } from '../services/privacy/declarations';
 import { privacySubjectStream } from '../services/privacy/events';
-import type { RetentionCategory } from '../services/retention/events';
-import { PASSWORD, startTestApp, type TestApp } from './support/app';
+import { RETENTION_CATEGORIES, type RetentionCategory } from '../services/retention/events';
+import { graphql, PASSWORD, startTestApp, type TestApp } from './support/app';
 import { invitationLink } from './support/team';
 import { openFeedbackLink } from './support/training-fixture';
 
@@ -254,6 +257,29 @@ describe('retention: the reactor erases exactly what is past its organisation’
     for (const s of seeded) expect(await s.read(), s.name).not.toBe(ERASED);
   });
 
+  it('shows each organisation’s admins what the next sweep erases and what comes within 30 days', async () => {
+    for (const org of ['A', 'B'] as const) {
+      const cookie = await t.login(admins[org].email, PASSWORD);
+      const result = await graphql(
+        t.app,
+        cookie,
+        '{ retentionSettings { categories { category months dueNow dueSoon } } }',
+      );
+      expect(result.errors).toBeUndefined();
+      const count = (category: RetentionCategory, expected: Case['expected']) =>
+        seeded.filter((s) => s.org === org && CATEGORY[s.kind] === category && s.expected === expected)
+          .length;
+      expect((result.data!.retentionSettings as { categories: unknown[] }).categories).toEqual(
+        RETENTION_CATEGORIES.map((category) => ({
+          category,
+          months: PERIODS[org][category],
+          dueNow: count(category, 'erased'),
+          dueSoon: count(category, 'later'),
+        })),
+      );
+    }
+  });
+
   it('erases what is past its period (at the boundary included) and keeps the rest', async () => {
     const { erased } = await t.retentionReactor.sweep();
     const expected = seeded.filter((s) => s.expected === 'erased');
@@ -289,7 +315,9 @@ describe('retention: the reactor erases exactly what is past its organisation’
 
   it('erases the rest as their periods end when the clock moves on, and never the kept ones', async () => {
     clock.advance(DAY);
-    const { erased } = await t.retentionReactor.sweep();
+    // Two processes sweeping at once: each subject is erased and recorded by one of them only.
+    const sweeps = await Promise.all([t.retentionReactor.sweep(), t.retentionReactor.sweep()]);
+    const erased = sweeps.flatMap((sweep) => sweep.erased);
     expect(erased.toSorted()).toEqual(
       seeded
         .filter((s) => s.expected === 'later')
@@ -301,5 +329,21 @@ describe('retention: the reactor erases exactly what is past its organisation’
       expect(await s.read(), s.name).toSatisfy((value) => (value === ERASED) !== kept);
       expect(await erasureRecords(s.subjectId), s.name).toHaveLength(kept ? 0 : 1);
     }
+  });
+
+  it('rebuilds the retention read model from the log into the same rows', async () => {
+    await settled();
+    const snapshot = async () => {
+      const rows: Record<string, unknown[]> = {};
+      for (const table of retentionProjection.tables) {
+        rows[table] = await execute(t.database.db, `SELECT * FROM ${table} t ORDER BY t::text`);
+      }
+      return rows;
+    };
+    const before = await snapshot();
+    // The kept subjects but the reactivated member, whose data is no longer on a retention clock.
+    expect(before.retention_subjects).toHaveLength(seeded.filter((s) => s.expected === 'kept').length - 1);
+    await rebuildProjection(t.database, t.store, retentionProjection);
+    expect(await snapshot()).toEqual(before);
   });
 });
