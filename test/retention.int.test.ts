@@ -311,6 +311,19 @@ describe('retention: the reactor erases exactly what is past its organisation’
     for (const s of seeded.filter((c) => c.expected === 'erased')) {
       expect(await erasureRecords(s.subjectId), s.name).toHaveLength(1);
     }
+    // The read models that copied the values scrub them: sent mail's recipients, answers' comments.
+    for (const s of seeded.filter((c) => c.kind === 'mail' || c.kind === 'comment')) {
+      const [kind, id] = s.subjectId.split(':');
+      const [row] = await execute<{ value: string }>(
+        t.database.db,
+        kind === 'contact'
+          ? 'SELECT recipient AS value FROM mail_messages WHERE id = $1'
+          : 'SELECT comment AS value FROM feedback_responses WHERE id = $1',
+        [id],
+      );
+      if (s.expected === 'erased') expect(row?.value, s.name).toBe(ERASED);
+      else expect(row?.value, s.name).toBe(await s.read());
+    }
   });
 
   it('erases the rest as their periods end when the clock moves on, and never the kept ones', async () => {
