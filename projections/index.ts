@@ -5,6 +5,7 @@ import { mailReadSlice } from './mail';
 import { organisationsReadSlice } from './organisations';
 import { questionnairesReadSlice } from './questionnaires';
 import type { ReadSlice } from './read-slice';
+import { retentionReadSlice } from './retention';
 import type { Projection } from './runner/projection';
 import { subjectAccessReadSlice } from './subject-access';
 import { teamReadSlice } from './team';
@@ -19,6 +20,7 @@ export const readSlices: readonly ReadSlice[] = [
   teamReadSlice,
   questionnairesReadSlice,
   subjectAccessReadSlice,
+  retentionReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

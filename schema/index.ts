@@ -13,6 +13,7 @@ import './types/mail';
 import './types/team';
 import './types/questionnaire';
 import './types/privacy';
+import './types/retention';
 
 export const schema = builder.toSchema();
 

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createReadPorts } from '../projections/read-ports';
+import { dueSubjects } from '../projections/retention/queries';
 import type { ProjectionRunner } from '../projections/runner/runner';
 import { graphQLPlugin } from '../schema/yoga';
 import { enrolLegacyMembers, hasAnyAccount, issueSetupToken } from './access/accounts';
@@ -22,6 +23,7 @@ import type { MailPort } from './mail/port';
 import { createMailReactor, type MailReactor } from './mail/reactor';
 import { createMailTransport, type MailTransport } from './mail/transport';
 import { webDistDir } from './paths';
+import { createRetentionReactor, type RetentionReactor } from './retention/reactor';
 import { openRuntime } from './runtime';
 import type { OutsideLogRecords, SliceDeps } from './slice';
 import { writeSlices } from './slices';
@@ -35,6 +37,8 @@ export interface AppContext {
   mail: MailPort;
   /** Sends queued mail; tests that turn it off drive it with `mailReactor.drain()`. */
   mailReactor: MailReactor;
+  /** Erases personal data past its retention period; tests drive it with `retentionReactor.sweep()`. */
+  retentionReactor: RetentionReactor;
   /** The one-time setup URL path, when no account exists yet. */
   setupPath?: string;
   close(): Promise<void>;
@@ -53,6 +57,8 @@ export interface BuildOptions {
   runMailReactor?: boolean;
   /** Where mail goes (tests); by default SMTP when configured, else the development outbox. */
   mailTransport?: MailTransport;
+  /** Start the retention sweeps (default: as runProjections; RETENTION_SWEEP_MINUTES=0 turns them off). */
+  runRetentionReactor?: boolean;
 }
 
 /** The composition root: the only module that wires slices, read models, GraphQL and the web app together. */
@@ -121,6 +127,16 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     exportOutsideLog,
   };
   for (const slice of writeSlices) await app.register(slice.routes(sliceDeps));
+  const retentionReactor = createRetentionReactor({
+    database,
+    store,
+    clock,
+    config,
+    vault,
+    eraseOutsideLog,
+    findDue: (now, limit, after) => dueSubjects(db, now, limit, after),
+    log: app.log,
+  });
   await app.register(graphQLPlugin, { db, clock, config });
   await app.register(healthPlugin, { database, runner });
   await app.register(webAppPlugin, { root: webDistDir });
@@ -133,6 +149,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
 
   if (options.runProjections !== false) runner.start();
   if (options.runMailReactor ?? options.runProjections !== false) mailReactor.start();
+  if (options.runRetentionReactor ?? options.runProjections !== false) retentionReactor.start();
 
   return {
     app,
@@ -141,10 +158,12 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     runner,
     mail,
     mailReactor,
+    retentionReactor,
     setupPath,
     async close() {
       await app.close();
       await mailReactor.stop();
+      await retentionReactor.stop();
       await runtime.close();
     },
   };

@@ -139,6 +139,8 @@ const schema = z.object({
   /** Pause after the first temporary failure (ms); it doubles at each attempt, up to MAIL_RETRY_MAX_MS. */
   MAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
   MAIL_RETRY_MAX_MS: z.coerce.number().int().min(1).default(3_600_000),
+  /** Minutes between two sweeps erasing personal data past its retention period (0: no sweep). */
+  RETENTION_SWEEP_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
 });
 
 export type Config = z.infer<typeof schema>;

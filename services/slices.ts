@@ -5,6 +5,7 @@ import { mailSlice } from './mail';
 import { organisationSlice } from './organisation';
 import { privacySlice } from './privacy';
 import { questionnaireSlice } from './questionnaire';
+import { retentionSlice } from './retention';
 import type { WriteSlice } from './slice';
 import { trainingSlice } from './training';
 
@@ -18,4 +19,5 @@ export const writeSlices: readonly WriteSlice[] = [
   privacySlice,
   questionnaireSlice,
   campaignSlice,
+  retentionSlice,
 ];

@@ -1,5 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { MailEvent } from '../../services/mail/events';
+import { ERASED } from '../../services/privacy/declarations';
+import type { PrivacyEvent } from '../../services/privacy/events';
+import { subjectIdsOf } from '../privacy';
 import { defineProjection, type Recorded } from '../runner/projection';
 import type { MailReadTables, MailStatus } from './tables';
 
@@ -60,9 +63,9 @@ const applyOutcomes = async (db: Kysely<MailReadTables>, events: readonly Record
      WHERE m.id = v.id`.execute(db);
 };
 
-export const mailProjection = defineProjection<MailReadTables, MailEvent>({
+export const mailProjection = defineProjection<MailReadTables, MailEvent | PrivacyEvent>({
   name: 'mail',
-  version: 1,
+  version: 2,
   tables: ['mail_messages'],
   async create(db) {
     await db.schema
@@ -111,5 +114,19 @@ export const mailProjection = defineProjection<MailReadTables, MailEvent>({
     MailDeferred: applyOutcomes,
     MailRefused: applyOutcomes,
     MailFailed: applyOutcomes,
+    // A message's recipient (and the server's words, which may repeat the address) go with its subject.
+    async PersonalDataErased(db, events) {
+      const messages = subjectIdsOf(events, 'contact');
+      if (messages.length === 0) return;
+      await db
+        .updateTable('mail_messages')
+        .set((eb) => ({
+          recipient: ERASED,
+          last_error: eb.case().when('last_error', 'is not', null).then(ERASED).else(null).end(),
+          response: eb.case().when('response', 'is not', null).then(ERASED).else(null).end(),
+        }))
+        .where('id', 'in', messages)
+        .execute();
+    },
   },
 });

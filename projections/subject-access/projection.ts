@@ -142,7 +142,8 @@ export const subjectAccessProjection = (
             organisation_id: organisationId,
             occurred_at: occurredAt,
             kind: erasure ? 'erasure' : 'export',
-            actor_id: (erasure ? data.erasedBy : data.exportedBy) ?? event.metadata.actor.id ?? null,
+            // The member who asked; null for the system (the retention reactor erases as the system).
+            actor_id: event.metadata.actor.type === 'user' ? (event.metadata.actor.id ?? null) : null,
             subject_ids: JSON.stringify(subjects),
             reason: data.reason ?? null,
             format: data.format ?? null,

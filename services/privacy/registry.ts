@@ -4,6 +4,7 @@ import { feedbackPersonalData } from '../feedback/events';
 import { mailPersonalData } from '../mail/events';
 import { organisationPersonalData } from '../organisation/events';
 import { questionnairePersonalData } from '../questionnaire/events';
+import { retentionPersonalData } from '../retention/events';
 import type { TrainingEvent } from '../training/events';
 import {
   type AllPersonalDataDeclarations,
@@ -91,6 +92,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   mailPersonalData,
   questionnairePersonalData,
   campaignPersonalData,
+  retentionPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];

@@ -6,9 +6,10 @@ import { notFound } from '../kernel/errors';
 import { commandContext, errorResponses, typed } from '../kernel/http';
 import { newId } from '../kernel/ids';
 import type { SliceDeps } from '../slice';
-import { exportDecider, subjectDecider } from './decider';
+import { exportDecider } from './decider';
 import { SUBJECT_KINDS } from './declarations';
-import { ERASURE_REASONS, EXPORT_FORMATS, privacyExportStream, privacySubjectStream } from './events';
+import { eraseSubject } from './erase';
+import { ERASURE_REASONS, EXPORT_FORMATS, privacyExportStream } from './events';
 import { buildSubjectExport } from './export';
 import { renderSubjectExportHtml } from './export-html';
 import { allPersonalData } from './registry';
@@ -48,15 +49,11 @@ export const privacyRoutes = (deps: SliceDeps) => async (app: FastifyInstance) =
       if ((await deps.vault.organisationOf(subjectId)) !== viewer.organisationId) {
         throw notFound('subject_not_found', 'No personal data is recorded for this subject');
       }
-      // The key goes first: a failed record is retried, and the deletion never waits on it.
-      await deps.vault.erase(subjectId);
-      await deps.eraseOutsideLog(subjectId);
-      const result = await runCommand(
-        commandContext(request, viewer, deps),
-        subjectDecider,
-        privacySubjectStream(subjectId),
-        { type: 'RecordErasure', subjectId, reason: request.body.reason, erasedBy: viewer.userId },
-      );
+      const result = await eraseSubject(deps, commandContext(request, viewer, deps), {
+        subjectId,
+        reason: request.body.reason,
+        erasedBy: viewer.userId,
+      });
       return { subjectId, revision: result.revision, position: result.position };
     },
   );

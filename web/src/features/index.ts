@@ -11,6 +11,7 @@ import { organisation } from './organisation';
 import { privacy } from './privacy';
 import { questionnaires } from './questionnaires';
 import { referential } from './referential';
+import { retention } from './retention';
 import { team } from './team';
 import { training } from './training';
 
@@ -26,6 +27,7 @@ export const features = [
   mail,
   team,
   privacy,
+  retention,
 ];
 
 /** Every page of every feature. */

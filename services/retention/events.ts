@@ -1,0 +1,50 @@
+import { noPersonalData, type PersonalDataDeclarations } from '../privacy/declarations';
+
+/**
+ * What an organisation keeps about people, by category, each with its own retention period:
+ * - feedback_comments: the free text of answers (the rating stays, it is nobody's data);
+ * - complaints: complainants' data (the complaints slice is not built yet: the setting exists, nothing is erased);
+ * - contact_logs: the recipients of sent mail and the addresses of invitations;
+ * - departed_accounts: the address and name of members deactivated for longer than the period.
+ */
+export const RETENTION_CATEGORIES = [
+  'feedback_comments',
+  'complaints',
+  'contact_logs',
+  'departed_accounts',
+] as const;
+export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
+
+/**
+ * The periods, in months, until an organisation sets its own (README, "Retention of personal data"):
+ * comments cover the time between two Qualiopi audits (surveillance at 14–22 months, renewal at 36); complaints
+ * the 5-year limitation period of civil actions (Code civil, art. 2224); mail and invitation traces and the
+ * accounts of people who left the CNIL's usual year for logs and former users.
+ */
+export const RETENTION_DEFAULTS: Readonly<Record<RetentionCategory, number>> = {
+  feedback_comments: 24,
+  complaints: 60,
+  contact_logs: 12,
+  departed_accounts: 12,
+};
+
+/** The bounds of a period: at least a month, at most ten years (the longest legal duty to keep a record). */
+export const RETENTION_MIN_MONTHS = 1;
+export const RETENTION_MAX_MONTHS = 120;
+
+/** An organisation set how long it keeps one category of personal data. */
+export type RetentionPeriodSet = {
+  type: 'RetentionPeriodSet';
+  data: { category: RetentionCategory; months: number; previousMonths: number };
+};
+
+export type RetentionEvent = RetentionPeriodSet;
+export const retentionEventTypes = ['RetentionPeriodSet'] as const satisfies RetentionEvent['type'][];
+
+/** One stream per organisation: its retention settings. */
+export const retentionStream = (organisationId: string) => `retention-${organisationId}`;
+
+/** Categories and durations: nobody's data. */
+export const retentionPersonalData: PersonalDataDeclarations<RetentionEvent> = {
+  RetentionPeriodSet: noPersonalData,
+};
