@@ -1,4 +1,5 @@
 import { allPersonalData } from '../services/privacy/registry';
+import { campaignsReadSlice } from './campaigns';
 import { evidenceProjection } from './evidence/projection';
 import { feedbackReadSlice } from './feedback';
 import { mailReadSlice } from './mail';
@@ -19,6 +20,7 @@ export const readSlices: readonly ReadSlice[] = [
   mailReadSlice,
   teamReadSlice,
   questionnairesReadSlice,
+  campaignsReadSlice,
   subjectAccessReadSlice,
   retentionReadSlice,
 ];

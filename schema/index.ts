@@ -12,6 +12,7 @@ import './types/organisation';
 import './types/mail';
 import './types/team';
 import './types/questionnaire';
+import './types/campaign';
 import './types/privacy';
 import './types/retention';
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerAccount } from '../services/access/accounts';
 import { campaignStream } from '../services/campaign/events';
-import { startTestApp, type TestApp } from './support/app';
+import { ERASED } from '../services/privacy/declarations';
+import { graphql, PASSWORD, startTestApp, type TestApp } from './support/app';
 
 const CSV = (lines: string[]) =>
   Buffer.from(`\uFEFF${['Nom;Prénom;E-mail', ...lines].join('\r\n')}\r\n`, 'utf8');
@@ -171,5 +173,98 @@ describe('campaigns: planning and respondents', () => {
     );
     expect(foreignImport.statusCode).toBe(404);
     expect(await t.lastPosition()).toBe(before);
+  });
+});
+
+describe('campaigns: the read model', () => {
+  let t: TestApp;
+  let cookie: string;
+  let organisationId: string;
+
+  const post = (url: string, payload: object, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url, payload, headers: { cookie, ...headers } });
+  const read = async (query: string, variables: Record<string, unknown> = {}, as = cookie) =>
+    graphql(t.app, as, query, variables, await t.lastPosition());
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ cookie, organisationId } = await t.organisation('Campagnes lues'));
+  });
+  afterAll(() => t?.stop());
+
+  it('lists a campaign with its counters, shows respondents to managers only, and scrubs an erased one', async () => {
+    const questionnaireId = (await post('/api/questionnaires', { fromTemplate: 'funder' })).json().id;
+    const planned = await post(
+      '/api/campaigns',
+      {
+        questionnaireId,
+        audience: 'funder',
+        target: { period: { label: 'Année 2027', from: '2027-01-01', to: '2027-12-31' } },
+        send: { anchor: 'date', date: '2028-01-15' },
+        reminders: 1,
+      },
+      { 'x-min-position': String(await t.lastPosition()) },
+    );
+    expect(planned.statusCode).toBe(201);
+    const id = planned.json().id as string;
+    await post(`/api/campaigns/${id}/respondents`, {
+      respondents: [
+        { email: 'financeur@opco.example', firstName: 'Anne', lastName: 'Opco' },
+        { email: 'region@region.example', lastName: 'Région' },
+      ],
+    });
+    const query = `query ($id: ID!) { campaign(id: $id) {
+      targetKind targetLabel periodFrom sendOn closesOn status respondentCount invitedCount
+      respondents { id email firstName lastName messages answered }
+    } }`;
+    const seen = await read(query, { id });
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data!.campaign).toMatchObject({
+      targetKind: 'period',
+      targetLabel: 'Année 2027',
+      periodFrom: '2027-01-01',
+      sendOn: '2028-01-15',
+      closesOn: '2028-02-05',
+      status: 'planned',
+      respondentCount: 2,
+      invitedCount: 0,
+      respondents: [
+        {
+          email: 'financeur@opco.example',
+          firstName: 'Anne',
+          lastName: 'Opco',
+          messages: 0,
+          answered: false,
+        },
+        { email: 'region@region.example', firstName: null, lastName: 'Région' },
+      ],
+    });
+
+    const auditorEmail = `auditor.${crypto.randomUUID()}@example.fr`;
+    await registerAccount(
+      { db: t.database.db, store: t.store, clock: { now: () => new Date() } },
+      { organisationId, email: auditorEmail, displayName: 'Auditrice', role: 'auditor', password: PASSWORD },
+    );
+    const auditor = await t.login(auditorEmail, PASSWORD);
+    const counts = await read('query ($id: ID!) { campaign(id: $id) { respondentCount } }', { id }, auditor);
+    expect(counts.data!.campaign).toEqual({ respondentCount: 2 });
+    const names = await read(query, { id }, auditor);
+    expect(names.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const respondentId = (seen.data!.campaign as { respondents: { id: string }[] }).respondents[0]!.id;
+    const erased = await post(`/api/privacy/subjects/respondent:${respondentId}/erase`, {
+      reason: 'subject_request',
+    });
+    expect(erased.statusCode).toBe(200);
+    const after = await read(query, { id });
+    expect((after.data!.campaign as { respondents: unknown[] }).respondents[0]).toMatchObject({
+      email: ERASED,
+      firstName: ERASED,
+      lastName: ERASED,
+    });
+    const removed = await post(`/api/campaigns/${id}/respondents/${respondentId}/remove`, {});
+    expect(removed.statusCode).toBe(200);
+    const left = await read(query, { id });
+    expect(left.data!.campaign).toMatchObject({ respondentCount: 1, respondents: [{ lastName: 'Région' }] });
   });
 });

@@ -129,7 +129,7 @@ export const campaignPersonalData: PersonalDataDeclarations<CampaignEvent> = {
   CampaignPlanned: noPersonalData,
   CampaignRescheduled: noPersonalData,
   CampaignRespondentAdded: [
-    { field: 'email', subject: respondent },
+    { field: 'email', subject: respondent, email: true },
     { field: 'firstName', subject: respondent },
     { field: 'lastName', subject: respondent },
   ],

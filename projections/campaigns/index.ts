@@ -1,0 +1,9 @@
+import { campaignEvidence } from '../../services/campaign/events';
+import type { ReadSlice } from '../read-slice';
+import { campaignsProjection } from './projection';
+
+export const campaignsReadSlice: ReadSlice = {
+  name: 'campaigns',
+  projections: [campaignsProjection],
+  evidence: campaignEvidence,
+};

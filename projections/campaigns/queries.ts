@@ -1,0 +1,50 @@
+import type { Db } from '../../services/db/database';
+import type { CampaignRow, CampaignTables } from './tables';
+
+const tables = (db: Db) => db.withTables<CampaignTables>();
+
+const withCounts = (db: Db) =>
+  tables(db)
+    .selectFrom('campaigns')
+    .innerJoin('campaign_counts', 'campaign_counts.campaign_id', 'campaigns.id')
+    .selectAll('campaigns')
+    .select([
+      'campaign_counts.respondents',
+      'campaign_counts.invited',
+      'campaign_counts.answered',
+      'campaign_counts.opted_out',
+    ]);
+
+/** The organisation's campaigns, the next to send first; one session's when asked. */
+export const campaignsOf = (
+  db: Db,
+  organisationId: string,
+  filter: { sessionId?: string | null } = {},
+): Promise<CampaignRow[]> => {
+  let query = withCounts(db)
+    .where('campaigns.organisation_id', '=', organisationId)
+    .orderBy('campaigns.send_on', 'desc')
+    .orderBy('campaigns.id')
+    .limit(200);
+  if (filter.sessionId) query = query.where('campaigns.session_id', '=', filter.sessionId);
+  return query.execute();
+};
+
+export const findCampaign = (db: Db, organisationId: string, campaignId: string) =>
+  withCounts(db)
+    .where('campaigns.organisation_id', '=', organisationId)
+    .where('campaigns.id', '=', campaignId)
+    .executeTakeFirst();
+
+/** A campaign's respondents (removed ones left out), in the order they were added. */
+export const respondentsOfCampaign = (db: Db, organisationId: string, campaignId: string) =>
+  tables(db)
+    .selectFrom('campaign_respondents')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('campaign_id', '=', campaignId)
+    .where('removed', '=', false)
+    .orderBy('added_at')
+    .orderBy('id')
+    .limit(2000)
+    .execute();
