@@ -3,6 +3,7 @@
  * built from this list: a new slice adds its folder and one line here.
  */
 import { access } from './access';
+import { campaigns } from './campaigns';
 import { dashboard } from './dashboard';
 import { evidence } from './evidence';
 import { feedback } from './feedback';
@@ -21,6 +22,7 @@ export const features = [
   training,
   feedback,
   questionnaires,
+  campaigns,
   evidence,
   referential,
   organisation,

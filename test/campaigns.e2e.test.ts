@@ -1,0 +1,97 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt } from '../scripts/build';
+import { startTestApp, type TestApp } from './support/app';
+import {
+  browserSuiteTitle,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  hasChromium,
+  JOURNEY_TIMEOUT,
+  launchChromium,
+  PHONE,
+  serve,
+  UI_TIMEOUT,
+} from './support/browser';
+
+const title = browserSuiteTitle('feedback campaign on a phone');
+
+describe.skipIf(!hasChromium)(title, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let context: BrowserContext | undefined;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    t = await startTestApp();
+    base = await serve(t);
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await context?.close().catch(() => {});
+    await browser?.close();
+    await t?.stop();
+  }, 60_000);
+
+  it(
+    'a quality manager plans a campaign for a session, sees a bad file refused line by line, then imports it fixed',
+    async () => {
+      const { cookie } = await t.organisation('Formations Campagnes');
+      const post = (url: string, payload: object) =>
+        t.app.inject({ method: 'POST', url, payload, headers: { cookie } });
+      const action = await post('/api/training-actions', { title: 'Excel', category: 'training' });
+      await post(`/api/training-actions/${action.json().id}/sessions`, {
+        title: 'Session de mars',
+        startsOn: '2027-03-01',
+        endsOn: '2027-03-05',
+        site: 'Lyon',
+      });
+      await post('/api/questionnaires', { fromTemplate: 'learner_end_of_session' });
+
+      context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', ...PHONE });
+      context.setDefaultTimeout(UI_TIMEOUT);
+      context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)));
+      const [name, value] = cookie.split('=') as [string, string];
+      await context.addCookies([{ name, value, url: base }]);
+      const page = await context.newPage();
+
+      await page.goto(`${base}/campaigns`);
+      await page.getByRole('heading', { level: 1, name: 'Campagnes de recueil' }).waitFor();
+      await page.getByText('Aucune campagne pour l’instant.').waitFor();
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+      await page.getByLabel('Nombre de jours').fill('0');
+      await page.getByRole('button', { name: 'Prévoir la campagne' }).click();
+      await page
+        .getByRole('heading', { level: 1, name: /Apprenants — Session de mars — envoi le 5 mars 2027/ })
+        .waitFor();
+      await page.getByText('Personne pour l’instant').waitFor();
+
+      const csv = (lines: string[]) => ({
+        name: 'stagiaires.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`${['Nom;Prénom;E-mail', ...lines].join('\r\n')}\r\n`, 'latin1'),
+      });
+      await page
+        .getByLabel('Fichier', { exact: true })
+        .setInputFiles(csv(['Lefèvre;Zoé;zoe@example.fr', 'Martin;Paul;paul.example.fr']));
+      await page.getByRole('button', { name: 'Importer' }).click();
+      await page.getByText('Ligne 3 : adresse e-mail invalide').waitFor();
+      await expectAccessible(page);
+      await page
+        .getByLabel('Fichier', { exact: true })
+        .setInputFiles(csv(['Lefèvre;Zoé;zoe@example.fr', 'Martin;Paul;paul@example.fr']));
+      await page.getByRole('button', { name: 'Importer' }).click();
+      await page.getByRole('status').filter({ hasText: '2 personnes importées.' }).waitFor();
+      // Windows-1252 read as such: the accents survive.
+      await page.getByRole('cell', { name: 'Lefèvre', exact: true }).waitFor();
+      await page.getByRole('cell', { name: 'Zoé', exact: true }).waitFor();
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+      expect(pageErrors).toEqual([]);
+    },
+    JOURNEY_TIMEOUT,
+  );
+});
