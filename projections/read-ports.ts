@@ -5,9 +5,14 @@ import { linkStates } from './feedback/queries';
 import { organisationPublicProfile } from './organisations/queries';
 import { findSessionContext } from './training/queries';
 
-export const createReadPorts = (db: Db): ReadPorts => ({
-  sessionContext: (organisationId, sessionId) => findSessionContext(db, organisationId, sessionId),
+/** The read ports, and how many reads wait for a shared load (load shedding counts them as a backlog). */
+export const createReadPorts = (db: Db): ReadPorts & { waiting(): number } => {
   // Every public answer asks: a class answering at once shares its reads.
-  feedbackLinkState: createBatchLoader((linkIds: string[]) => linkStates(db, linkIds)),
-  organisationPublicProfile: (organisationId) => organisationPublicProfile(db, organisationId),
-});
+  const feedbackLinkState = createBatchLoader((linkIds: string[]) => linkStates(db, linkIds));
+  return {
+    sessionContext: (organisationId, sessionId) => findSessionContext(db, organisationId, sessionId),
+    feedbackLinkState,
+    organisationPublicProfile: (organisationId) => organisationPublicProfile(db, organisationId),
+    waiting: () => feedbackLinkState.waiting(),
+  };
+};

@@ -29,6 +29,8 @@ export interface Runtime {
   database: Database;
   /** The event store, personal fields sealed by the vault, appends arriving together committed together. */
   store: PostgresEventStore;
+  /** Appends waiting for their batch (group commit): part of the backlog load shedding watches. */
+  waitingAppends(): number;
   vault: Vault;
   runner: ProjectionRunner;
   close(): Promise<void>;
@@ -74,6 +76,7 @@ export const openRuntime = async (
     config,
     database,
     store,
+    waitingAppends: () => store.waiting(),
     vault,
     runner,
     async close() {

@@ -24,8 +24,8 @@ interface Waiting extends AppendRequest {
 export const withGroupCommit = (
   store: PostgresEventStore,
   options: GroupCommitOptions,
-): PostgresEventStore => {
-  if (options.maxBatch <= 1) return store;
+): PostgresEventStore & { waiting(): number } => {
+  if (options.maxBatch <= 1) return { ...store, waiting: () => 0 };
   const maxInFlight = Math.max(1, options.maxInFlight ?? 2);
   let queue: Waiting[] = [];
   let inFlight = 0;
@@ -82,6 +82,8 @@ export const withGroupCommit = (
 
   return {
     ...store,
+    /** Appends waiting for a batch (not those in flight): the backlog load shedding watches. */
+    waiting: () => queue.length,
     append: (streamId, events, { expectedRevision }) =>
       new Promise<AppendResult>((resolve, reject) => {
         queue.push({ streamId, events, expectedRevision, resolve, reject });

@@ -6,13 +6,14 @@
 export const createBatchLoader = <Key, Value>(
   loadMany: (keys: Key[]) => Promise<ReadonlyMap<Key, Value>>,
   options: { maxBatch?: number; maxInFlight?: number } = {},
-): ((key: Key) => Promise<Value | undefined>) => {
+): ((key: Key) => Promise<Value | undefined>) & { waiting(): number } => {
   const maxBatch = options.maxBatch ?? 100;
   const maxInFlight = options.maxInFlight ?? 2;
   type Waiting = { resolve(value: Value | undefined): void; reject(error: unknown): void };
   const queue = new Map<Key, Waiting[]>();
   let inFlight = 0;
   let scheduled = false;
+  let waitingCallers = 0;
 
   const schedule = () => {
     if (scheduled || inFlight >= maxInFlight || queue.size === 0) return;
@@ -27,7 +28,10 @@ export const createBatchLoader = <Key, Value>(
       if (batch.size >= maxBatch) break;
       batch.set(key, waiting);
     }
-    for (const key of batch.keys()) queue.delete(key);
+    for (const [key, waiting] of batch) {
+      queue.delete(key);
+      waitingCallers -= waiting.length;
+    }
     inFlight++;
     loadMany([...batch.keys()])
       .then(
@@ -45,11 +49,14 @@ export const createBatchLoader = <Key, Value>(
     schedule();
   };
 
-  return (key) =>
-    new Promise((resolve, reject) => {
+  const load = (key: Key) =>
+    new Promise<Value | undefined>((resolve, reject) => {
       const waiting = queue.get(key);
       if (waiting) waiting.push({ resolve, reject });
       else queue.set(key, [{ resolve, reject }]);
+      waitingCallers++;
       schedule();
     });
+  /** Callers waiting for a load (not those in flight): a backlog load shedding may watch. */
+  return Object.assign(load, { waiting: () => waitingCallers });
 };
