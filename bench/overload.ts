@@ -57,6 +57,7 @@ const PASSED_SETTINGS = [
   'SHED_HEAP_USED_MB',
   'SHED_POOL_WAITING',
   'LOG_LEVEL',
+  'APPEND_BATCH_MAX',
 ];
 
 export const readOverloadSettings = (): OverloadSettings => ({
@@ -179,6 +180,9 @@ const freePort = (): Promise<number> =>
     });
   });
 
+/** USER_HZ: 100 on Linux whatever the kernel's own tick. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 const serverEntry = fileURLToPath(new URL('../services/server.ts', import.meta.url));
 
 interface ServerProcess {
@@ -186,6 +190,8 @@ interface ServerProcess {
   port: number;
   /** Resident memory of the server process now (MiB), from /proc; NaN where /proc is missing. */
   rssMiB(): number;
+  /** CPU time the server process has used so far (user + system, ms), from /proc; NaN where /proc is missing. */
+  cpuMs(): number;
   /** The last lines it wrote (to explain a failure). */
   tail(): string;
   /** The signals its load-shedding warnings named (one warning per 10 s at most), counted. */
@@ -230,6 +236,15 @@ const startServer = async (env: Record<string, string>): Promise<ServerProcess> 
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
         const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
         return kib / 1024;
+      } catch {
+        return Number.NaN;
+      }
+    },
+    cpuMs() {
+      try {
+        // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime and stime, in clock ticks.
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
       } catch {
         return Number.NaN;
       }
@@ -355,12 +370,14 @@ export interface PhaseResult {
   /** Accepted answers received after the phase's last second (a late tail; not in `acceptedPerSec`). */
   acceptedLate: number;
   rssMiB: { start: number; max: number; end: number };
+  /** CPU time of the server process (user + system) per accepted answer during the phase (ms). */
+  serverCpuMsPerAnswer: number;
 }
 
 const tally = (
   answers: readonly (Answer & { at: number })[],
   seconds: number,
-  rss: PhaseResult['rssMiB'],
+  { cpuMs, ...rss }: ReturnType<ReturnType<typeof watchMemory>>,
 ): PhaseResult => {
   const accepted = answers.filter((answer) => answer.status === 201);
   const shed: Record<string, number> = {};
@@ -395,11 +412,13 @@ const tally = (
     shedLatencyMs: summarise(answers.filter((answer) => answer.status === 503).map((answer) => answer.ms)),
     acceptedPerSecond: perSecond,
     rssMiB: rss,
+    serverCpuMsPerAnswer: cpuMs / Math.max(1, accepted.length),
   };
 };
 
-/** Watches the server's resident memory once a second. */
+/** Watches the server's resident memory once a second, and the CPU time it uses meanwhile. */
 const watchMemory = (server: ServerProcess) => {
+  const cpuAtStart = server.cpuMs();
   const start = server.rssMiB();
   let max = start;
   const timer = setInterval(() => {
@@ -408,7 +427,7 @@ const watchMemory = (server: ServerProcess) => {
   return () => {
     clearInterval(timer);
     const end = server.rssMiB();
-    return { start, max: Math.max(max, end), end };
+    return { start, max: Math.max(max, end), end, cpuMs: server.cpuMs() - cpuAtStart };
   };
 };
 
@@ -617,7 +636,8 @@ export const runOverloadSuite = async (options: {
       const http = await closedLoop(send, server, size, settings.capacitySeconds);
       const raw = await rawInserts(databaseUrl, size, settings.capacitySeconds);
       log(
-        `  public answers with ${size} in flight: ${http.acceptedPerSec.toFixed(1)}/s over HTTP, ` +
+        `  public answers with ${size} in flight: ${http.acceptedPerSec.toFixed(1)}/s over HTTP ` +
+          `(server CPU ${http.serverCpuMsPerAnswer.toFixed(2)} ms per answer), ` +
           `${raw.perSec.toFixed(1)}/s raw single-row INSERTs`,
       );
       const classClient = createClient(server.port);
@@ -735,7 +755,7 @@ export const overloadTable = (result: OverloadResult): string => {
   out.push(
     '',
     `Public answers over HTTP vs raw single-row INSERT, ${answers.concurrency} in flight each (closed loops, ${settings.capacitySeconds} s)`,
-    `  HTTP ${fixed(answers.http.acceptedPerSec, 1)}/s (p50 / p99 ${fixed(answers.http.acceptedLatencyMs.p50, 1)} / ${fixed(answers.http.acceptedLatencyMs.p99, 1)} ms)` +
+    `  HTTP ${fixed(answers.http.acceptedPerSec, 1)}/s (p50 / p99 ${fixed(answers.http.acceptedLatencyMs.p50, 1)} / ${fixed(answers.http.acceptedLatencyMs.p99, 1)} ms, server CPU ${fixed(answers.http.serverCpuMsPerAnswer, 2)} ms per answer)` +
       ` ÷ raw ${fixed(answers.raw.perSec, 1)}/s (p50 / p99 ${fixed(answers.raw.latencyMs.p50, 1)} / ${fixed(answers.raw.latencyMs.p99, 1)} ms)` +
       ` = ${fixed(answers.ratio, 2)}× (target ≥ ${PUBLIC_ANSWERS_RATIO_TARGET}×: ${met})`,
     `  ${answers.classes.classes} classes of ${answers.concurrency} answering one link each at once: ` +

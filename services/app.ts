@@ -81,13 +81,16 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   registerErrorHandler(app);
 
   // First of all hooks: a shed request costs no session lookup and no body parsing.
-  await app.register(loadSheddingPlugin, { config, poolWaiting: () => database.pool?.waitingCount ?? 0 });
+  const reads = createReadPorts(db);
+  // The backlog in front of the database: queries waiting for a connection, and appends and link reads waiting
+  // for the batch that will carry them (group commit holds them here rather than in the pool's queue).
+  const backlog = () => (database.pool?.waitingCount ?? 0) + runtime.waitingAppends() + reads.waiting();
+  await app.register(loadSheddingPlugin, { config, poolWaiting: backlog });
   await app.register(securityPlugin, { config });
   await app.register(sessionPlugin, { db, store, clock, idleMinutes: config.SESSION_IDLE_MINUTES });
   await app.register(readYourWritesPlugin, { waitForPosition });
   await app.register(openApiPlugin);
 
-  const reads = createReadPorts(db);
   const mail = createMailPort({ db, store, clock });
   const mailReactor = createMailReactor({
     database,

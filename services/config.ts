@@ -26,6 +26,8 @@ const schema = z.object({
     .default(() => Math.floor((getHeapStatistics().heap_size_limit * 0.8) / MIB)),
   /** Shed load while more queries than this wait for a database connection (what overload looks like); 0 is off. */
   SHED_POOL_WAITING: z.coerce.number().int().min(0).default(40),
+  /** Most appends sent as one statement when they arrive together (group commit); 1 sends each on its own. */
+  APPEND_BATCH_MAX: z.coerce.number().int().min(1).max(1000).default(100),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()

@@ -5,6 +5,7 @@ import { createProjectionRunner, type ProjectionRunner } from '../projections/ru
 import type { Config } from './config';
 import { type Database, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
+import { withGroupCommit } from './eventstore/group-commit';
 import { eventStoreMigration } from './eventstore/migration';
 import { createPostgresEventStore, type PostgresEventStore } from './eventstore/postgres';
 import { createVaultedEventStore } from './eventstore/vaulted';
@@ -26,8 +27,10 @@ export const migrations = [
 export interface Runtime {
   config: Config;
   database: Database;
-  /** The event store, personal fields sealed by the vault. */
+  /** The event store, personal fields sealed by the vault, appends arriving together committed together. */
   store: PostgresEventStore;
+  /** Appends waiting for their batch (group commit): part of the backlog load shedding watches. */
+  waitingAppends(): number;
   vault: Vault;
   runner: ProjectionRunner;
   close(): Promise<void>;
@@ -61,12 +64,19 @@ export const openRuntime = async (
     if (!options.database) await database.close();
     throw error;
   }
-  const store = createVaultedEventStore(createPostgresEventStore(database), vault, database.db);
+  // Appends arriving together share one statement: the events and their new subjects' keys (vaulted.ts).
+  const store = withGroupCommit(
+    createVaultedEventStore(createPostgresEventStore(database), vault, database.db),
+    {
+      maxBatch: config.APPEND_BATCH_MAX,
+    },
+  );
   const runner = createProjectionRunner({ database, store, projections: allProjections });
   return {
     config,
     database,
     store,
+    waitingAppends: () => store.waiting(),
     vault,
     runner,
     async close() {

@@ -36,7 +36,7 @@ describe('subject access: a person is looked up by address and exported, within 
     expect(await t.runner.waitForPosition(await t.lastPosition(), 30_000)).toBe(true);
   };
   const lookup = async (cookie: string, email: string) => {
-    const result = await graphql(t.app, cookie, LOOKUP, { email });
+    const result = await graphql(t.app, cookie, LOOKUP, { email }, await t.lastPosition());
     return result;
   };
   const subjectIdsOf = async (cookie: string, email: string) => {
@@ -270,7 +270,7 @@ describe('subject access: a person is looked up by address and exported, within 
     ]) {
       expect(log).not.toContain(value);
     }
-    const history = await graphql(t.app, admin.cookie, HISTORY);
+    const history = await graphql(t.app, admin.cookie, HISTORY, {}, await t.lastPosition());
     const nodes = (history.data!.privacyRequests as { edges: { node: Record<string, unknown> }[] }).edges.map(
       (edge) => edge.node,
     );
@@ -279,7 +279,7 @@ describe('subject access: a person is looked up by address and exported, within 
       ['export', 'json'],
     ]);
     expect(nodes[0]!.actorName).toBe('Admin Organisme Subject Access');
-    const theirs = await graphql(t.app, neighbour.cookie, HISTORY);
+    const theirs = await graphql(t.app, neighbour.cookie, HISTORY, {}, await t.lastPosition());
     expect((theirs.data!.privacyRequests as { edges: unknown[] }).edges).toEqual([]);
   });
 
@@ -317,7 +317,7 @@ describe('subject access: a person is looked up by address and exported, within 
     );
     expect(emails).toEqual([]);
 
-    const history = await graphql(t.app, admin.cookie, HISTORY);
+    const history = await graphql(t.app, admin.cookie, HISTORY, {}, await t.lastPosition());
     const nodes = (history.data!.privacyRequests as { edges: { node: Record<string, unknown> }[] }).edges.map(
       (edge) => edge.node,
     );

@@ -23,20 +23,23 @@ export const responsesOfSessions = (db: Db, organisationId: string, sessionIds: 
     .orderBy('submitted_at', 'desc')
     .execute();
 
-/** A link's answer count, closure and session cancellation, as far as the read model knows: one probe. */
-export const linkState = async (db: Db, linkId: string) => {
-  const row = await feedback(db)
+/** Links' answer counts, closures and session cancellations, as far as the read model knows: one probe each. */
+export const linkStates = async (db: Db, linkIds: readonly string[]) => {
+  const rows = await feedback(db)
     .selectFrom('feedback_links as l')
     .leftJoin('feedback_link_counts as c', 'c.link_id', 'l.id')
-    .select(['l.closed_at', 'l.session_cancelled', 'c.responses'])
-    .where('l.id', '=', linkId)
-    .executeTakeFirst();
-  return (
-    row && {
-      responses: row.responses ?? 0,
-      closed: row.closed_at !== null,
-      sessionCancelled: row.session_cancelled,
-    }
+    .select(['l.id', 'l.closed_at', 'l.session_cancelled', 'c.responses'])
+    .where('l.id', 'in', linkIds)
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        responses: row.responses ?? 0,
+        closed: row.closed_at !== null,
+        sessionCancelled: row.session_cancelled,
+      },
+    ]),
   );
 };
 

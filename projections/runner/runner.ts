@@ -39,6 +39,12 @@ export interface RunnerOptions {
    * once. It bounds the extra read-your-writes wait under load.
    */
   gatherMs?: number;
+  /**
+   * While appends keep coming batch after batch, that gap doubles up to this (ms), and falls back to `gatherMs`
+   * at the first pause: a sustained stream of appends (a class answering) costs each projection at most a few
+   * transactions a second instead of one per `gatherMs`, for at most this much more read-your-writes wait.
+   */
+  maxGatherMs?: number;
   log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -127,6 +133,7 @@ export const createProjectionRunner = (options: RunnerOptions) => {
   const batchSize = options.batchSize ?? (database.kind === 'pglite' ? 200 : 500);
   const pollIntervalMs = options.pollIntervalMs ?? 500;
   const gatherMs = options.gatherMs ?? 10;
+  const maxGatherMs = Math.max(gatherMs, options.maxGatherMs ?? 100);
   const progress = createWaker();
   const owned = new Set<string>();
   const errors = new Map<string, string>();
@@ -151,6 +158,7 @@ export const createProjectionRunner = (options: RunnerOptions) => {
       owned.add(projection.name);
       try {
         let idleWait = 5;
+        let gap = gatherMs;
         // A lost lock connection ends the claim: claim again (another process may have taken it meanwhile).
         while (!signal.aborted && stillOwned(owner)) {
           const startedAt = Date.now();
@@ -163,7 +171,8 @@ export const createProjectionRunner = (options: RunnerOptions) => {
           // Right after a wake-up an older transaction may still hide new rows: look again soon, backing off.
           const woke = await store.waitForEvents(Math.min(idleWait, pollIntervalMs), signal);
           idleWait = woke ? 5 : Math.min(idleWait * 2, pollIntervalMs);
-          const gather = startedAt + gatherMs - Date.now();
+          const gather = startedAt + gap - Date.now();
+          gap = woke && batch.moved ? Math.min(gap * 2, maxGatherMs) : gatherMs;
           if (woke && batch.moved && gather > 0) await delay(gather, undefined, { signal }).catch(() => {});
         }
       } catch (error) {

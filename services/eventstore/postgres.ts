@@ -2,10 +2,12 @@ import type { PoolClient } from 'pg';
 import type { Database, Db } from '../db/database';
 import { execute } from '../db/database';
 import {
+  type AppendRequest,
   type AppendResult,
   type Checkpoint,
   compareCheckpoints,
   type EventStore,
+  type ExpectedRevision,
   type NewEvent,
   positionLag,
   type RecordedEvent,
@@ -79,6 +81,34 @@ export const APPEND_MANY_SQL = appendSql(
   `ROWS FROM (jsonb_to_recordset($3::jsonb) AS (id uuid, type text, data jsonb, metadata jsonb))
            WITH ORDINALITY AS e(id, type, data, metadata, ord)`,
 );
+
+/**
+ * Appends to several streams as one statement (group commit, services/eventstore/group-commit.ts): one row per
+ * event in a JSON array in $1, each with its stream, the stream's expected last revision and its rank in its
+ * append. Each stream's check is the one of the single append, plus a look for the revision it would write (a
+ * retry of an answer, or a stream that moved on, then answers no row instead of breaking the whole statement on
+ * the unique key), each a lateral probe limited to one row so that it stays an index probe per stream (a
+ * correlated EXISTS here could be planned as a hashed subplan over the whole table). A stream whose check fails
+ * inserts nothing and answers no row, so each append lands whole or not at all. Ordered as the array so positions
+ * follow it. Raw SQL, as the single append.
+ */
+export const APPEND_BATCH_SQL = `INSERT INTO es_events (stream_id, stream_revision, id, type, data, metadata)
+  SELECT e.stream_id, e.expected + e.ord, e.id, e.type, e.data, e.metadata
+    FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (stream_id text, expected bigint, ord bigint, id uuid,
+                                                     type text, data jsonb, metadata jsonb))
+         WITH ORDINALITY AS e(stream_id, expected, ord, id, type, data, metadata, n)
+    LEFT JOIN LATERAL (
+           SELECT 1 AS taken FROM es_events t
+            WHERE t.stream_id = e.stream_id AND t.stream_revision = e.expected + 1
+            LIMIT 1) AS next ON true
+    LEFT JOIN LATERAL (
+           SELECT p.txid FROM es_events p
+            WHERE p.stream_id = e.stream_id AND p.stream_revision = e.expected
+            LIMIT 1) AS last ON true
+   WHERE next.taken IS NULL
+     AND (e.expected < 0 OR last.txid <= pg_current_xact_id()::text::bigint)
+   ORDER BY e.n
+  RETURNING stream_id, position`;
 
 export interface PostgresEventStoreOptions {
   upcast?: Upcaster;
@@ -186,11 +216,17 @@ const toRecorded = (row: EventRow, upcast?: Upcaster): RecordedEvent => {
   };
 };
 
+const validExpected = (expected: ExpectedRevision) =>
+  typeof expected !== 'number' || (Number.isSafeInteger(expected) && expected >= -1);
+
 const expectedToNumber = (expected: number | 'no_stream'): number =>
   expected === 'no_stream' ? -1 : expected;
 
 const sqlState = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+
+/** Errors of one append's own data (a malformed value, a broken constraint), not of the database as a whole. */
+const isDataError = (error: unknown) => /^2[23]/.test(sqlState(error) ?? '');
 
 const constraintOf = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'constraint' in error ? String(error.constraint) : undefined;
@@ -214,6 +250,12 @@ export interface PostgresEventStore extends EventStore {
    * index probe, where counting the rows left grows with the lag.
    */
   lag(checkpoint: Checkpoint, executor?: Db): Promise<number>;
+  /**
+   * Several appends at once, each with the outcome `append` would give it alone (its result, or its error: a
+   * failing append never fails the others). Appends to distinct streams with a known expected revision go in one
+   * statement; an append to a stream already in it, or with 'any', runs after it on its own.
+   */
+  appendMany(requests: readonly AppendRequest[]): Promise<PromiseSettledResult<AppendResult>[]>;
 }
 
 /** The PostgreSQL event store, on a real server or on PGlite. */
@@ -316,6 +358,88 @@ export const createPostgresEventStore = (
     return row?.revision == null ? -1 : Number(row.revision);
   };
 
+  const appendOne = async (
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> => {
+    if (events.length === 0) throw new Error('append needs at least one event');
+    if (!validExpected(expectedRevision))
+      throw new RangeError(`Invalid expected revision ${expectedRevision}`);
+    const single = events.length === 1 ? events[0] : undefined;
+    const fields = single
+      ? [single.id, single.type, JSON.stringify(single.data), JSON.stringify(single.metadata)]
+      : [
+          JSON.stringify(
+            events.map((event) => ({
+              id: event.id,
+              type: event.type,
+              data: event.data,
+              metadata: event.metadata,
+            })),
+          ),
+        ];
+    for (let attempt = 0; ; attempt++) {
+      // 'any' appends after the last revision read just before: a stream that moves on meanwhile makes the
+      // insert collide with the unique key, and the loop tries again on top of it.
+      const expected =
+        expectedRevision === 'any' ? await currentRevision(streamId) : expectedToNumber(expectedRevision);
+      let positions: number[] = [];
+      let lostRace = false;
+      try {
+        positions = single
+          ? await runAppend('es_append_one', APPEND_ONE_SQL, [streamId, expected, ...fields])
+          : await runAppend('es_append_many', APPEND_MANY_SQL, [streamId, expected, ...fields]);
+      } catch (error) {
+        if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
+        lostRace = constraintOf(error) === 'es_events_stream_revision_key';
+      }
+      if (positions.length > 0) {
+        waker.wake();
+        scheduleNotify();
+        const position = positions.reduce((last, next) => Math.max(last, next));
+        return { revision: expected + events.length, position };
+      }
+      // Nothing appended: a duplicate key, or no row because the expected revision is not the stream's last
+      // one (or a newer transaction wrote that one). A retry of an append that already happened answers the
+      // first result (idempotent by event id).
+      const existing = await findExisting(streamId, events);
+      if (existing) return existing;
+      // With no expectation, losing a race for the next revision only means: try again on top of it.
+      if (expectedRevision === 'any' && lostRace && attempt < 20) continue;
+      throw new WrongExpectedRevisionError(streamId, expectedRevision, await currentRevision(streamId));
+    }
+  };
+
+  /** One statement for appends to distinct streams: the stream and position of every row it inserted. */
+  const runBatch = async (requests: readonly AppendRequest[]): Promise<[string, number][]> => {
+    const rows = JSON.stringify(
+      requests.flatMap(({ streamId, events, expectedRevision }) =>
+        events.map((event, index) => ({
+          stream_id: streamId,
+          expected: expectedToNumber(expectedRevision as number | 'no_stream'),
+          ord: index + 1,
+          id: event.id,
+          type: event.type,
+          data: event.data,
+          metadata: event.metadata,
+        })),
+      ),
+    );
+    if (database.pool) {
+      const result = await database.pool.query<[string, string]>({
+        name: 'es_append_batch',
+        text: APPEND_BATCH_SQL,
+        values: [rows],
+        rowMode: 'array',
+      });
+      return result.rows.map(([streamId, position]) => [streamId, Number(position)]);
+    }
+    return (await execute<{ stream_id: string; position: string }>(db, APPEND_BATCH_SQL, [rows])).map(
+      (row) => [row.stream_id, Number(row.position)],
+    );
+  };
+
   const store: PostgresEventStore = {
     readFeedIn: (executor, after, limit) => readFeed(executor, after, limit, upcast),
     readFeedOfTypesIn: (executor, after, limit, types) =>
@@ -327,57 +451,91 @@ export const createPostgresEventStore = (
       return positionLag(checkpoint, await store.head(executor));
     },
 
-    async append(streamId, events, { expectedRevision }) {
-      if (events.length === 0) throw new Error('append needs at least one event');
-      if (
-        typeof expectedRevision === 'number' &&
-        (!Number.isSafeInteger(expectedRevision) || expectedRevision < -1)
-      ) {
-        throw new RangeError(`Invalid expected revision ${expectedRevision}`);
-      }
-      const single = events.length === 1 ? events[0] : undefined;
-      const fields = single
-        ? [single.id, single.type, JSON.stringify(single.data), JSON.stringify(single.metadata)]
-        : [
-            JSON.stringify(
-              events.map((event) => ({
-                id: event.id,
-                type: event.type,
-                data: event.data,
-                metadata: event.metadata,
-              })),
-            ),
-          ];
-      for (let attempt = 0; ; attempt++) {
-        // 'any' appends after the last revision read just before: a stream that moves on meanwhile makes the
-        // insert collide with the unique key, and the loop tries again on top of it.
-        const expected =
-          expectedRevision === 'any' ? await currentRevision(streamId) : expectedToNumber(expectedRevision);
-        let positions: number[] = [];
-        let lostRace = false;
+    append: (streamId, events, { expectedRevision }) => appendOne(streamId, events, expectedRevision),
+
+    async appendMany(requests) {
+      const outcomes: PromiseSettledResult<AppendResult>[] = new Array(requests.length);
+      const settle = async (index: number, run: () => Promise<AppendResult>) => {
         try {
-          positions = single
-            ? await runAppend('es_append_one', APPEND_ONE_SQL, [streamId, expected, ...fields])
-            : await runAppend('es_append_many', APPEND_MANY_SQL, [streamId, expected, ...fields]);
+          outcomes[index] = { status: 'fulfilled', value: await run() };
         } catch (error) {
-          if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
-          lostRace = constraintOf(error) === 'es_events_stream_revision_key';
+          outcomes[index] = { status: 'rejected', reason: error };
         }
-        if (positions.length > 0) {
-          waker.wake();
-          scheduleNotify();
-          const position = positions.reduce((last, next) => Math.max(last, next));
-          return { revision: expected + events.length, position };
+      };
+      const alone = (index: number) => {
+        const { streamId, events, expectedRevision } = requests[index]!;
+        return settle(index, () => appendOne(streamId, events, expectedRevision));
+      };
+      const grouped: number[] = [];
+      const later: number[] = [];
+      const streams = new Set<string>();
+      requests.forEach((request, index) => {
+        if (
+          request.expectedRevision === 'any' ||
+          request.events.length === 0 ||
+          !validExpected(request.expectedRevision) ||
+          streams.has(request.streamId)
+        ) {
+          later.push(index);
+        } else {
+          streams.add(request.streamId);
+          grouped.push(index);
         }
-        // Nothing appended: a duplicate key, or no row because the expected revision is not the stream's last
-        // one (or a newer transaction wrote that one). A retry of an append that already happened answers the
-        // first result (idempotent by event id).
-        const existing = await findExisting(streamId, events);
-        if (existing) return existing;
-        // With no expectation, losing a race for the next revision only means: try again on top of it.
-        if (expectedRevision === 'any' && lostRace && attempt < 20) continue;
-        throw new WrongExpectedRevisionError(streamId, expectedRevision, await currentRevision(streamId));
+      });
+      if (grouped.length === 1) later.unshift(grouped.pop()!);
+      if (grouped.length > 0) {
+        let rows: [string, number][] | undefined;
+        try {
+          rows = await runBatch(grouped.map((index) => requests[index]!));
+        } catch (error) {
+          // One append's data broke the statement for all (a duplicate id, a taken revision, a malformed value):
+          // each runs again alone and meets its own outcome. Anything else (the database away) fails them all.
+          if (!isDataError(error)) {
+            for (const index of grouped) outcomes[index] = { status: 'rejected', reason: error };
+          } else later.unshift(...grouped);
+        }
+        if (rows) {
+          const appended = new Map<string, { count: number; position: number }>();
+          for (const [streamId, position] of rows) {
+            const seen = appended.get(streamId);
+            appended.set(streamId, {
+              count: (seen?.count ?? 0) + 1,
+              position: Math.max(seen?.position ?? 0, Number(position)),
+            });
+          }
+          if (rows.length > 0) {
+            waker.wake();
+            scheduleNotify();
+          }
+          for (const index of grouped) {
+            const { streamId, events, expectedRevision } = requests[index]!;
+            const done = appended.get(streamId);
+            // No row: the check refused it. Alone, it finds whether it is a retry or a conflict.
+            if (!done) later.push(index);
+            else {
+              outcomes[index] = {
+                status: 'fulfilled',
+                value: {
+                  revision: expectedToNumber(expectedRevision as number | 'no_stream') + events.length,
+                  position: done.position,
+                },
+              };
+            }
+          }
+        }
       }
+      // The rest one stream at a time, in the order asked, streams side by side.
+      const byStream = new Map<string, number[]>();
+      for (const index of later.sort((a, b) => a - b)) {
+        const streamId = requests[index]!.streamId;
+        byStream.set(streamId, [...(byStream.get(streamId) ?? []), index]);
+      }
+      await Promise.all(
+        [...byStream.values()].map(async (indexes) => {
+          for (const index of indexes) await alone(index);
+        }),
+      );
+      return outcomes;
     },
 
     async readStream(streamId, { fromRevision = 0 } = {}) {

@@ -38,6 +38,13 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
 /** 'no_stream' (or -1): the stream must not exist; 'any': no check; n ≥ 0: the stream's last revision must be n. */
 export type ExpectedRevision = number | 'no_stream' | 'any';
 
+/** One append among several (appendMany). */
+export interface AppendRequest {
+  streamId: string;
+  events: readonly NewEvent[];
+  expectedRevision: ExpectedRevision;
+}
+
 export interface AppendResult {
   /** Revision of the stream's last event after the append. */
   revision: number;

@@ -1,7 +1,15 @@
 import type { Db } from '../db/database';
 import type { Vault } from '../privacy/vault';
 import type { FeedBatch, PostgresEventStore } from './postgres';
-import { type Checkpoint, type RecordedEvent, START, type Upcaster } from './types';
+import {
+  type AppendRequest,
+  type AppendResult,
+  type Checkpoint,
+  type NewEvent,
+  type RecordedEvent,
+  START,
+  type Upcaster,
+} from './types';
 
 export interface VaultedEventStoreOptions {
   /**
@@ -50,6 +58,41 @@ export const createVaultedEventStore = (
   const store: PostgresEventStore = {
     async append(streamId, events, options) {
       return inner.append(streamId, await vault.seal(events), options);
+    },
+    // The whole batch sealed at once (one statement creates every new subject's key), then appended at once. A
+    // refused seal (an undeclared type) or a failed key statement seals each append alone, so it fails alone.
+    async appendMany(requests) {
+      const outcomes: PromiseSettledResult<AppendResult>[] = new Array(requests.length);
+      let sealed: (readonly NewEvent[] | undefined)[];
+      try {
+        const all = await vault.seal(requests.flatMap((request) => request.events));
+        let next = 0;
+        sealed = requests.map((request) => {
+          const start = next;
+          next += request.events.length;
+          return all.slice(start, next);
+        });
+      } catch {
+        sealed = await Promise.all(
+          requests.map(async (request, index) => {
+            try {
+              return await vault.seal(request.events);
+            } catch (error) {
+              outcomes[index] = { status: 'rejected', reason: error };
+              return undefined;
+            }
+          }),
+        );
+      }
+      const ready: { index: number; request: AppendRequest }[] = [];
+      sealed.forEach((events, index) => {
+        if (events) ready.push({ index, request: { ...requests[index]!, events } });
+      });
+      const appended = await inner.appendMany(ready.map(({ request }) => request));
+      ready.forEach(({ index }, n) => {
+        outcomes[index] = appended[n]!;
+      });
+      return outcomes;
     },
     async readStream(streamId, options) {
       return opened(db, await inner.readStream(streamId, options));
