@@ -3,7 +3,7 @@ import { loadConfig } from '../services/config';
 import { execute } from '../services/db/database';
 import { migrate } from '../services/db/migrate';
 import { createPostgresEventStore, type PostgresEventStore } from '../services/eventstore/postgres';
-import { START } from '../services/eventstore/types';
+import { START, WrongExpectedRevisionError } from '../services/eventstore/types';
 import { createVaultedEventStore } from '../services/eventstore/vaulted';
 import type { FeedbackSubmitted } from '../services/feedback/events';
 import { newId } from '../services/kernel/ids';
@@ -206,6 +206,87 @@ for (const kind of databaseKinds()) {
         testDb!.database.db,
       );
       expect(commentOf((await fresh.readStream('feedbacklink-legacy'))[0])).toBe(ERASED);
+    });
+
+    it('writes a new person’s key in the append’s own statement, and reads every event when another process keyed them first', async () => {
+      await setUp();
+      const db = testDb!.database.db;
+      const keys = async (subject: string) =>
+        execute<{ n: number }>(db, 'SELECT count(*)::int AS n FROM privacy_subjects WHERE subject_id = $1', [
+          subject,
+        ]);
+      // Another process: its own vault (its own cache) over the same tables.
+      const otherVault = createVault(db, { kek, declarations: allPersonalData, now: () => clock });
+      const other = createVaultedEventStore(plain, otherVault, db, { pollIntervalMs: 50 });
+
+      const responseId = newId();
+      const first = answer(responseId, COMMENT);
+      await store.append(`feedbackresponse-${responseId}`, [first], { expectedRevision: 'no_stream' });
+      expect((await keys(`respondent:${responseId}`))[0]!.n).toBe(1);
+
+      // The other process knows no key for this respondent: it draws one, the statement finds one stored, refuses
+      // the events, and the append is sealed again with the stored key.
+      const second = { ...answer(responseId, 'Deuxième commentaire'), metadata: first.metadata };
+      await other.append(`feedbackresponse-${responseId}`, [second], { expectedRevision: 0 });
+      expect((await keys(`respondent:${responseId}`))[0]!.n).toBe(1);
+      for (const reader of [store, other]) {
+        const events = await reader.readStream(`feedbackresponse-${responseId}`);
+        expect(events.map(commentOf)).toEqual([COMMENT, 'Deuxième commentaire']);
+      }
+
+      // A retry of the same append through a process that never saw it answers the first result, once.
+      const retried = await createVaultedEventStore(
+        plain,
+        createVault(db, { kek, declarations: allPersonalData }),
+        db,
+      ).append(`feedbackresponse-${responseId}`, [first], { expectedRevision: 'no_stream' });
+      expect(retried.revision).toBe(0);
+      expect(await plain.readStream(`feedbackresponse-${responseId}`)).toHaveLength(2);
+
+      // A refused append about a new person refuses as it would without the vault, and leaves nothing unreadable.
+      const third = answer(newId(), 'Refusé');
+      await expect(
+        store.append(`feedbackresponse-${responseId}`, [third], { expectedRevision: 0 }),
+      ).rejects.toThrow(WrongExpectedRevisionError);
+      await store.append(`feedbackresponse-${third.data.responseId}`, [third], {
+        expectedRevision: 'no_stream',
+      });
+      expect(commentOf((await other.readStream(`feedbackresponse-${third.data.responseId}`))[0])).toBe(
+        'Refusé',
+      );
+    });
+
+    it('writes the batch’s new keys in the batch’s statement, each append landing or refused on its own', async () => {
+      await setUp();
+      const db = testDb!.database.db;
+      const otherVault = createVault(db, { kek, declarations: allPersonalData, now: () => clock });
+      const other = createVaultedEventStore(plain, otherVault, db, { pollIntervalMs: 50 });
+      // A respondent another process already keyed, and two appends about one new respondent.
+      const known = answer(newId(), 'Déjà connu');
+      await other.append(`feedbackresponse-${known.data.responseId}`, [known], {
+        expectedRevision: 'no_stream',
+      });
+      const knownAgain = { ...answer(known.data.responseId, 'Encore'), metadata: known.metadata };
+      const shared = newId();
+      const a = answer(shared, 'Premier');
+      const b = { ...answer(shared, 'Second'), metadata: a.metadata };
+      const outcomes = await store.appendMany([
+        { streamId: `feedbackresponse-${known.data.responseId}`, events: [knownAgain], expectedRevision: 0 },
+        { streamId: `a-${shared}`, events: [a], expectedRevision: 'no_stream' },
+        { streamId: `b-${shared}`, events: [b], expectedRevision: 'no_stream' },
+        { streamId: `a-${shared}`, events: [answer(newId(), 'x')], expectedRevision: 'no_stream' },
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'fulfilled',
+        'rejected',
+      ]);
+      expect((outcomes[3] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+      const read = async (streamId: string) => (await other.readStream(streamId)).map(commentOf);
+      expect(await read(`feedbackresponse-${known.data.responseId}`)).toEqual(['Déjà connu', 'Encore']);
+      expect(await read(`a-${shared}`)).toEqual(['Premier']);
+      expect(await read(`b-${shared}`)).toEqual(['Second']);
     });
 
     it('refuses a tampered stored value, naming the field but never the value', async () => {

@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import type { Database, Db } from '../db/database';
 import { execute } from '../db/database';
 import {
+  type Alongside,
   type AppendRequest,
   type AppendResult,
   type Checkpoint,
@@ -63,24 +64,39 @@ const COLUMNS =
  */
 const appendSql = (
   rows: string,
+  extra = '',
 ) => `INSERT INTO es_events (stream_id, stream_revision, id, type, data, metadata)
   SELECT $1, $2::bigint + e.ord, e.id, e.type, e.data, e.metadata
     FROM ${rows}
-   WHERE $2::bigint < 0 OR EXISTS (
+   WHERE ($2::bigint < 0 OR EXISTS (
            SELECT 1 FROM es_events p
             WHERE p.stream_id = $1 AND p.stream_revision = $2::bigint
-              AND p.txid <= pg_current_xact_id()::text::bigint)
+              AND p.txid <= pg_current_xact_id()::text::bigint))${extra}
   RETURNING position`;
 
+const ONE_EVENT =
+  '(SELECT 1::bigint, $3::uuid, $4::text, $5::jsonb, $6::jsonb) AS e(ord, id, type, data, metadata)';
+const MANY_EVENTS = `ROWS FROM (jsonb_to_recordset($3::jsonb) AS (id uuid, type text, data jsonb, metadata jsonb))
+           WITH ORDINALITY AS e(id, type, data, metadata, ord)`;
+
+/**
+ * Rows of another table written first by the same statement (`Alongside`): inserted unless their key exists,
+ * answering the keys it inserted. Raw SQL: data-modifying WITH over jsonb_populate_recordset has no Kysely form;
+ * the table and column come from code, never from a request.
+ */
+const alongsideCte = (table: string, key: string, param: number) => `WITH alongside AS (
+  INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $${param}::jsonb)
+  ON CONFLICT (${key}) DO NOTHING RETURNING ${key} AS k)
+`;
+/** A single append with rows alongside ($7 or $4): the events land only if every row was inserted here. */
+const appendAlongsideSql = (rows: string, table: string, key: string, param: number) =>
+  alongsideCte(table, key, param) +
+  appendSql(rows, `\n     AND (SELECT count(*) FROM alongside) = jsonb_array_length($${param}::jsonb)`);
+
 /** One event: its fields as parameters, like a plain INSERT ($3 id, $4 type, $5 data, $6 metadata). */
-export const APPEND_ONE_SQL = appendSql(
-  '(SELECT 1::bigint, $3::uuid, $4::text, $5::jsonb, $6::jsonb) AS e(ord, id, type, data, metadata)',
-);
+export const APPEND_ONE_SQL = appendSql(ONE_EVENT);
 /** Several events: a JSON array of {id, type, data, metadata} in $3. */
-export const APPEND_MANY_SQL = appendSql(
-  `ROWS FROM (jsonb_to_recordset($3::jsonb) AS (id uuid, type text, data jsonb, metadata jsonb))
-           WITH ORDINALITY AS e(id, type, data, metadata, ord)`,
-);
+export const APPEND_MANY_SQL = appendSql(MANY_EVENTS);
 
 /**
  * Appends to several streams as one statement (group commit, services/eventstore/group-commit.ts): one row per
@@ -92,11 +108,14 @@ export const APPEND_MANY_SQL = appendSql(
  * inserts nothing and answers no row, so each append lands whole or not at all. Ordered as the array so positions
  * follow it. Raw SQL, as the single append.
  */
-export const APPEND_BATCH_SQL = `INSERT INTO es_events (stream_id, stream_revision, id, type, data, metadata)
+const appendBatchSql = (alongside?: {
+  table: string;
+  key: string;
+}) => `${alongside ? alongsideCte(alongside.table, alongside.key, 2) : ''}INSERT INTO es_events (stream_id, stream_revision, id, type, data, metadata)
   SELECT e.stream_id, e.expected + e.ord, e.id, e.type, e.data, e.metadata
     FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (stream_id text, expected bigint, ord bigint, id uuid,
-                                                     type text, data jsonb, metadata jsonb))
-         WITH ORDINALITY AS e(stream_id, expected, ord, id, type, data, metadata, n)
+                                                     type text, data jsonb, metadata jsonb, needs jsonb))
+         WITH ORDINALITY AS e(stream_id, expected, ord, id, type, data, metadata, needs, n)
     LEFT JOIN LATERAL (
            SELECT 1 AS taken FROM es_events t
             WHERE t.stream_id = e.stream_id AND t.stream_revision = e.expected + 1
@@ -106,9 +125,16 @@ export const APPEND_BATCH_SQL = `INSERT INTO es_events (stream_id, stream_revisi
             WHERE p.stream_id = e.stream_id AND p.stream_revision = e.expected
             LIMIT 1) AS last ON true
    WHERE next.taken IS NULL
-     AND (e.expected < 0 OR last.txid <= pg_current_xact_id()::text::bigint)
+     AND (e.expected < 0 OR last.txid <= pg_current_xact_id()::text::bigint)${
+       alongside
+         ? `
+     AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(e.needs) AS needed(k)
+                      WHERE needed.k NOT IN (SELECT k FROM alongside))`
+         : ''
+     }
    ORDER BY e.n
   RETURNING stream_id, position`;
+export const APPEND_BATCH_SQL = appendBatchSql();
 
 export interface PostgresEventStoreOptions {
   upcast?: Upcaster;
@@ -232,6 +258,12 @@ const constraintOf = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'constraint' in error ? String(error.constraint) : undefined;
 
 export interface PostgresEventStore extends EventStore {
+  /** The append, with rows another table gets in the same statement (`Alongside`). */
+  append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedRevision: ExpectedRevision; alongside?: Alongside },
+  ): Promise<AppendResult>;
   /** Reads the feed inside a caller's transaction (projections apply and checkpoint in one transaction). */
   readFeedIn(executor: Db, after: Checkpoint, limit: number): Promise<RecordedEvent[]>;
   /** The feed for a reader of some event types only, inside a caller's transaction (see readFeedOfTypes). */
@@ -362,6 +394,7 @@ export const createPostgresEventStore = (
     streamId: string,
     events: readonly NewEvent[],
     expectedRevision: ExpectedRevision,
+    alongside?: Alongside,
   ): Promise<AppendResult> => {
     if (events.length === 0) throw new Error('append needs at least one event');
     if (!validExpected(expectedRevision))
@@ -387,9 +420,24 @@ export const createPostgresEventStore = (
       let positions: number[] = [];
       let lostRace = false;
       try {
-        positions = single
-          ? await runAppend('es_append_one', APPEND_ONE_SQL, [streamId, expected, ...fields])
-          : await runAppend('es_append_many', APPEND_MANY_SQL, [streamId, expected, ...fields]);
+        if (alongside && alongside.rows.length > 0) {
+          // Its own prepared statement per table: the table's name is part of the text.
+          const shape = single ? 'one' : 'many';
+          positions = await runAppend(
+            `es_append_${shape}_with_${alongside.table}`,
+            appendAlongsideSql(
+              single ? ONE_EVENT : MANY_EVENTS,
+              alongside.table,
+              alongside.key,
+              single ? 7 : 4,
+            ),
+            [streamId, expected, ...fields, JSON.stringify(alongside.rows)],
+          );
+        } else {
+          positions = single
+            ? await runAppend('es_append_one', APPEND_ONE_SQL, [streamId, expected, ...fields])
+            : await runAppend('es_append_many', APPEND_MANY_SQL, [streamId, expected, ...fields]);
+        }
       } catch (error) {
         if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
         lostRace = constraintOf(error) === 'es_events_stream_revision_key';
@@ -414,8 +462,9 @@ export const createPostgresEventStore = (
   /** One statement for appends to distinct streams: the stream and position of every row it inserted. */
   const runBatch = async (requests: readonly AppendRequest[]): Promise<[string, number][]> => {
     const rows = JSON.stringify(
-      requests.flatMap(({ streamId, events, expectedRevision }) =>
-        events.map((event, index) => ({
+      requests.flatMap(({ streamId, events, expectedRevision, alongside }) => {
+        const needs = alongside?.rows.map((row) => row[alongside.key]) ?? null;
+        return events.map((event, index) => ({
           stream_id: streamId,
           expected: expectedToNumber(expectedRevision as number | 'no_stream'),
           ord: index + 1,
@@ -423,21 +472,31 @@ export const createPostgresEventStore = (
           type: event.type,
           data: event.data,
           metadata: event.metadata,
-        })),
-      ),
+          needs,
+        }));
+      }),
     );
+    // Rows alongside, once each (two appends about one new person bring the same key); one table per batch.
+    const first = requests.find(
+      (request) => request.alongside && request.alongside.rows.length > 0,
+    )?.alongside;
+    const byKey = new Map<unknown, Record<string, unknown>>();
+    if (first) {
+      for (const request of requests) {
+        for (const row of request.alongside?.rows ?? []) byKey.set(row[first.key], row);
+      }
+    }
+    const name = first ? `es_append_batch_with_${first.table}` : 'es_append_batch';
+    const text = first ? appendBatchSql(first) : APPEND_BATCH_SQL;
+    const values = first ? [rows, JSON.stringify([...byKey.values()])] : [rows];
     if (database.pool) {
-      const result = await database.pool.query<[string, string]>({
-        name: 'es_append_batch',
-        text: APPEND_BATCH_SQL,
-        values: [rows],
-        rowMode: 'array',
-      });
+      const result = await database.pool.query<[string, string]>({ name, text, values, rowMode: 'array' });
       return result.rows.map(([streamId, position]) => [streamId, Number(position)]);
     }
-    return (await execute<{ stream_id: string; position: string }>(db, APPEND_BATCH_SQL, [rows])).map(
-      (row) => [row.stream_id, Number(row.position)],
-    );
+    return (await execute<{ stream_id: string; position: string }>(db, text, values)).map((row) => [
+      row.stream_id,
+      Number(row.position),
+    ]);
   };
 
   const store: PostgresEventStore = {
@@ -451,7 +510,8 @@ export const createPostgresEventStore = (
       return positionLag(checkpoint, await store.head(executor));
     },
 
-    append: (streamId, events, { expectedRevision }) => appendOne(streamId, events, expectedRevision),
+    append: (streamId, events, { expectedRevision, alongside }) =>
+      appendOne(streamId, events, expectedRevision, alongside),
 
     async appendMany(requests) {
       const outcomes: PromiseSettledResult<AppendResult>[] = new Array(requests.length);
@@ -463,8 +523,8 @@ export const createPostgresEventStore = (
         }
       };
       const alone = (index: number) => {
-        const { streamId, events, expectedRevision } = requests[index]!;
-        return settle(index, () => appendOne(streamId, events, expectedRevision));
+        const { streamId, events, expectedRevision, alongside } = requests[index]!;
+        return settle(index, () => appendOne(streamId, events, expectedRevision, alongside));
       };
       const grouped: number[] = [];
       const later: number[] = [];

@@ -43,6 +43,22 @@ export interface AppendRequest {
   streamId: string;
   events: readonly NewEvent[];
   expectedRevision: ExpectedRevision;
+  /** Rows of another table the same statement writes (PostgreSQL store only; see `Alongside`). */
+  alongside?: Alongside;
+}
+
+/**
+ * Rows another table gets in the same statement as the events (the personal-data vault's new data keys, so that
+ * sealing an event about a new person costs no extra round trip): each row is inserted unless a row with its key
+ * exists already, and the append lands only if every row it brings was inserted by this statement. When one
+ * was not (a key drawn for a subject another writer had just keyed), the append answers
+ * `WrongExpectedRevisionError` like any refused append, and the caller tries again without them.
+ */
+export interface Alongside {
+  /** The table and its unique key column; rows name every column (a column left out is NULL, not its default). */
+  table: string;
+  key: string;
+  rows: readonly Record<string, unknown>[];
 }
 
 export interface AppendResult {

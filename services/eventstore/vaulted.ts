@@ -1,14 +1,14 @@
 import type { Db } from '../db/database';
-import type { Vault } from '../privacy/vault';
+import { SUBJECTS_TABLE, type Vault } from '../privacy/vault';
 import type { FeedBatch, PostgresEventStore } from './postgres';
 import {
   type AppendRequest,
   type AppendResult,
   type Checkpoint,
-  type NewEvent,
   type RecordedEvent,
   START,
   type Upcaster,
+  WrongExpectedRevisionError,
 } from './types';
 
 export interface VaultedEventStoreOptions {
@@ -56,42 +56,80 @@ export const createVaultedEventStore = (
     types && (upcast ? upcast.storedTypes?.(types) : types);
 
   const store: PostgresEventStore = {
+    // A new person's key is written by the append's own statement (`Alongside`): sealing costs no round trip.
+    // Refused (someone keyed that person meanwhile, or the append itself was refused), it is sealed again with
+    // the stored keys and appended the ordinary way, which gives the append's own outcome.
     async append(streamId, events, options) {
-      return inner.append(streamId, await vault.seal(events), options);
+      const sealed = await vault.sealAlongside(events);
+      if (sealed.rows.length === 0) return inner.append(streamId, sealed.events, options);
+      try {
+        const result = await inner.append(streamId, sealed.events, {
+          ...options,
+          alongside: { ...SUBJECTS_TABLE, rows: sealed.rows },
+        });
+        sealed.confirm(sealed.rows.map((row) => row.subject_id));
+        return result;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        return inner.append(streamId, await vault.seal(events), options);
+      }
     },
-    // The whole batch sealed at once (one statement creates every new subject's key), then appended at once. A
-    // refused seal (an undeclared type) or a failed key statement seals each append alone, so it fails alone.
+    // The whole batch sealed at once, the new people's keys written by the batch's statement. An append refused
+    // there runs again alone, sealed with the stored keys; a refused seal (an undeclared type) seals each append
+    // alone, so it fails alone.
     async appendMany(requests) {
       const outcomes: PromiseSettledResult<AppendResult>[] = new Array(requests.length);
-      let sealed: (readonly NewEvent[] | undefined)[];
+      const ready: { index: number; request: AppendRequest }[] = [];
+      let confirm: ((subjects: Iterable<string>) => void) | undefined;
       try {
-        const all = await vault.seal(requests.flatMap((request) => request.events));
+        const all = await vault.sealAlongside(requests.flatMap((request) => request.events));
+        const rowOf = new Map(all.rows.map((row) => [row.subject_id, row]));
+        confirm = all.confirm;
         let next = 0;
-        sealed = requests.map((request) => {
+        requests.forEach((request, index) => {
           const start = next;
           next += request.events.length;
-          return all.slice(start, next);
+          const needs = new Set(all.needs.slice(start, next).flat());
+          const rows = [...needs].map((subject) => rowOf.get(subject)!);
+          ready.push({
+            index,
+            request: {
+              ...request,
+              events: all.events.slice(start, next),
+              ...(rows.length > 0 ? { alongside: { ...SUBJECTS_TABLE, rows } } : {}),
+            },
+          });
         });
       } catch {
-        sealed = await Promise.all(
+        await Promise.all(
           requests.map(async (request, index) => {
             try {
-              return await vault.seal(request.events);
+              ready.push({ index, request: { ...request, events: await vault.seal(request.events) } });
             } catch (error) {
               outcomes[index] = { status: 'rejected', reason: error };
-              return undefined;
             }
           }),
         );
       }
-      const ready: { index: number; request: AppendRequest }[] = [];
-      sealed.forEach((events, index) => {
-        if (events) ready.push({ index, request: { ...requests[index]!, events } });
-      });
       const appended = await inner.appendMany(ready.map(({ request }) => request));
-      ready.forEach(({ index }, n) => {
-        outcomes[index] = appended[n]!;
-      });
+      await Promise.all(
+        ready.map(async ({ index, request }, n) => {
+          const outcome = appended[n]!;
+          const rows = request.alongside?.rows ?? [];
+          if (outcome.status === 'fulfilled') {
+            confirm?.(rows.map((row) => row.subject_id as string));
+            outcomes[index] = outcome;
+          } else if (rows.length > 0 && outcome.reason instanceof WrongExpectedRevisionError) {
+            const { streamId, events, expectedRevision } = requests[index]!;
+            try {
+              const value = await inner.append(streamId, await vault.seal(events), { expectedRevision });
+              outcomes[index] = { status: 'fulfilled', value };
+            } catch (error) {
+              outcomes[index] = { status: 'rejected', reason: error };
+            }
+          } else outcomes[index] = outcome;
+        }),
+      );
       return outcomes;
     },
     async readStream(streamId, options) {

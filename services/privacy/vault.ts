@@ -35,6 +35,25 @@ export const isSealedValue = (value: unknown): value is SealedValue =>
 
 type KeyState = Buffer | 'erased' | 'absent';
 
+/** A new data subject's row of privacy_subjects, as an append writes it alongside its events. */
+export type NewSubjectRow = {
+  subject_id: string;
+  organisation_id: string;
+  wrapped_key: string;
+  created_at: string;
+  erased_at: null;
+};
+
+export interface SealedAlongside {
+  events: NewEvent[];
+  rows: NewSubjectRow[];
+  needs: string[][];
+  confirm(subjects: Iterable<string>): void;
+}
+
+/** Where the vault's rows live, for an append that writes them (`Alongside`). */
+export const SUBJECTS_TABLE = { table: 'privacy_subjects', key: 'subject_id' } as const;
+
 export interface VaultOptions {
   /** The key-encryption key (PERSONAL_DATA_KEY). */
   kek: Buffer;
@@ -58,6 +77,14 @@ export interface Vault {
    * its events' organisation's); refuses an undeclared event type.
    */
   seal(events: readonly NewEvent[]): Promise<NewEvent[]>;
+  /**
+   * Seals like `seal`, but a subject this process holds no key for gets a key drawn here, optimistically new:
+   * its row is not written but answered, for the append to write in its own statement (`Alongside`), so sealing
+   * costs no round trip of its own. `needs[i]` are the new subjects event i was sealed for. Once an append that
+   * carried rows landed, `confirm` keeps those subjects' keys in memory. An append whose rows were not all written
+   * (a subject keyed meanwhile by another writer) must be sealed again with `seal`, which reads the stored keys.
+   */
+  sealAlongside(events: readonly NewEvent[]): Promise<SealedAlongside>;
   /**
    * Opens the sealed fields of stored events (one query for the keys the batch lacks, through `executor` so a
    * projection's transaction can use it); erased subjects' fields, sealed or written before the vault, read
@@ -180,44 +207,95 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
     return states;
   };
 
+  /** Which declared personal fields each event fills, and whose they are (with their organisation). */
+  const planOf = (events: readonly NewEvent[]) => {
+    const plans = events.map((event) => {
+      const fields = personalFieldsOf(declarations, event.type);
+      if (!fields) {
+        throw new Error(
+          `Event type ${event.type} has no personal-data declaration: declare its personal fields, or that it has none`,
+        );
+      }
+      const data = event.data as Record<string, unknown>;
+      return fields
+        .filter(({ field }) => data[field] !== null && data[field] !== undefined)
+        .map(({ field, subject }) => ({ field, subject: subject(data) }));
+    });
+    const subjects = new Map<string, string>();
+    plans.forEach((plan, index) => {
+      for (const { subject } of plan) subjects.set(subject, events[index]!.metadata.organisationId);
+    });
+    return { plans, subjects };
+  };
+
+  const sealWith = (
+    events: readonly NewEvent[],
+    plans: ReturnType<typeof planOf>['plans'],
+    keys: ReadonlyMap<string, KeyState>,
+  ): NewEvent[] =>
+    events.map((event, index) => {
+      const plan = plans[index]!;
+      if (plan.length === 0) return event;
+      const data = { ...(event.data as Record<string, unknown>) };
+      for (const { field, subject } of plan) {
+        const key = keys.get(subject);
+        // A subject erased before this append: its data never enters the log.
+        data[field] =
+          key instanceof Buffer
+            ? ({
+                $pd: 1,
+                s: subject,
+                v: sealField(key, { eventType: event.type, field, subject }, data[field]),
+              } satisfies SealedValue)
+            : ERASED;
+      }
+      return { ...event, data };
+    });
+
   return {
     async seal(events) {
-      const plans = events.map((event) => {
-        const fields = personalFieldsOf(declarations, event.type);
-        if (!fields) {
-          throw new Error(
-            `Event type ${event.type} has no personal-data declaration: declare its personal fields, or that it has none`,
-          );
-        }
-        const data = event.data as Record<string, unknown>;
-        return fields
-          .filter(({ field }) => data[field] !== null && data[field] !== undefined)
-          .map(({ field, subject }) => ({ field, subject: subject(data) }));
-      });
-      const subjects = new Map<string, string>();
-      plans.forEach((plan, index) => {
-        for (const { subject } of plan) subjects.set(subject, events[index]!.metadata.organisationId);
-      });
+      const { plans, subjects } = planOf(events);
       if (subjects.size === 0) return [...events];
       const keys = await keysForWriting(subjects);
-      return events.map((event, index) => {
-        const plan = plans[index]!;
-        if (plan.length === 0) return event;
-        const data = { ...(event.data as Record<string, unknown>) };
-        for (const { field, subject } of plan) {
-          const key = keys.get(subject);
-          // A subject erased before this append: its data never enters the log.
-          data[field] =
-            key instanceof Buffer
-              ? ({
-                  $pd: 1,
-                  s: subject,
-                  v: sealField(key, { eventType: event.type, field, subject }, data[field]),
-                } satisfies SealedValue)
-              : ERASED;
+      return sealWith(events, plans, keys);
+    },
+
+    async sealAlongside(events) {
+      const { plans, subjects } = planOf(events);
+      const drawn = new Map<string, Buffer>();
+      const rows: NewSubjectRow[] = [];
+      const keys = new Map<string, KeyState>();
+      const createdAt = new Date(now()).toISOString();
+      for (const [subject, organisationId] of subjects) {
+        const known = cached(subject);
+        if (known !== undefined) {
+          keys.set(subject, known);
+          continue;
         }
-        return { ...event, data };
-      });
+        const key = newDataKey();
+        drawn.set(subject, key);
+        keys.set(subject, key);
+        rows.push({
+          subject_id: subject,
+          organisation_id: organisationId,
+          wrapped_key: wrapKey(kek, subject, key),
+          created_at: createdAt,
+          erased_at: null,
+        });
+      }
+      return {
+        events: subjects.size === 0 ? [...events] : sealWith(events, plans, keys),
+        rows,
+        needs: plans.map((plan) => [
+          ...new Set(plan.map(({ subject }) => subject).filter((id) => drawn.has(id))),
+        ]),
+        confirm(confirmed) {
+          for (const subject of confirmed) {
+            const key = drawn.get(subject);
+            if (key) remember(subject, key);
+          }
+        },
+      };
     },
 
     async open(executor, events) {
