@@ -38,3 +38,7 @@ export const organisationOf = (context: GraphQLContext): string => {
   }
   return context.viewer.organisationId;
 };
+
+/** Whether an id argument is a UUID: any other text names nothing, and is answered as not found (null). */
+export const isUuid = (id: string): boolean =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);

@@ -9,9 +9,8 @@ import {
   hasChromium,
   JOURNEY_TIMEOUT,
   launchChromium,
-  PHONE,
   serve,
-  UI_TIMEOUT,
+  signedInPhone,
 } from './support/browser';
 
 const title = browserSuiteTitle('feedback campaign on a phone');
@@ -50,12 +49,9 @@ describe.skipIf(!hasChromium)(title, () => {
       });
       await post('/api/questionnaires', { fromTemplate: 'learner_end_of_session' });
 
-      context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', ...PHONE });
-      context.setDefaultTimeout(UI_TIMEOUT);
-      context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)));
-      const [name, value] = cookie.split('=') as [string, string];
-      await context.addCookies([{ name, value, url: base }]);
-      const page = await context.newPage();
+      const phone = await signedInPhone(browser, base, cookie, pageErrors);
+      context = phone.context;
+      const { page } = phone;
 
       await page.goto(`${base}/campaigns`);
       await page.getByRole('heading', { level: 1, name: 'Campagnes de recueil' }).waitFor();

@@ -143,6 +143,25 @@ describe('campaigns: planning and respondents', () => {
     expect((await eventsOf(id)).length).toBe(3);
   });
 
+  it('adds nobody twice on a retried list (same Idempotency-Key), and refuses a malformed key writing nothing', async () => {
+    const { id } = (await plan()).json();
+    const list = { respondents: [{ email: 'retry@example.fr', lastName: 'Retry' }] };
+    const first = await post(`/api/campaigns/${id}/respondents`, list, cookie, {
+      'idempotency-key': `add-${id}`,
+    });
+    const again = await post(`/api/campaigns/${id}/respondents`, list, cookie, {
+      'idempotency-key': `add-${id}`,
+    });
+    expect(first.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    const before = await t.lastPosition();
+    const bad = await post(`/api/campaigns/${id}/respondents`, list, cookie, { 'idempotency-key': 'short' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('invalid_idempotency_key');
+    expect(await t.lastPosition()).toBe(before);
+    expect((await eventsOf(id)).filter((event) => event.type === 'CampaignRespondentAdded')).toHaveLength(1);
+  });
+
   it('keeps respondents’ names and addresses sealed in the stored log', async () => {
     const { id } = (await plan()).json();
     await post(`/api/campaigns/${id}/respondents`, {

@@ -9,9 +9,8 @@ import {
   hasChromium,
   JOURNEY_TIMEOUT,
   launchChromium,
-  PHONE,
   serve,
-  UI_TIMEOUT,
+  signedInPhone,
 } from './support/browser';
 
 const title = browserSuiteTitle('questionnaire editor on a phone');
@@ -39,12 +38,9 @@ describe.skipIf(!hasChromium)(title, () => {
     'a quality manager copies a ready questionnaire, previews it, adds a choice question and saves version 2',
     async () => {
       const { cookie } = await t.organisation('Formations Questions');
-      context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', ...PHONE });
-      context.setDefaultTimeout(UI_TIMEOUT);
-      context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)));
-      const [name, value] = cookie.split('=') as [string, string];
-      await context.addCookies([{ name, value, url: base }]);
-      const page = await context.newPage();
+      const phone = await signedInPhone(browser, base, cookie, pageErrors);
+      context = phone.context;
+      const { page } = phone;
 
       await page.goto(`${base}/questionnaires`);
       await page.getByRole('heading', { level: 1, name: 'Questionnaires' }).waitFor();

@@ -68,6 +68,23 @@ const updateRespondents = (
     })),
   );
 
+/** A campaign's status and revision from its last closing or cancelling event in the run: one UPDATE. */
+const setStatus = (
+  db: Db,
+  events: readonly Of<'CampaignClosed' | 'CampaignCancelled'>[],
+  status: 'closed' | 'cancelled',
+) =>
+  updateRows(
+    db,
+    'campaigns',
+    'id',
+    lastBy(events, (event) => event.data.campaignId).map(({ data, revision }) => ({
+      id: data.campaignId,
+      status,
+      revision,
+    })),
+  );
+
 export const campaignsProjection = defineProjection<CampaignTables, Event>({
   name: 'campaigns',
   version: 1,
@@ -252,30 +269,8 @@ export const campaignsProjection = defineProjection<CampaignTables, Event>({
       );
       await followRevisions(db, events);
     },
-    async CampaignClosed(db, events) {
-      await updateRows(
-        db,
-        'campaigns',
-        'id',
-        lastBy(events, (event) => event.data.campaignId).map(({ data, revision }) => ({
-          id: data.campaignId,
-          status: 'closed' as const,
-          revision,
-        })),
-      );
-    },
-    async CampaignCancelled(db, events) {
-      await updateRows(
-        db,
-        'campaigns',
-        'id',
-        lastBy(events, (event) => event.data.campaignId).map(({ data, revision }) => ({
-          id: data.campaignId,
-          status: 'cancelled' as const,
-          revision,
-        })),
-      );
-    },
+    CampaignClosed: (db, events) => setStatus(db, events, 'closed'),
+    CampaignCancelled: (db, events) => setStatus(db, events, 'cancelled'),
     async PersonalDataErased(db, events) {
       const respondentIds = subjectIdsOf(events, 'respondent');
       if (respondentIds.length === 0) return;

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { campaignsOf, findCampaign, respondentsOfCampaign } from '../../projections/campaigns/queries';
 import type { CampaignRespondentRow, CampaignRow } from '../../projections/campaigns/tables';
 import { can } from '../../services/kernel/auth';
-import { builder, organisationOf } from '../builder';
+import { builder, isUuid, organisationOf } from '../builder';
 import type { GraphQLContext } from '../context';
 import { AudienceEnum } from './feedback';
 
@@ -71,8 +71,6 @@ const CampaignRef = builder.objectRef<CampaignRow>('Campaign').implement({
   }),
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 builder.queryField('campaigns', (t) =>
   t.field({
     type: [CampaignRef],
@@ -94,7 +92,7 @@ builder.queryField('campaign', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, context) => {
       const id = String(args.id);
-      if (!UUID.test(id)) return null;
+      if (!isUuid(id)) return null;
       return (await findCampaign(context.db, organisationOf(context), id)) ?? null;
     },
   }),

@@ -13,7 +13,7 @@ import {
   type Question,
   type QuestionnaireContent,
 } from '../../services/questionnaire/events';
-import { builder, organisationOf } from '../builder';
+import { builder, isUuid, organisationOf } from '../builder';
 import { groupedBy, perRequest } from '../loader';
 import { AudienceEnum } from './feedback';
 
@@ -162,8 +162,6 @@ builder.queryField('questionnaires', (t) =>
   }),
 );
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 builder.queryField('questionnaire', (t) =>
   t.field({
     type: QuestionnaireRef,
@@ -172,7 +170,7 @@ builder.queryField('questionnaire', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, context) => {
       const id = String(args.id);
-      if (!UUID.test(id)) return null;
+      if (!isUuid(id)) return null;
       return (await findQuestionnaire(context.db, organisationOf(context), id)) ?? null;
     },
   }),

@@ -12,7 +12,7 @@ import type {
   TrainingSessionRow,
 } from '../../projections/training/tables';
 import { ACTION_CATEGORIES, trainingEventTypes } from '../../services/training/events';
-import { builder, organisationOf } from '../builder';
+import { builder, isUuid, organisationOf } from '../builder';
 import { groupedBy, perRequest } from '../loader';
 import { instantAndIdCursor, keysetConnection } from '../paging';
 
@@ -155,8 +155,6 @@ builder.queryField('trainingActions', (t) =>
   }),
 );
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 builder.queryField('trainingAction', (t) =>
   t.field({
     type: TrainingActionRef,
@@ -165,7 +163,7 @@ builder.queryField('trainingAction', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, context) => {
       const id = String(args.id);
-      if (!UUID.test(id)) return null;
+      if (!isUuid(id)) return null;
       return (await findTrainingAction(context.db, organisationOf(context), id)) ?? null;
     },
   }),
@@ -179,7 +177,7 @@ builder.queryField('trainingSession', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, context) => {
       const id = String(args.id);
-      if (!UUID.test(id)) return null;
+      if (!isUuid(id)) return null;
       return (await findSession(context.db, organisationOf(context), id)) ?? null;
     },
   }),

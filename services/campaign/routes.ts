@@ -61,15 +61,24 @@ export const campaignRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
     };
   };
 
-  /** Respondent ids are drawn from the request's idempotency key when there is one, so a retry adds no one twice. */
+  /**
+   * Respondent ids are derived from the request's Idempotency-Key when there is one (as `commandContext` checked
+   * it), so a retry adds no one twice.
+   */
   const withIds = (
     request: FastifyRequest,
     campaignId: string,
     people: Omit<NewRespondent, 'respondentId'>[],
   ) => {
-    const key = request.headers['idempotency-key'];
+    const { idempotencyKey } = commandContext(
+      request,
+      requirePermission(request.viewer, 'feedback:manage'),
+      deps,
+    );
     return people.map((person, index) => ({
-      respondentId: key ? derivedId(campaignId, 'respondent', String(key), String(index)) : newId(),
+      respondentId: idempotencyKey
+        ? derivedId(campaignId, 'respondent', idempotencyKey, String(index))
+        : newId(),
       ...person,
     }));
   };

@@ -57,3 +57,17 @@ export const launchChromium = (): Promise<Browser> =>
       '--disable-sync',
     ],
   });
+
+/**
+ * A phone's browser context in French and Paris time, signed in with a session cookie made through the API;
+ * page errors are collected in `pageErrors` (a test asserts it stays empty). Close the context when done.
+ */
+export const signedInPhone = async (browser: Browser, base: string, cookie: string, pageErrors: string[]) => {
+  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', ...PHONE });
+  context.setDefaultTimeout(UI_TIMEOUT);
+  context.setDefaultNavigationTimeout(UI_TIMEOUT);
+  context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)));
+  const [name, value] = cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: base }]);
+  return { context, page: await context.newPage() };
+};
