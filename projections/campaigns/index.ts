@@ -1,3 +1,4 @@
+import { campaignAnswerEvidence } from '../../services/campaign/answer-events';
 import { campaignEvidence } from '../../services/campaign/events';
 import type { ReadSlice } from '../read-slice';
 import { campaignsProjection } from './projection';
@@ -5,5 +6,5 @@ import { campaignsProjection } from './projection';
 export const campaignsReadSlice: ReadSlice = {
   name: 'campaigns',
   projections: [campaignsProjection],
-  evidence: campaignEvidence,
+  evidence: { ...campaignEvidence, ...campaignAnswerEvidence },
 };

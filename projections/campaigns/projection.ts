@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { CampaignAnswerSubmitted } from '../../services/campaign/answer-events';
 import type { CampaignEvent } from '../../services/campaign/events';
 import { ERASED } from '../../services/privacy/declarations';
 import type { PersonalDataErased } from '../../services/privacy/events';
@@ -10,9 +11,9 @@ import { defineProjection } from '../runner/projection';
 import type { CampaignTables } from './tables';
 
 type Db = Kysely<CampaignTables>;
-type Event = CampaignEvent | PersonalDataErased;
+type Event = CampaignEvent | CampaignAnswerSubmitted | PersonalDataErased;
 type Of<Type extends Event['type']> = Recorded<Extract<Event, { type: Type }>>;
-type Counter = 'respondents' | 'invited' | 'answered' | 'opted_out';
+type Counter = 'respondents' | 'invited' | 'answered' | 'opted_out' | 'answers';
 
 /** Adds to the campaigns' counters (a negative amount takes away): one upsert for a run. */
 const bump = async (db: Db, column: Counter, campaignIds: readonly string[], amount = 1) => {
@@ -27,6 +28,7 @@ const bump = async (db: Db, column: Counter, campaignIds: readonly string[], amo
     invited: 0,
     answered: 0,
     opted_out: 0,
+    answers: 0,
     [column]: count,
   }));
   await db
@@ -87,8 +89,8 @@ const setStatus = (
 
 export const campaignsProjection = defineProjection<CampaignTables, Event>({
   name: 'campaigns',
-  version: 1,
-  tables: ['campaigns', 'campaign_counts', 'campaign_respondents'],
+  version: 2,
+  tables: ['campaigns', 'campaign_counts', 'campaign_respondents', 'campaign_shared_links'],
   async create(db) {
     await db.schema
       .createTable('campaigns')
@@ -125,6 +127,22 @@ export const campaignsProjection = defineProjection<CampaignTables, Event>({
       .addColumn('invited', 'integer', (column) => column.notNull())
       .addColumn('answered', 'integer', (column) => column.notNull())
       .addColumn('opted_out', 'integer', (column) => column.notNull())
+      .addColumn('answers', 'integer', (column) => column.notNull())
+      .execute();
+    await db.schema
+      .createTable('campaign_shared_links')
+      .addColumn('id', 'uuid', (column) => column.primaryKey())
+      .addColumn('campaign_id', 'uuid', (column) => column.notNull())
+      .addColumn('organisation_id', 'uuid', (column) => column.notNull())
+      .addColumn('label', 'text', (column) => column.notNull())
+      .addColumn('open', 'boolean', (column) => column.notNull())
+      .addColumn('answers', 'integer', (column) => column.notNull())
+      .addColumn('opened_at', 'timestamptz', (column) => column.notNull())
+      .execute();
+    await db.schema
+      .createIndex('campaign_shared_links_campaign_idx')
+      .on('campaign_shared_links')
+      .columns(['campaign_id', 'opened_at'])
       .execute();
     await db.schema
       .createTable('campaign_respondents')
@@ -184,6 +202,7 @@ export const campaignsProjection = defineProjection<CampaignTables, Event>({
           invited: 0,
           answered: 0,
           opted_out: 0,
+          answers: 0,
         })),
       );
     },
@@ -268,6 +287,50 @@ export const campaignsProjection = defineProjection<CampaignTables, Event>({
         events.map((event) => event.data.campaignId),
       );
       await followRevisions(db, events);
+    },
+    async CampaignSharedLinkOpened(db, events) {
+      await insertRows(
+        db,
+        'campaign_shared_links',
+        events.map(({ data, metadata }) => ({
+          id: data.linkId,
+          campaign_id: data.campaignId,
+          organisation_id: metadata.organisationId,
+          label: data.label,
+          open: true,
+          answers: 0,
+          opened_at: metadata.occurredAt,
+        })),
+      );
+      await followRevisions(db, events);
+    },
+    async CampaignSharedLinkClosed(db, events) {
+      await updateRows(
+        db,
+        'campaign_shared_links',
+        'id',
+        events.map(({ data }) => ({ id: data.linkId, open: false })),
+      );
+      await followRevisions(db, events);
+    },
+    async CampaignAnswerSubmitted(db, events) {
+      await bump(
+        db,
+        'answers',
+        events.map((event) => event.data.campaignId),
+      );
+      const byLink = sumBy(
+        events.filter((event) => event.data.sharedLinkId !== null),
+        (event) => event.data.sharedLinkId as string,
+        () => 1,
+      );
+      for (const [linkId, count] of byLink) {
+        await db
+          .updateTable('campaign_shared_links')
+          .set((eb) => ({ answers: eb('answers', '+', count) }))
+          .where('id', '=', linkId)
+          .execute();
+      }
     },
     CampaignClosed: (db, events) => setStatus(db, events, 'closed'),
     CampaignCancelled: (db, events) => setStatus(db, events, 'cancelled'),

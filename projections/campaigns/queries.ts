@@ -13,6 +13,7 @@ const withCounts = (db: Db) =>
       'campaign_counts.invited',
       'campaign_counts.answered',
       'campaign_counts.opted_out',
+      'campaign_counts.answers',
     ]);
 
 /** The organisation's campaigns, the next to send first; one session's when asked. */
@@ -47,4 +48,16 @@ export const respondentsOfCampaign = (db: Db, organisationId: string, campaignId
     .orderBy('added_at')
     .orderBy('id')
     .limit(2000)
+    .execute();
+
+/** A campaign's shared links, the newest first. */
+export const sharedLinksOfCampaign = (db: Db, organisationId: string, campaignId: string) =>
+  tables(db)
+    .selectFrom('campaign_shared_links')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('campaign_id', '=', campaignId)
+    .orderBy('opened_at', 'desc')
+    .orderBy('id')
+    .limit(50)
     .execute();

@@ -35,6 +35,18 @@ export type CampaignTables = {
     invited: number;
     answered: number;
     opted_out: number;
+    /** Answers received, through personal and shared links (anonymous ones included). */
+    answers: number;
+  };
+  /** Links for a room (QR codes); their tokens are derived, never stored (services/campaign/links.ts). */
+  campaign_shared_links: {
+    id: string;
+    campaign_id: string;
+    organisation_id: string;
+    label: string;
+    open: boolean;
+    answers: number;
+    opened_at: Timestamp;
   };
   campaign_respondents: {
     id: string;
@@ -58,3 +70,4 @@ export type CampaignTables = {
 export type CampaignRow = Selectable<CampaignTables['campaigns']> &
   Omit<Selectable<CampaignTables['campaign_counts']>, 'campaign_id'>;
 export type CampaignRespondentRow = Selectable<CampaignTables['campaign_respondents']>;
+export type CampaignSharedLinkRow = Selectable<CampaignTables['campaign_shared_links']>;

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { RecordedEvent } from '../../services/eventstore/types';
-import type { EvidenceDeclaration } from '../../services/kernel/evidence';
+import { type EvidenceDeclaration, indicatorsOf } from '../../services/kernel/evidence';
 import {
   type AllPersonalDataDeclarations,
   ERASED,
@@ -61,7 +61,7 @@ const itemsOf = (
     const data = event.data as never;
     const source = declaration.source(data);
     const subjects = subjectsOf(personalData, event);
-    return declaration.indicators.map((indicator) => ({
+    return indicatorsOf(declaration, data).map((indicator) => ({
       event_id: event.id,
       indicator,
       organisation_id: event.metadata.organisationId,

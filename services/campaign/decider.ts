@@ -5,6 +5,8 @@ import type { CampaignEvent, CampaignPlanned, CampaignSchedule } from './events'
 
 export const MAX_RESPONDENTS_PER_CAMPAIGN = 2000;
 export const MAX_REMINDERS = 3;
+/** Open shared links per campaign: one per room of a multi-site session. */
+export const MAX_SHARED_LINKS = 20;
 
 export interface NewRespondent {
   respondentId: string;
@@ -20,7 +22,9 @@ export type CampaignCommand =
   | { type: 'AddRespondents'; respondents: NewRespondent[] }
   | { type: 'RemoveRespondent'; respondentId: string }
   | { type: 'RecordMessageQueued'; respondentId: string; reminder: number; messageId: string }
-  | { type: 'RecordAnswer'; respondentId: string }
+  | { type: 'RecordAnswer'; respondentId: string; retryTag: string }
+  | { type: 'OpenSharedLink'; linkId: string; label: string }
+  | { type: 'CloseSharedLink'; linkId: string }
   | { type: 'OptOut'; respondentId: string }
   | { type: 'CloseCampaign'; reason: 'closing_date' | 'closed_by_user' }
   | { type: 'CancelCampaign' };
@@ -32,6 +36,8 @@ export interface RespondentState {
   /** Messages queued so far: the invitation, then each reminder. */
   messages: number;
   answered: boolean;
+  /** The hash of the submission that answered (see CampaignRespondentAnswered): its retry is not a second answer. */
+  retryTag: string | null;
   optedOut: boolean;
 }
 
@@ -44,6 +50,8 @@ export interface CampaignState {
   anonymous: boolean;
   schedule: CampaignSchedule | null;
   respondents: ReadonlyMap<string, RespondentState>;
+  /** Shared links by id: whether each is still open. */
+  sharedLinks: ReadonlyMap<string, { open: boolean }>;
 }
 
 /** The rules a schedule keeps, whoever computed it. */
@@ -93,6 +101,7 @@ export const campaignDecider: Decider<CampaignState, CampaignCommand, CampaignEv
     anonymous: false,
     schedule: null,
     respondents: new Map(),
+    sharedLinks: new Map(),
   },
 
   evolve(state, event) {
@@ -115,6 +124,7 @@ export const campaignDecider: Decider<CampaignState, CampaignCommand, CampaignEv
             removed: false,
             messages: 0,
             answered: false,
+            retryTag: null,
             optedOut: false,
           }),
         };
@@ -126,9 +136,17 @@ export const campaignDecider: Decider<CampaignState, CampaignCommand, CampaignEv
           messages: event.data.reminder + 1,
         }));
       case 'CampaignRespondentAnswered':
-        return withRespondent(state, event.data.respondentId, (r) => ({ ...r, answered: true }));
+        return withRespondent(state, event.data.respondentId, (r) => ({
+          ...r,
+          answered: true,
+          retryTag: event.data.retryTag ?? null,
+        }));
       case 'CampaignRespondentOptedOut':
         return withRespondent(state, event.data.respondentId, (r) => ({ ...r, optedOut: true }));
+      case 'CampaignSharedLinkOpened':
+        return { ...state, sharedLinks: new Map(state.sharedLinks).set(event.data.linkId, { open: true }) };
+      case 'CampaignSharedLinkClosed':
+        return { ...state, sharedLinks: new Map(state.sharedLinks).set(event.data.linkId, { open: false }) };
       case 'CampaignClosed':
         return { ...state, status: 'closed' };
       case 'CampaignCancelled':
@@ -206,13 +224,37 @@ export const campaignDecider: Decider<CampaignState, CampaignCommand, CampaignEv
         return [{ type: 'CampaignMessageQueued', data: { campaignId, respondentId, reminder, messageId } }];
       }
       case 'RecordAnswer': {
-        if (!state.campaignId) throw notFound('campaign_not_found', 'No such campaign');
+        const campaignId = open(state);
         const respondent = respondentOf(state, command.respondentId);
-        if (respondent.answered) return [];
+        if (respondent.answered) {
+          // The same submission again (a retry after a failure) goes on; another one is a second answer.
+          if (respondent.retryTag === command.retryTag) return [];
+          throw conflict('already_answered', 'You have already answered this survey: thank you!');
+        }
+        const { respondentId, retryTag } = command;
+        return [{ type: 'CampaignRespondentAnswered', data: { campaignId, respondentId, retryTag } }];
+      }
+      case 'OpenSharedLink': {
+        const campaignId = open(state);
+        if (state.sharedLinks.has(command.linkId)) return [];
+        if ([...state.sharedLinks.values()].filter((link) => link.open).length >= MAX_SHARED_LINKS) {
+          throw conflict(
+            'too_many_shared_links',
+            `A campaign has at most ${MAX_SHARED_LINKS} open shared links`,
+          );
+        }
+        const { linkId, label } = command;
+        return [{ type: 'CampaignSharedLinkOpened', data: { campaignId, linkId, label } }];
+      }
+      case 'CloseSharedLink': {
+        if (!state.campaignId) throw notFound('campaign_not_found', 'No such campaign');
+        const link = state.sharedLinks.get(command.linkId);
+        if (!link) throw notFound('shared_link_not_found', 'No such shared link in this campaign');
+        if (!link.open) return [];
         return [
           {
-            type: 'CampaignRespondentAnswered',
-            data: { campaignId: state.campaignId, respondentId: command.respondentId },
+            type: 'CampaignSharedLinkClosed',
+            data: { campaignId: state.campaignId, linkId: command.linkId },
           },
         ];
       }

@@ -161,16 +161,21 @@ describe('campaign decider', () => {
   it('records an answer and an opt-out once each', () => {
     const answered: CampaignEvent = {
       type: 'CampaignRespondentAnswered',
-      data: { campaignId: 'c1', respondentId: 'a' },
+      data: { campaignId: 'c1', respondentId: 'a', retryTag: 't1' },
     };
     spec
       .given([planned, added('a')])
-      .when({ type: 'RecordAnswer', respondentId: 'a' })
+      .when({ type: 'RecordAnswer', respondentId: 'a', retryTag: 't1' })
       .thenEmits([answered]);
+    // The same submission retried goes on; another submission is a second answer, refused kindly.
     spec
       .given([planned, added('a'), answered])
-      .when({ type: 'RecordAnswer', respondentId: 'a' })
+      .when({ type: 'RecordAnswer', respondentId: 'a', retryTag: 't1' })
       .thenNothing();
+    spec
+      .given([planned, added('a'), answered])
+      .when({ type: 'RecordAnswer', respondentId: 'a', retryTag: 't2' })
+      .thenRejects('already_answered', 409);
   });
 });
 

@@ -82,10 +82,23 @@ export type CampaignMessageQueued = {
     messageId: string;
   };
 };
-/** The respondent answered: no more reminders. Names who, never which answer. */
+/**
+ * The respondent answered: no more reminders, and their link takes no second answer. Names who, never which
+ * answer: `retryTag` (a hash of the submission's id, which only the respondent's browser holds) lets the same
+ * submission be retried after a failure without linking the mark to the answer it stored.
+ */
 export type CampaignRespondentAnswered = {
   type: 'CampaignRespondentAnswered';
-  data: { campaignId: string; respondentId: string };
+  data: { campaignId: string; respondentId: string; retryTag?: string };
+};
+/** A link for a room, shown as a QR code: anyone holding it may answer (see links.ts). */
+export type CampaignSharedLinkOpened = {
+  type: 'CampaignSharedLinkOpened';
+  data: { campaignId: string; linkId: string; label: string };
+};
+export type CampaignSharedLinkClosed = {
+  type: 'CampaignSharedLinkClosed';
+  data: { campaignId: string; linkId: string };
 };
 /** The respondent asked for no more messages of this campaign (the link in every message). */
 export type CampaignRespondentOptedOut = {
@@ -106,6 +119,8 @@ export type CampaignEvent =
   | CampaignMessageQueued
   | CampaignRespondentAnswered
   | CampaignRespondentOptedOut
+  | CampaignSharedLinkOpened
+  | CampaignSharedLinkClosed
   | CampaignClosed
   | CampaignCancelled;
 export const campaignEventTypes = [
@@ -116,6 +131,8 @@ export const campaignEventTypes = [
   'CampaignMessageQueued',
   'CampaignRespondentAnswered',
   'CampaignRespondentOptedOut',
+  'CampaignSharedLinkOpened',
+  'CampaignSharedLinkClosed',
   'CampaignClosed',
   'CampaignCancelled',
 ] as const satisfies CampaignEvent['type'][];
@@ -137,6 +154,8 @@ export const campaignPersonalData: PersonalDataDeclarations<CampaignEvent> = {
   CampaignMessageQueued: noPersonalData,
   CampaignRespondentAnswered: noPersonalData,
   CampaignRespondentOptedOut: noPersonalData,
+  CampaignSharedLinkOpened: noPersonalData,
+  CampaignSharedLinkClosed: noPersonalData,
   CampaignClosed: noPersonalData,
   CampaignCancelled: noPersonalData,
 };

@@ -3,7 +3,8 @@
  * one timeline item per indicator. Titles are French first: they appear as-is in the binder.
  */
 export interface EvidenceDeclaration<Data> {
-  indicators: readonly number[];
+  /** The indicators it evidences: fixed for the type, or read from the event (an answer to 30 or 11 or both). */
+  indicators: readonly number[] | ((data: Data) => readonly number[]);
   kind: string;
   title(data: Data): string;
   summary?(data: Data): string | undefined;
@@ -15,3 +16,7 @@ export interface EvidenceDeclaration<Data> {
 export type EvidenceDeclarations<Event extends { type: string; data: unknown }> = {
   readonly [Type in Event['type']]?: EvidenceDeclaration<Extract<Event, { type: Type }>['data']>;
 };
+
+/** The indicators one event evidences under its declaration. */
+export const indicatorsOf = <Data>(declaration: EvidenceDeclaration<Data>, data: Data): readonly number[] =>
+  typeof declaration.indicators === 'function' ? declaration.indicators(data) : declaration.indicators;

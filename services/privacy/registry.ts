@@ -1,5 +1,6 @@
 import type { AccessEvent, AccountEvent, TeamEvent } from '../access/events';
-import { campaignPersonalData } from '../campaign/events';
+import { type CampaignAnswerEvent, campaignAnswerPersonalData } from '../campaign/answer-events';
+import { type CampaignEvent, campaignPersonalData } from '../campaign/events';
 import { feedbackPersonalData } from '../feedback/events';
 import { mailPersonalData } from '../mail/events';
 import { organisationPersonalData } from '../organisation/events';
@@ -92,6 +93,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   mailPersonalData,
   questionnairePersonalData,
   campaignPersonalData,
+  campaignAnswerPersonalData,
   retentionPersonalData,
 ) as AllPersonalDataDeclarations;
 
@@ -113,8 +115,20 @@ export const accessSubjectReferences: SubjectReferences<TeamEvent | AccountEvent
   OtherSessionsEnded: user,
 };
 
+const respondent = (data: { respondentId: string }) => [subjectId('respondent', data.respondentId)];
+
+/** A campaign names its respondents by id when it mails them, and when they answer or opt out. */
+export const campaignSubjectReferences: SubjectReferences<CampaignEvent | CampaignAnswerEvent> = {
+  CampaignRespondentRemoved: respondent,
+  CampaignMessageQueued: respondent,
+  CampaignRespondentAnswered: respondent,
+  CampaignRespondentOptedOut: respondent,
+  CampaignAnswerSubmitted: (data) => (data.respondentId ? [subjectId('respondent', data.respondentId)] : []),
+};
+
 /** Every slice's subject references, merged (see SubjectReferences). */
 export const allSubjectReferences: AllSubjectReferences = Object.assign(
   {},
   accessSubjectReferences,
+  campaignSubjectReferences,
 ) as AllSubjectReferences;

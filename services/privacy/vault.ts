@@ -1,6 +1,8 @@
+import { hkdfSync } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { NewEvent } from '../eventstore/types';
 import {
+  KEY_BYTES,
   newDataKey,
   openField,
   PersonalDataIntegrityError,
@@ -98,6 +100,11 @@ export interface Vault {
   erase(subject: string, executor?: Db): Promise<{ organisationId: string } | undefined>;
   /** The organisation whose events name a subject, or undefined when the vault never saw it. */
   organisationOf(subject: string): Promise<string | undefined>;
+  /**
+   * A 256-bit key for one purpose (e.g. signing public links), derived from the key-encryption key by HKDF: it
+   * never needs storing, and it changes when PERSONAL_DATA_KEY does.
+   */
+  derivedKey(purpose: string): Buffer;
 }
 
 const KEY_CHECK_SUBJECT = '$key-check';
@@ -129,6 +136,7 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
   const maxKeys = options.maxCachedKeys ?? 10_000;
   const now = options.now ?? Date.now;
   const cache = new Map<string, { state: KeyState; until: number }>();
+  const derivedKeys = new Map<string, Buffer>();
 
   const remember = (subject: string, state: KeyState) => {
     cache.delete(subject);
@@ -353,6 +361,17 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
       if (!row) return undefined;
       remember(subject, 'erased');
       return { organisationId: row.organisation_id };
+    },
+
+    derivedKey(purpose) {
+      let key = derivedKeys.get(purpose);
+      if (!key) {
+        key = Buffer.from(
+          hkdfSync('sha256', kek, Buffer.alloc(0), `qualiopi-evidence:${purpose}`, KEY_BYTES),
+        );
+        derivedKeys.set(purpose, key);
+      }
+      return key;
     },
 
     async organisationOf(subject) {
