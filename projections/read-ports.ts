@@ -1,9 +1,10 @@
 import type { Db } from '../services/db/database';
 import { createBatchLoader } from '../services/kernel/batch-loader';
 import type { ReadPorts } from '../services/read-ports';
+import { campaignsForAnswer, respondentsForAnswer, sharedLinksForAnswer } from './campaigns/queries';
 import { linkStates } from './feedback/queries';
 import { organisationPublicProfile } from './organisations/queries';
-import { findQuestionnaire } from './questionnaires/queries';
+import { findQuestionnaire, findQuestionnaireVersion } from './questionnaires/queries';
 import { subjectEvents } from './subject-access/queries';
 import { findSessionContext } from './training/queries';
 
@@ -11,6 +12,10 @@ import { findSessionContext } from './training/queries';
 export const createReadPorts = (db: Db): ReadPorts & { waiting(): number } => {
   // Every public answer asks: a class answering at once shares its reads.
   const feedbackLinkState = createBatchLoader((linkIds: string[]) => linkStates(db, linkIds));
+  // A room answering a shared link at once shares these reads too.
+  const campaigns = createBatchLoader((ids: string[]) => campaignsForAnswer(db, ids));
+  const respondents = createBatchLoader((ids: string[]) => respondentsForAnswer(db, ids));
+  const sharedLinks = createBatchLoader((ids: string[]) => sharedLinksForAnswer(db, ids));
   return {
     sessionContext: (organisationId, sessionId) => findSessionContext(db, organisationId, sessionId),
     feedbackLinkState,
@@ -20,6 +25,50 @@ export const createReadPorts = (db: Db): ReadPorts & { waiting(): number } => {
       return row && { audience: row.audience, version: row.version, archived: row.archived };
     },
     subjectEvents: (organisationId, subjectIds) => subjectEvents(db, organisationId, subjectIds),
-    waiting: () => feedbackLinkState.waiting(),
+    campaignForAnswer: async (campaignId) => {
+      const row = await campaigns(campaignId);
+      return (
+        row && {
+          organisationId: row.organisation_id,
+          status: row.status,
+          sendOn: row.send_on,
+          closesOn: row.closes_on,
+          anonymous: row.anonymous,
+          audience: row.audience,
+          questionnaireId: row.questionnaire_id,
+          questionnaireVersion: row.questionnaire_version,
+          sessionId: row.session_id,
+          trainingActionId: row.training_action_id,
+          targetLabel: row.target_label,
+        }
+      );
+    },
+    campaignRespondent: async (respondentId) => {
+      const row = await respondents(respondentId);
+      return (
+        row && {
+          campaignId: row.campaign_id,
+          organisationId: row.organisation_id,
+          removed: row.removed,
+          answered: row.answered,
+          optedOut: row.opted_out,
+        }
+      );
+    },
+    campaignSharedLink: async (linkId) => {
+      const row = await sharedLinks(linkId);
+      return (
+        row && {
+          campaignId: row.campaign_id,
+          organisationId: row.organisation_id,
+          open: row.open,
+          answers: row.answers,
+        }
+      );
+    },
+    questionnaireVersion: async (organisationId, questionnaireId, version) =>
+      (await findQuestionnaireVersion(db, organisationId, questionnaireId, version))?.content,
+    waiting: () =>
+      feedbackLinkState.waiting() + campaigns.waiting() + respondents.waiting() + sharedLinks.waiting(),
   };
 };

@@ -23,6 +23,7 @@ import type { MailPort } from './mail/port';
 import { createMailReactor, type MailReactor } from './mail/reactor';
 import { createMailTransport, type MailTransport } from './mail/transport';
 import { webDistDir } from './paths';
+import type { Vault } from './privacy/vault';
 import { createRetentionReactor, type RetentionReactor } from './retention/reactor';
 import { openRuntime } from './runtime';
 import type { OutsideLogRecords, SliceDeps } from './slice';
@@ -39,6 +40,8 @@ export interface AppContext {
   mailReactor: MailReactor;
   /** Erases personal data past its retention period; tests drive it with `retentionReactor.sweep()`. */
   retentionReactor: RetentionReactor;
+  /** The personal-data vault (tests derive link tokens from it as the server does). */
+  vault: Vault;
   /** The one-time setup URL path, when no account exists yet. */
   setupPath?: string;
   close(): Promise<void>;
@@ -162,6 +165,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     mail,
     mailReactor,
     retentionReactor,
+    vault,
     setupPath,
     async close() {
       await app.close();

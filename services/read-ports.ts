@@ -1,5 +1,6 @@
 import type { Audience, SessionContext } from './feedback/events';
 import type { PrivacyNotice } from './organisation/events';
+import type { QuestionnaireContent } from './questionnaire/events';
 
 /** A session as it stands now: what a feedback link records of it, and whether it was cancelled since. */
 export type CurrentSessionContext = SessionContext & { cancelled: boolean };
@@ -28,6 +29,48 @@ export interface ReadPorts {
    * organisation's subjects name none).
    */
   subjectEvents(organisationId: string, subjectIds: readonly string[]): Promise<SubjectEventRef[]>;
+  /** A campaign as its public form needs it (any organisation's: the caller has checked a link naming it). */
+  campaignForAnswer(campaignId: string): Promise<CampaignForAnswer | undefined>;
+  /** A campaign's respondent as their personal link needs it. */
+  campaignRespondent(respondentId: string): Promise<CampaignRespondentState | undefined>;
+  /** A campaign's shared link as its public form needs it. */
+  campaignSharedLink(linkId: string): Promise<CampaignSharedLinkState | undefined>;
+  /** One saved version of a questionnaire of the organisation (versions never change once saved). */
+  questionnaireVersion(
+    organisationId: string,
+    questionnaireId: string,
+    version: number,
+  ): Promise<QuestionnaireContent | undefined>;
+}
+
+export interface CampaignForAnswer {
+  organisationId: string;
+  status: 'planned' | 'closed' | 'cancelled';
+  /** Paris dates, YYYY-MM-DD. */
+  sendOn: string;
+  closesOn: string;
+  anonymous: boolean;
+  audience: Audience;
+  questionnaireId: string;
+  questionnaireVersion: number;
+  sessionId: string | null;
+  trainingActionId: string | null;
+  targetLabel: string;
+}
+
+export interface CampaignRespondentState {
+  campaignId: string;
+  organisationId: string;
+  removed: boolean;
+  answered: boolean;
+  optedOut: boolean;
+}
+
+export interface CampaignSharedLinkState {
+  campaignId: string;
+  organisationId: string;
+  open: boolean;
+  answers: number;
 }
 
 export interface QuestionnaireSummary {

@@ -61,3 +61,46 @@ export const sharedLinksOfCampaign = (db: Db, organisationId: string, campaignId
     .orderBy('id')
     .limit(50)
     .execute();
+
+/** What a public answer needs of campaigns, by id (any organisation's: the caller checks the link first). */
+export const campaignsForAnswer = async (db: Db, campaignIds: readonly string[]) => {
+  const rows = await tables(db)
+    .selectFrom('campaigns')
+    .select([
+      'id',
+      'organisation_id',
+      'status',
+      'send_on',
+      'closes_on',
+      'anonymous',
+      'audience',
+      'questionnaire_id',
+      'questionnaire_version',
+      'session_id',
+      'training_action_id',
+      'target_label',
+    ])
+    .where('id', 'in', campaignIds)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+};
+
+/** Respondents by id, with their campaign (a personal link names its respondent). */
+export const respondentsForAnswer = async (db: Db, respondentIds: readonly string[]) => {
+  const rows = await tables(db)
+    .selectFrom('campaign_respondents')
+    .select(['id', 'campaign_id', 'organisation_id', 'removed', 'answered', 'opted_out', 'first_name'])
+    .where('id', 'in', respondentIds)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+};
+
+/** Shared links by id, with their campaign and answers so far. */
+export const sharedLinksForAnswer = async (db: Db, linkIds: readonly string[]) => {
+  const rows = await tables(db)
+    .selectFrom('campaign_shared_links')
+    .select(['id', 'campaign_id', 'organisation_id', 'open', 'answers'])
+    .where('id', 'in', linkIds)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+};

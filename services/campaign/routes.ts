@@ -10,6 +10,7 @@ import { isoDate, optionalText, text } from '../kernel/validation';
 import type { SliceDeps } from '../slice';
 import { type CampaignCommand, campaignDecider, MAX_REMINDERS, type NewRespondent } from './decider';
 import { type CampaignTarget, campaignStream, SEND_ANCHORS } from './events';
+import { CAMPAIGN_LINK_KEY_PURPOSE, campaignLinkPath, campaignLinkToken } from './links';
 import { isEmail, MAX_FILE_BYTES, normaliseEmail, readRespondentFile } from './respondent-file';
 import { addDays, sendDate } from './schedule';
 
@@ -252,6 +253,58 @@ export const campaignRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
         type: 'RemoveRespondent',
         respondentId: request.params.respondentId,
       }),
+  );
+
+  api.post(
+    '/api/campaigns/:campaignId/shared-links',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: 'Open a shared link for a room (shown as a QR code); anyone holding it may answer',
+        params,
+        body: z.object({ label: text(100) }),
+        response: {
+          201: commandResult.extend({ token: z.string(), url: z.string() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { campaignId } = request.params;
+      const { idempotencyKey } = commandContext(
+        request,
+        requirePermission(request.viewer, 'feedback:manage'),
+        deps,
+      );
+      const linkId = idempotencyKey ? derivedId(campaignId, 'shared-link', idempotencyKey) : newId();
+      const result = await run(request, campaignId, {
+        type: 'OpenSharedLink',
+        linkId,
+        label: request.body.label,
+      });
+      const token = campaignLinkToken(deps.vault.derivedKey(CAMPAIGN_LINK_KEY_PURPOSE), 'shared', linkId);
+      return reply.code(201).send({
+        id: linkId,
+        revision: result.revision,
+        position: result.position,
+        token,
+        url: campaignLinkPath(token),
+      });
+    },
+  );
+
+  api.post(
+    '/api/campaigns/:campaignId/shared-links/:linkId/close',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: 'Close a shared link: it takes no more answers',
+        params: params.extend({ linkId: z.string().uuid() }),
+        response: { 200: changeResult, ...errorResponses },
+      },
+    },
+    async (request) =>
+      run(request, request.params.campaignId, { type: 'CloseSharedLink', linkId: request.params.linkId }),
   );
 
   for (const [verb, command] of [
