@@ -90,7 +90,7 @@ describe('campaign answers: personal and shared links, anonymous mode', () => {
     sessionId = session.json().id;
     questionnaireId = (await post('/api/questionnaires', { fromTemplate: 'learner_end_of_session' })).json()
       .id;
-  });
+  }, 120_000);
   afterAll(() => t?.stop());
 
   it('shows the questionnaire version of the campaign to a personal link, in French and English', async () => {

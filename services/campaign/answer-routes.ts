@@ -79,7 +79,7 @@ type Resolved = {
  */
 export const campaignAnswerRoutes = (deps: SliceDeps) => async (app: FastifyInstance) => {
   const api = typed(app);
-  const { store, clock, config, reads, vault } = deps;
+  const { clock, config, reads, vault } = deps;
   const key = vault.derivedKey(CAMPAIGN_LINK_KEY_PURPOSE);
 
   const versions = new Map<string, QuestionnaireContent>();
@@ -139,6 +139,24 @@ export const campaignAnswerRoutes = (deps: SliceDeps) => async (app: FastifyInst
       privacyNotice: { ...defaultPrivacyNotice('', null), isDefault: true },
     };
 
+  /** A refusal names the organisation (and its profile), so the page still says whose survey it is. */
+  const naming = async <T>(
+    organisation: OrganisationPublicProfile | (() => Promise<OrganisationPublicProfile>),
+    run: () => Promise<T>,
+  ): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isAppError(error) || error.status !== 409) throw error;
+      const profile = typeof organisation === 'function' ? await organisation() : organisation;
+      throw new AppError(error.status, error.code, error.message, {
+        ...error.details,
+        organisation: profile,
+        organisationName: profile.name,
+      });
+    }
+  };
+
   /** Refusals a respondent may meet, each naming the organisation so they know whom to ask. */
   const assertAnswerable = (resolved: Resolved) => {
     assertCampaignTakesAnswers(
@@ -177,16 +195,12 @@ export const campaignAnswerRoutes = (deps: SliceDeps) => async (app: FastifyInst
     async (request) => {
       const resolved = await resolve(request.params.token);
       const organisation = await organisationOf(resolved.campaign.organisationId);
-      try {
+      await naming(organisation, async () => {
         assertAnswerable(resolved);
         if (resolved.kind === 'personal' && resolved.answered) {
           throw conflict('already_answered', 'You have already answered this survey: thank you!');
         }
-      } catch (error) {
-        // A closed survey's page still says whose it is and whom to contact.
-        if (!isAppError(error)) throw error;
-        throw new AppError(error.status, error.code, error.message, { ...error.details, organisation });
-      }
+      });
       const questionnaire = await questionnaireOf(resolved.campaign);
       return {
         organisation,
@@ -230,66 +244,79 @@ export const campaignAnswerRoutes = (deps: SliceDeps) => async (app: FastifyInst
     },
     async (request, reply) => {
       const resolved = await resolve(request.params.token);
-      const { campaign, campaignId } = resolved;
+      const { campaign } = resolved;
       const now = clock.now();
-      assertAnswerable(resolved);
-      const questionnaire = await questionnaireOf(campaign);
-      // Everything the respondent sent is checked before anything is written.
-      const checked = checkAnswers(questionnaire.questions, request.body.answers);
-      const site = campaign.sessionId
-        ? ((await reads.sessionContext(campaign.organisationId, campaign.sessionId))?.site ?? null)
-        : null;
-      const { submissionId } = request.body;
-      // Anonymous: no correlation id ties the answer to the request that marked its respondent, and the answer's
-      // time is its Paris day's midnight.
-      const today = parisDate(now);
-      const answerClock: Clock = campaign.anonymous ? { now: () => startOfParisDay(today) } : clock;
-      const context: CommandContext = {
-        store,
-        clock,
-        organisationId: campaign.organisationId,
-        actor: { type: 'public' },
-        correlationId: campaign.anonymous ? undefined : request.id,
-      };
-      if (resolved.kind === 'personal') {
-        await runCommand(context, campaignDecider, campaignStream(campaignId), {
-          type: 'RecordAnswer',
-          respondentId: resolved.respondentId,
-          retryTag: hashToken(`${campaignId}:${submissionId}`),
-        });
-      }
-      const answerId = derivedId(campaignId, 'answer', submissionId);
-      const answer: CampaignAnswerSubmitted['data'] = {
-        answerId,
-        campaignId,
-        questionnaireId: campaign.questionnaireId,
-        questionnaireVersion: campaign.questionnaireVersion,
-        audience: campaign.audience,
-        sessionId: campaign.sessionId,
-        trainingActionId: campaign.trainingActionId,
-        site,
-        targetLabel: campaign.targetLabel,
-        respondentId: resolved.kind === 'personal' && !campaign.anonymous ? resolved.respondentId : null,
-        channel: resolved.kind,
-        sharedLinkId: resolved.kind === 'shared' ? resolved.linkId : null,
-        answeredOn: today,
-        ...checked,
-      };
-      await runCommand(
-        { ...context, clock: answerClock },
-        campaignAnswerDecider,
-        campaignAnswerStream(answerId),
-        {
-          type: 'SubmitCampaignAnswer',
-          campaign: { status: campaign.status, closesAt: startOfNextParisDay(campaign.closesOn) },
-          now,
-          answer,
-          sharedLinkAnswers: resolved.kind === 'shared' ? resolved.answers : 0,
-        },
-        // An answer's stream is new unless this is a retry: skip reading it first.
-        { usuallyNew: true },
+      await naming(
+        () => organisationOf(campaign.organisationId),
+        () => store({ id: request.id, body: request.body }, resolved, now),
       );
       return reply.code(201).send({ received: true });
     },
   );
+
+  /** Marks a personal link's respondent as answered, then stores the answer in its own stream. */
+  const store = async (
+    request: { id: string; body: { submissionId: string; answers: Record<string, unknown> } },
+    resolved: Resolved,
+    now: Date,
+  ) => {
+    const { campaign, campaignId } = resolved;
+    assertAnswerable(resolved);
+    const questionnaire = await questionnaireOf(campaign);
+    // Everything the respondent sent is checked before anything is written.
+    const checked = checkAnswers(questionnaire.questions, request.body.answers);
+    const site = campaign.sessionId
+      ? ((await reads.sessionContext(campaign.organisationId, campaign.sessionId))?.site ?? null)
+      : null;
+    const { submissionId } = request.body;
+    // Anonymous: no correlation id ties the answer to the request that marked its respondent, and the answer's
+    // time is its Paris day's midnight.
+    const today = parisDate(now);
+    const answerClock: Clock = campaign.anonymous ? { now: () => startOfParisDay(today) } : clock;
+    const context: CommandContext = {
+      store: deps.store,
+      clock,
+      organisationId: campaign.organisationId,
+      actor: { type: 'public' },
+      correlationId: campaign.anonymous ? undefined : request.id,
+    };
+    if (resolved.kind === 'personal') {
+      await runCommand(context, campaignDecider, campaignStream(campaignId), {
+        type: 'RecordAnswer',
+        respondentId: resolved.respondentId,
+        retryTag: hashToken(`${campaignId}:${submissionId}`),
+      });
+    }
+    const answerId = derivedId(campaignId, 'answer', submissionId);
+    const answer: CampaignAnswerSubmitted['data'] = {
+      answerId,
+      campaignId,
+      questionnaireId: campaign.questionnaireId,
+      questionnaireVersion: campaign.questionnaireVersion,
+      audience: campaign.audience,
+      sessionId: campaign.sessionId,
+      trainingActionId: campaign.trainingActionId,
+      site,
+      targetLabel: campaign.targetLabel,
+      respondentId: resolved.kind === 'personal' && !campaign.anonymous ? resolved.respondentId : null,
+      channel: resolved.kind,
+      sharedLinkId: resolved.kind === 'shared' ? resolved.linkId : null,
+      answeredOn: today,
+      ...checked,
+    };
+    await runCommand(
+      { ...context, clock: answerClock },
+      campaignAnswerDecider,
+      campaignAnswerStream(answerId),
+      {
+        type: 'SubmitCampaignAnswer',
+        campaign: { status: campaign.status, closesAt: startOfNextParisDay(campaign.closesOn) },
+        now,
+        answer,
+        sharedLinkAnswers: resolved.kind === 'shared' ? resolved.answers : 0,
+      },
+      // An answer's stream is new unless this is a retry: skip reading it first.
+      { usuallyNew: true },
+    );
+  };
 };

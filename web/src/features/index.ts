@@ -3,6 +3,7 @@
  * built from this list: a new slice adds its folder and one line here.
  */
 import { access } from './access';
+import { answer } from './answer';
 import { campaigns } from './campaigns';
 import { dashboard } from './dashboard';
 import { evidence } from './evidence';
@@ -21,6 +22,7 @@ export const features = [
   dashboard,
   training,
   feedback,
+  answer,
   questionnaires,
   campaigns,
   evidence,
