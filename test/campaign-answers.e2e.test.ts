@@ -115,7 +115,7 @@ describe.skipIf(!hasChromium)(title, () => {
       expect(await storedAnswers(campaignId)).toBe(0);
       await expectAccessible(page);
 
-      for (const group of await page.locator('fieldset.question').all()) {
+      for (const group of await page.locator('fieldset.survey-question').all()) {
         const legend = (await group.locator('legend').textContent()) ?? '';
         if (!legend.includes('(obligatoire)')) continue;
         const options = group.locator('input');

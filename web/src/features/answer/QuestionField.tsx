@@ -53,7 +53,7 @@ export function QuestionField({
     const text = typeof value === 'string' ? value : '';
     const over = text.length > TEXT_MAX_LENGTH;
     return (
-      <div className={`field question${error || over ? ' field-invalid' : ''}`}>
+      <div className={`field survey-question${error || over ? ' field-invalid' : ''}`}>
         <label htmlFor={base}>{label}</label>
         {help}
         <p className="hint" id={`${base}-hint`}>
@@ -103,7 +103,7 @@ export function QuestionField({
 
   return (
     <fieldset
-      className={`question choices${question.kind === 'nps' ? ' choices-nps' : ''}${error ? ' field-invalid' : ''}`}
+      className={`survey-question choices${question.kind === 'nps' ? ' choices-nps' : ''}${error ? ' field-invalid' : ''}`}
       aria-describedby={describedBy || undefined}
     >
       <legend>{label}</legend>
