@@ -6,4 +6,6 @@ export interface GraphQLContext {
   db: Db;
   clock: Clock;
   viewer?: Viewer;
+  /** The key campaign link tokens are derived with (services/campaign/links.ts): managers see shared links. */
+  campaignLinkKey: Buffer;
 }

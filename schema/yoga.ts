@@ -73,6 +73,7 @@ const maskUnexpected = (error: unknown, message: string, isDev?: boolean) => {
 export interface GraphQLPluginDeps {
   db: Db;
   clock: Clock;
+  campaignLinkKey: Buffer;
   config: Pick<
     Config,
     | 'GRAPHQL_INTROSPECTION'
@@ -101,7 +102,12 @@ export const graphQLPlugin = async (app: FastifyInstance, deps: GraphQLPluginDep
         signedIn: (context) => (context as { req?: FastifyRequest }).req?.viewer !== undefined,
       }),
     ],
-    context: ({ req }) => ({ db: deps.db, clock: deps.clock, viewer: req.viewer }),
+    context: ({ req }) => ({
+      db: deps.db,
+      clock: deps.clock,
+      viewer: req.viewer,
+      campaignLinkKey: deps.campaignLinkKey,
+    }),
   });
 
   app.route({

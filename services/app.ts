@@ -5,6 +5,7 @@ import { dueSubjects } from '../projections/retention/queries';
 import type { ProjectionRunner } from '../projections/runner/runner';
 import { graphQLPlugin } from '../schema/yoga';
 import { enrolLegacyMembers, hasAnyAccount, issueSetupToken } from './access/accounts';
+import { CAMPAIGN_LINK_KEY_PURPOSE } from './campaign/links';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { PostgresEventStore } from './eventstore/postgres';
@@ -143,7 +144,12 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     findDue: (now, limit, after) => dueSubjects(db, now, limit, after),
     log: app.log,
   });
-  await app.register(graphQLPlugin, { db, clock, config });
+  await app.register(graphQLPlugin, {
+    db,
+    clock,
+    config,
+    campaignLinkKey: vault.derivedKey(CAMPAIGN_LINK_KEY_PURPOSE),
+  });
   await app.register(healthPlugin, { database, runner });
   await app.register(webAppPlugin, { root: webDistDir });
 

@@ -86,6 +86,22 @@ describe.skipIf(!hasChromium)(title, () => {
       await page.getByRole('cell', { name: 'Zoé', exact: true }).waitFor();
       await expectAccessible(page);
       await expectNoHorizontalScroll(page);
+
+      // A link for the room, shown as a QR code that leads to the survey.
+      await page.getByLabel('Nom du lien (la salle, le groupe)').fill('Salle 2');
+      await page.getByRole('button', { name: 'Ouvrir un lien partagé' }).click();
+      await page.getByRole('img', { name: 'QR code du lien « Salle 2 »' }).waitFor();
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+      const surveyUrl = await page.getByRole('link', { name: /\/a\/s\./ }).getAttribute('href');
+      const survey = await page.context().newPage();
+      await survey.goto(`${base}${surveyUrl}`);
+      await survey
+        .getByRole('heading', { level: 1, name: 'Votre avis sur la formation (fin de session)' })
+        .waitFor();
+      await survey.close();
+      await page.getByRole('button', { name: 'Fermer le lien « Salle 2 »' }).click();
+      await page.getByRole('status').filter({ hasText: 'Lien « Salle 2 » fermé.' }).waitFor();
       expect(pageErrors).toEqual([]);
     },
     JOURNEY_TIMEOUT,

@@ -183,6 +183,7 @@ describe('GraphQL read while the database is unreachable', () => {
       db,
       clock: { now: () => new Date() },
       config: loadConfig({}),
+      campaignLinkKey: Buffer.alloc(32),
     });
     try {
       const response = await app.inject({

@@ -1,6 +1,16 @@
 import { GraphQLError } from 'graphql';
-import { campaignsOf, findCampaign, respondentsOfCampaign } from '../../projections/campaigns/queries';
-import type { CampaignRespondentRow, CampaignRow } from '../../projections/campaigns/tables';
+import {
+  campaignsOf,
+  findCampaign,
+  respondentsOfCampaign,
+  sharedLinksOfCampaign,
+} from '../../projections/campaigns/queries';
+import type {
+  CampaignRespondentRow,
+  CampaignRow,
+  CampaignSharedLinkRow,
+} from '../../projections/campaigns/tables';
+import { campaignLinkPath, campaignLinkToken } from '../../services/campaign/links';
 import { can } from '../../services/kernel/auth';
 import { builder, isUuid, organisationOf } from '../builder';
 import type { GraphQLContext } from '../context';
@@ -37,6 +47,22 @@ const CampaignRespondentRef = builder.objectRef<CampaignRespondentRow>('Campaign
   }),
 });
 
+const CampaignSharedLinkRef = builder.objectRef<CampaignSharedLinkRow>('CampaignSharedLink').implement({
+  description: 'A link for a room, shown as a QR code: anyone holding it may answer',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    label: t.exposeString('label'),
+    open: t.exposeBoolean('open'),
+    answerCount: t.exposeInt('answers'),
+    openedAt: t.field({ type: 'DateTime', resolve: (row) => row.opened_at }),
+    path: t.string({
+      description: 'The public form’s path (with its token); prefix it with the site’s address',
+      resolve: (row, _args, context) =>
+        campaignLinkPath(campaignLinkToken(context.campaignLinkKey, 'shared', row.id)),
+    }),
+  }),
+});
+
 const CampaignRef = builder.objectRef<CampaignRow>('Campaign').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -61,6 +87,16 @@ const CampaignRef = builder.objectRef<CampaignRow>('Campaign').implement({
     invitedCount: t.exposeInt('invited'),
     answeredCount: t.exposeInt('answered'),
     optedOutCount: t.exposeInt('opted_out'),
+    answerCount: t.exposeInt('answers', {
+      description: 'Answers received through personal and shared links (anonymous ones included)',
+    }),
+    sharedLinks: t.field({
+      type: [CampaignSharedLinkRef],
+      description: 'Links for rooms (feedback managers only), the newest first',
+      complexity: { field: 5, multiplier: 5 },
+      resolve: (row, _args, context) =>
+        sharedLinksOfCampaign(context.db, managerOrganisationOf(context), row.id),
+    }),
     respondents: t.field({
       type: [CampaignRespondentRef],
       description: 'Who is asked (feedback managers only); removed ones left out',

@@ -12,6 +12,7 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { formatDate } from '../../format';
 import { useCampaign } from './campaigns';
+import { SharedLinks } from './SharedLinks';
 
 type Campaign = NonNullable<ReturnType<typeof useCampaign>['data']>;
 interface LineProblem {
@@ -101,6 +102,13 @@ function CampaignDetail({ campaign, onStatus }: { campaign: Campaign; onStatus(s
           })}
         </span>
       </p>
+
+      <SharedLinks
+        campaignId={campaign.id}
+        links={campaign.sharedLinks}
+        campaignOpen={open}
+        onStatus={onStatus}
+      />
 
       <section aria-labelledby="campaign-respondents">
         <h2 id="campaign-respondents">{t('campaign.respondentsTitle')}</h2>

@@ -22,6 +22,8 @@ const CampaignQuery = graphql(`
     campaign(id: $id) {
       id audience targetLabel sendOn closesOn status revision reminders respondentCount invitedCount answeredCount
       respondents { id email firstName lastName messages answered optedOut }
+      answerCount
+      sharedLinks { id label open answerCount path }
     }
   }
 `);

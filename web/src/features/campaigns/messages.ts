@@ -1,4 +1,5 @@
 import type { Messages } from '../../locales/messages';
+import { sharedLinkMessages } from './sharedLinkMessages';
 
 const fr = {
   campaigns: {
@@ -97,6 +98,7 @@ const fr = {
     file_too_large: 'Ce fichier dépasse 2 Mo.',
     respondent_lines_invalid: 'Certaines lignes du fichier sont incorrectes : rien n’a été importé.',
   },
+  ...sharedLinkMessages.fr,
 };
 
 export const campaignMessages: Messages<typeof fr> = {
@@ -198,5 +200,6 @@ export const campaignMessages: Messages<typeof fr> = {
       file_too_large: 'This file is larger than 2 MB.',
       respondent_lines_invalid: 'Some lines of the file are wrong: nothing was imported.',
     },
+    ...sharedLinkMessages.en,
   },
 };
