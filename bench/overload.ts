@@ -338,6 +338,69 @@ const openLinks = async (client: Client, email: string, links: number): Promise<
 
 const COMMENTS = ['Formatrice claire, exercices concrets.', '', 'Salle trop petite.', 'Je recommande.'];
 
+/**
+ * Signs in and prepares one campaign of the "à chaud" questionnaire with one shared link (a room's QR code):
+ * answers its public path.
+ */
+const openSurveyLink = async (client: Client, email: string): Promise<string> => {
+  const login = await client.send('POST', '/api/auth/login', { body: { email, password: PASSWORD } });
+  const cookie = ([] as string[])
+    .concat(login.headers['set-cookie'] ?? [])
+    .map((value) => value.split(';')[0])
+    .join('; ');
+  let position = '0';
+  const post = async (path: string, body: unknown) => {
+    const answer = await client.send('POST', path, {
+      body,
+      headers: { cookie, 'x-min-position': position },
+    });
+    if (answer.status !== 201 && answer.status !== 200) {
+      throw new Error(`${path}: HTTP ${answer.status} ${answer.body}`);
+    }
+    const parsed = JSON.parse(answer.body) as { id: string; position: number; url?: string };
+    position = String(parsed.position);
+    return parsed;
+  };
+  const action = await post('/api/training-actions', { title: 'Bureautique', category: 'training' });
+  const session = await post(`/api/training-actions/${action.id}/sessions`, {
+    title: 'Session d’hiver',
+    startsOn: '2026-11-02',
+    endsOn: '2026-11-06',
+    site: 'Lyon',
+  });
+  const questionnaire = await post('/api/questionnaires', { fromTemplate: 'learner_end_of_session' });
+  const campaign = await post('/api/campaigns', {
+    questionnaireId: questionnaire.id,
+    audience: 'learner',
+    target: { sessionId: session.id },
+    send: { anchor: 'session_end', offsetDays: 0 },
+    openDays: 180,
+  });
+  const link = await post(`/api/campaigns/${campaign.id}/shared-links`, { label: 'Salle 1' });
+  const path = `/api/public/answers/${link.url!.split('/').at(-1)}`;
+  // The public form reads the link from the read model: measure once it is there.
+  for (const deadline = Date.now() + 30_000; ; ) {
+    const form = await client.send('GET', path, { headers: { 'x-min-position': position } });
+    if (form.status === 200) return path;
+    if (Date.now() > deadline)
+      throw new Error(`the survey link never opened: HTTP ${form.status} ${form.body}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
+/** One respondent's answers to the "à chaud" questionnaire, varied by n. */
+const surveyAnswers = (n: number) => ({
+  overall: 1 + (n % 5),
+  objectives: 1 + ((n + 1) % 5),
+  content_fit: 1 + ((n + 2) % 5),
+  trainer: 1 + ((n + 3) % 5),
+  organisation: 1 + ((n + 4) % 5),
+  pace: ['too_slow', 'right', 'too_fast'][n % 3],
+  skills: 1 + (n % 5),
+  recommend: n % 11,
+  ...(COMMENTS[n % COMMENTS.length] ? { liked: COMMENTS[n % COMMENTS.length] } : {}),
+});
+
 /** Sends one public answer to the n-th link, as the form page does. */
 const answerer = (client: Client, tokens: readonly string[], timeoutMs: number) => {
   let counter = 0;
@@ -492,6 +555,14 @@ const openLoop = async (
   return tally(answers, seconds, stopMemory());
 };
 
+/** Answers to one shared survey link (a room) over HTTP, beside raw single-row INSERTs with as many in flight. */
+export interface SharedLinkAnswersResult {
+  respondents: number;
+  http: PhaseResult;
+  raw: { inserts: number; perSec: number; latencyMs: LatencySummary };
+  ratio: number;
+}
+
 export interface OverloadResult {
   settings: Omit<OverloadSettings, 'serverEnv'> & { serverEnv: Record<string, string> };
   capacity: PhaseResult;
@@ -503,12 +574,16 @@ export interface OverloadResult {
   shedSignals: Record<string, number>;
   baseline: { overload: PhaseResult; ratio: number } | null;
   publicAnswers: PublicAnswersResult;
+  /** A campaign's shared link answered by 1, then 60 respondents at once. */
+  sharedLink: SharedLinkAnswersResult[];
 }
 
 export const OVERLOAD_RATIO_TARGET = 0.8;
 /** Public answers over HTTP ÷ raw single-row INSERTs, both with this many in flight. */
 export const PUBLIC_ANSWERS_CONCURRENCY = 32;
 export const PUBLIC_ANSWERS_RATIO_TARGET = 0.3;
+/** Respondents answering one shared survey link at once: one person, then a class of 60 behind one address. */
+export const SHARED_LINK_RESPONDENTS = [1, 60] as const;
 
 export interface PublicAnswersResult {
   concurrency: number;
@@ -599,6 +674,8 @@ export const runOverloadSuite = async (options: {
     // The per-address and per-link limits would answer 429 long before capacity: lift them to see the overload.
     PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
     PUBLIC_LINK_RATE_LIMIT_PER_MINUTE: '100000000',
+    // One shared link takes every answer of the survey scenario.
+    SHARED_LINK_MAX_ANSWERS: '1000000',
   };
 
   /** A server process with these settings, warmed up (JIT, pool, caches) before anything is measured. */
@@ -620,7 +697,7 @@ export const runOverloadSuite = async (options: {
   };
 
   const env = settings.serverEnv;
-  const { capacity, overload, offeredPerSec, shedSignals, publicAnswers } = await withServer(
+  const { capacity, overload, offeredPerSec, shedSignals, publicAnswers, sharedLink } = await withServer(
     env,
     async (send, server) => {
       // The most answers per second any number of respondents got through: the closed loop's throughput stops
@@ -655,6 +732,34 @@ export const runOverloadSuite = async (options: {
         classes,
       };
 
+      const surveyClient = createClient(server.port);
+      const sharedLink: SharedLinkAnswersResult[] = [];
+      try {
+        const path = await openSurveyLink(surveyClient, email);
+        let n = 0;
+        const sendSurvey = () =>
+          surveyClient.send('POST', path, {
+            body: { submissionId: randomUUID(), answers: surveyAnswers(n++) },
+            timeoutMs: settings.timeoutMs,
+          });
+        for (const respondents of SHARED_LINK_RESPONDENTS) {
+          const http = await closedLoop(sendSurvey, server, respondents, settings.capacitySeconds);
+          const raw = await rawInserts(databaseUrl, respondents, settings.capacitySeconds);
+          log(
+            `  one shared survey link, ${respondents} respondent(s) at once: ${http.acceptedPerSec.toFixed(1)}/s ` +
+              `(p99 ${http.acceptedLatencyMs.p99.toFixed(1)} ms), raw ${raw.perSec.toFixed(1)}/s`,
+          );
+          sharedLink.push({
+            respondents,
+            http: { ...http, concurrency: respondents },
+            raw,
+            ratio: http.acceptedPerSec / raw.perSec,
+          });
+        }
+      } finally {
+        surveyClient.close();
+      }
+
       const rate = best!.acceptedPerSec * settings.overloadFactor;
       log(`  overload: ${rate.toFixed(0)} answers/s offered for ${settings.overloadSeconds} s`);
       const overload = await openLoop(send, server, rate, settings.overloadSeconds);
@@ -664,6 +769,7 @@ export const runOverloadSuite = async (options: {
         overload,
         shedSignals: server.shedSignals(),
         publicAnswers,
+        sharedLink,
       };
     },
   );
@@ -678,7 +784,17 @@ export const runOverloadSuite = async (options: {
     baseline = { overload: off, ratio: off.acceptedPerSec / capacity.acceptedPerSec };
     log(`  accepted ${off.acceptedPerSec.toFixed(1)} answers/s = ${baseline.ratio.toFixed(2)}× capacity`);
   }
-  return { settings, capacity, offeredPerSec, overload, ratio, shedSignals, baseline, publicAnswers };
+  return {
+    settings,
+    capacity,
+    offeredPerSec,
+    overload,
+    ratio,
+    shedSignals,
+    baseline,
+    publicAnswers,
+    sharedLink,
+  };
 };
 
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
@@ -762,6 +878,18 @@ export const overloadTable = (result: OverloadResult): string => {
       `${answers.classes.accepted}/${answers.classes.answers} accepted, ${refusals} refused` +
       `${refusals ? ` (${counts(answers.classes.refused)})` : ''} (target: 0 refused)`,
   );
+  if (result.sharedLink.length > 0) {
+    out.push(
+      '',
+      'A campaign survey (9 questions and a comment) answered through one shared link, vs raw single-row INSERT',
+    );
+    for (const shared of result.sharedLink) {
+      out.push(
+        `  ${shared.respondents} at once: HTTP ${fixed(shared.http.acceptedPerSec, 1)}/s (p50 / p99 ${fixed(shared.http.acceptedLatencyMs.p50, 1)} / ${fixed(shared.http.acceptedLatencyMs.p99, 1)} ms, ` +
+          `${counts(shared.http.failed)} failed) ÷ raw ${fixed(shared.raw.perSec, 1)}/s (p99 ${fixed(shared.raw.latencyMs.p99, 1)} ms) = ${fixed(shared.ratio, 2)}×`,
+      );
+    }
+  }
   if (result.ratio < OVERLOAD_RATIO_TARGET) {
     out.push(
       `! accepted ${fixed(result.ratio, 2)}× capacity under overload, below the ${OVERLOAD_RATIO_TARGET}× target`,

@@ -44,6 +44,8 @@ const schema = z.object({
     .default('false')
     .transform((value) => value === 'true'),
   FEEDBACK_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(366).default(30),
+  /** Most answers one shared campaign link (a room's QR code) accepts: a large room with margin. */
+  SHARED_LINK_MAX_ANSWERS: z.coerce.number().int().min(1).max(1_000_000).default(500),
   MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2000),
   /** Requests per minute and address on the public form routes (a class behind one NAT shares one address). */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),

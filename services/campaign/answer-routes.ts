@@ -314,6 +314,7 @@ export const campaignAnswerRoutes = (deps: SliceDeps) => async (app: FastifyInst
         now,
         answer,
         sharedLinkAnswers: resolved.kind === 'shared' ? resolved.answers : 0,
+        sharedLinkMaxAnswers: config.SHARED_LINK_MAX_ANSWERS,
       },
       // An answer's stream is new unless this is a retry: skip reading it first.
       { usuallyNew: true },

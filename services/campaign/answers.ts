@@ -6,8 +6,6 @@ import type { AnswerValue, CampaignAnswerSubmitted } from './answer-events';
 
 /** Longest free-text answer, in characters. */
 export const MAX_COMMENT_LENGTH = 2000;
-/** Most answers one shared link accepts: a large room with margin; beyond it the link is being abused. */
-export const MAX_ANSWERS_PER_SHARED_LINK = 500;
 
 type Given = Record<string, unknown>;
 
@@ -122,6 +120,8 @@ export interface SubmitCampaignAnswer {
   answer: CampaignAnswerSubmitted['data'];
   /** Answers the shared link had received (from the read model: a cap, not a count); 0 for personal links. */
   sharedLinkAnswers: number;
+  /** Most answers a shared link accepts (SHARED_LINK_MAX_ANSWERS); beyond it the link is being abused. */
+  sharedLinkMaxAnswers: number;
 }
 
 /** One answer per stream: a retry finds it there and appends nothing. */
@@ -135,7 +135,7 @@ export const campaignAnswerDecider: Decider<
   decide(command, state) {
     if (state.answered) return [];
     assertCampaignTakesAnswers(command.campaign, command.now);
-    if (command.answer.channel === 'shared' && command.sharedLinkAnswers >= MAX_ANSWERS_PER_SHARED_LINK) {
+    if (command.answer.channel === 'shared' && command.sharedLinkAnswers >= command.sharedLinkMaxAnswers) {
       throw conflict('shared_link_full', 'This link has received all the answers it accepts');
     }
     return [{ type: 'CampaignAnswerSubmitted', data: command.answer }];
