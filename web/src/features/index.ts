@@ -4,6 +4,7 @@
  */
 import { access } from './access';
 import { campaigns } from './campaigns';
+import { contactLog } from './contact-log';
 import { dashboard } from './dashboard';
 import { evidence } from './evidence';
 import { feedback } from './feedback';
@@ -23,6 +24,7 @@ export const features = [
   feedback,
   questionnaires,
   campaigns,
+  contactLog,
   evidence,
   referential,
   organisation,
