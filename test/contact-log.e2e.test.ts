@@ -12,6 +12,7 @@ import {
   serve,
   signedInPhone,
 } from './support/browser';
+import { openFeedbackLink } from './support/training-fixture';
 
 const title = browserSuiteTitle('contact log on a 390 px phone');
 
@@ -38,6 +39,7 @@ describe.skipIf(!hasChromium)(title, () => {
     'a quality manager logs a meeting with a funder, finds it in the list, corrects it and removes it with a reason',
     async () => {
       const { cookie } = await t.organisation('Formations Partenaires');
+      await openFeedbackLink(t, cookie, { title: 'Excel avancé', sessionTitle: 'Session de mars' });
       const phone = await signedInPhone(browser, base, cookie, pageErrors);
       context = phone.context;
       const { page } = phone;
@@ -66,6 +68,7 @@ describe.skipIf(!hasChromium)(title, () => {
       await page
         .getByLabel('Ce qu’ils ont dit')
         .fill('Les attestations arrivent trop tard.\nSinon très satisfaits.');
+      await page.getByLabel('Session concernée').selectOption({ label: 'Excel avancé — Session de mars' });
       await page.getByLabel('Suite décidée').fill('Envoyer les attestations sous huit jours');
       await expectAccessible(page);
       await page.getByRole('button', { name: 'Consigner l’échange' }).click();
@@ -92,6 +95,7 @@ describe.skipIf(!hasChromium)(title, () => {
         .getByRole('definition')
         .filter({ hasText: 'Les attestations arrivent trop tard.' })
         .waitFor();
+      await page.getByRole('definition').filter({ hasText: 'Excel avancé — Session de mars' }).waitFor();
       await expectAccessible(page);
       await expectNoHorizontalScroll(page);
 

@@ -9,11 +9,21 @@ import { TextField } from '../../components/TextField';
 import { type ContactKind, enumValue, enumValues, type PartnerGroup } from '../../data/graphql';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { isStorableText } from '../../validation';
+import { useContactSessions } from './contactLog';
 import { contactLogMessages } from './messages';
 
 const GROUPS = enumValues<PartnerGroup>(contactLogMessages.fr.partnerGroups);
 const KINDS = enumValues<ContactKind>(contactLogMessages.fr.contactKinds);
-const FIELDS = ['group', 'partnerName', 'kind', 'contactOn', 'people', 'said', 'followUp'] as const;
+const FIELDS = [
+  'group',
+  'partnerName',
+  'kind',
+  'contactOn',
+  'people',
+  'said',
+  'sessionId',
+  'followUp',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 export interface ContactValues {
@@ -23,6 +33,8 @@ export interface ContactValues {
   contactOn: string;
   people: { name: string; role: string }[];
   said: string;
+  /** The session it was about, or '' for none. */
+  sessionId: string;
   followUp: string;
 }
 
@@ -33,6 +45,7 @@ export const EMPTY_CONTACT: ContactValues = {
   contactOn: '',
   people: [{ name: '', role: '' }],
   said: '',
+  sessionId: '',
   followUp: '',
 };
 
@@ -90,6 +103,7 @@ export function ContactForm({
   initial,
   revision,
   submitLabel,
+  initialSessionLabel,
   onDone,
 }: {
   /** Prefix of the inputs' ids. */
@@ -98,6 +112,8 @@ export function ContactForm({
   initial: ContactValues;
   revision?: number;
   submitLabel: string;
+  /** How the contact's session reads when the session list no longer offers it. */
+  initialSessionLabel?: string;
   onDone: (answer: { id: string; changed?: boolean }, values: ContactValues) => void;
 }) {
   const { t } = useTranslation();
@@ -105,6 +121,7 @@ export function ContactForm({
   const [values, setValues] = useState<ContactValues>(initial);
   const { errors, formError, show, showServerError } = useFormErrors(FIELDS, id);
   const today = parisToday();
+  const sessions = useContactSessions();
 
   const send = useMutation({
     mutationFn: (body: object) =>
@@ -155,6 +172,7 @@ export function ContactForm({
         .filter((person) => person.name.trim())
         .map((person) => ({ name: person.name.trim(), role: person.role.trim() || null })),
       said: values.said,
+      sessionId: values.sessionId || null,
       followUp: values.followUp,
     });
   };
@@ -283,6 +301,25 @@ export function ContactForm({
         error={errors.said}
         onChange={(event) => setValues({ ...values, said: event.target.value })}
       />
+      <SelectField
+        id={`${id}-sessionId`}
+        label={t('contactForm.session')}
+        hint={t('contactForm.optionalHint')}
+        value={values.sessionId}
+        error={errors.sessionId}
+        onChange={(event) => setValues({ ...values, sessionId: event.target.value })}
+      >
+        <option value="">{t('contactForm.noSession')}</option>
+        {/* A contact already about a session keeps it offered even when it is no longer listed. */}
+        {values.sessionId && !sessions.data?.some((session) => session.id === values.sessionId) && (
+          <option value={values.sessionId}>{initialSessionLabel ?? values.sessionId}</option>
+        )}
+        {sessions.data?.map((session) => (
+          <option key={session.id} value={session.id}>
+            {session.label}
+          </option>
+        ))}
+      </SelectField>
       <TextAreaField
         id={`${id}-followUp`}
         label={t('contactForm.followUp')}

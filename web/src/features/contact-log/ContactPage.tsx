@@ -27,6 +27,7 @@ const valuesOf = (contact: PartnerContactView): ContactValues => ({
   contactOn: contact.contactOn,
   people: contact.people.map((person) => ({ name: person.name, role: person.role ?? '' })),
   said: contact.said,
+  sessionId: contact.session?.sessionId ?? '',
   followUp: contact.followUp ?? '',
 });
 
@@ -173,6 +174,9 @@ export function ContactPage() {
               initial={valuesOf(data)}
               revision={data.revision}
               submitLabel={t('contact.editSubmit')}
+              initialSessionLabel={
+                data.session ? `${data.session.trainingTitle} — ${data.session.sessionTitle}` : undefined
+              }
               onDone={(answer) => setStatus(answer.changed ? t('contact.corrected') : t('contact.unchanged'))}
             />
           </section>
