@@ -87,6 +87,9 @@ const fr = {
     change_corrected: 'Corrigé le {{date}}',
     change_removed: 'Retiré le {{date}} ({{reason}})',
   },
+  evidenceKinds: {
+    partner_contact: 'Échange avec un financeur ou une entreprise',
+  },
   errors: {
     contact_date_in_future: 'La date de l’échange ne peut pas être postérieure à aujourd’hui.',
     people_missing: 'Indiquez au moins une personne rencontrée.',
@@ -182,6 +185,9 @@ export const contactLogMessages: Messages<typeof fr> = {
       change_logged: 'Logged on {{date}}',
       change_corrected: 'Corrected on {{date}}',
       change_removed: 'Removed on {{date}} ({{reason}})',
+    },
+    evidenceKinds: {
+      partner_contact: 'Contact with a funder or a company',
     },
     errors: {
       contact_date_in_future: 'The date of the contact cannot be after today.',
