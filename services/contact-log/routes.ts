@@ -5,7 +5,7 @@ import { runCommand } from '../kernel/command';
 import { badRequest, notFound } from '../kernel/errors';
 import { commandContext, commandResult, created, errorResponses, typed } from '../kernel/http';
 import { derivedId, newId } from '../kernel/ids';
-import { parisDateOf } from '../kernel/paris-time';
+import { parisDate } from '../kernel/paris-time';
 import { isoDate, optionalText, text } from '../kernel/validation';
 import type { SliceDeps } from '../slice';
 import { contactLogDecider, MAX_PEOPLE } from './decider';
@@ -51,7 +51,7 @@ export const contactLogRoutes = (deps: SliceDeps) => async (app: FastifyInstance
       },
     };
   };
-  const today = () => parisDateOf(deps.clock.now());
+  const today = () => parisDate(deps.clock.now());
 
   api.post(
     '/api/partner-contacts',
