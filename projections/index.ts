@@ -1,5 +1,6 @@
 import { allPersonalData } from '../services/privacy/registry';
 import { campaignsReadSlice } from './campaigns';
+import { contactLogReadSlice } from './contact-log';
 import { evidenceProjection } from './evidence/projection';
 import { feedbackReadSlice } from './feedback';
 import { mailReadSlice } from './mail';
@@ -23,6 +24,7 @@ export const readSlices: readonly ReadSlice[] = [
   campaignsReadSlice,
   subjectAccessReadSlice,
   retentionReadSlice,
+  contactLogReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

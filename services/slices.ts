@@ -1,5 +1,6 @@
 import { accessSlice } from './access';
 import { campaignSlice } from './campaign';
+import { contactLogSlice } from './contact-log';
 import { feedbackSlice } from './feedback';
 import { mailSlice } from './mail';
 import { organisationSlice } from './organisation';
@@ -20,4 +21,5 @@ export const writeSlices: readonly WriteSlice[] = [
   questionnaireSlice,
   campaignSlice,
   retentionSlice,
+  contactLogSlice,
 ];

@@ -6,13 +6,15 @@ import type {
   UserDeactivated,
   UserReactivated,
 } from '../../services/access/events';
+import type { PartnerContactCorrected, PartnerContactLogged } from '../../services/contact-log/events';
 import type { FeedbackSubmitted } from '../../services/feedback/events';
+import { startOfParisDay } from '../../services/kernel/paris-time';
 import type { MailQueued } from '../../services/mail/events';
 import { ERASED, subjectId } from '../../services/privacy/declarations';
 import type { PersonalDataErased } from '../../services/privacy/events';
 import type { RetentionCategory, RetentionEvent } from '../../services/retention/events';
 import { lastBy } from '../grouping';
-import { defineProjection } from '../runner/projection';
+import { defineProjection, type Recorded } from '../runner/projection';
 import type { RetentionTables } from './tables';
 
 type Event =
@@ -24,6 +26,8 @@ type Event =
   | TeamMemberEnrolled
   | UserDeactivated
   | UserReactivated
+  | PartnerContactLogged
+  | PartnerContactCorrected
   | PersonalDataErased;
 
 type Held = { subject_id: string; organisation_id: string; category: RetentionCategory; starts_at: string };
@@ -62,14 +66,29 @@ const release = (db: Kysely<RetentionTables>, subjects: readonly string[]) =>
     ? Promise.resolve()
     : db.deleteFrom('retention_subjects').where('subject_id', 'in', subjects).execute();
 
+const holdContacts = (
+  db: Kysely<RetentionTables>,
+  events: readonly Recorded<PartnerContactLogged | PartnerContactCorrected>[],
+) =>
+  hold(
+    db,
+    events.map(({ data, metadata }) => ({
+      subject_id: subjectId('contact', data.contactId),
+      organisation_id: metadata.organisationId,
+      category: 'contact_logs' as const,
+      starts_at: startOfParisDay(data.contactOn).toISOString(),
+    })),
+  );
+
 /**
  * When each data subject's retention period started, for the subjects whose data is still held: an answer's
  * comment from its submission, a message's recipient from its queuing, an invitation's address from its last
- * sending, a member from their deactivation (a reactivation stops the clock). An erasure removes the subject.
+ * sending, a member from their deactivation (a reactivation stops the clock), a logged contact from its date.
+ * An erasure removes the subject.
  */
 export const retentionProjection = defineProjection<RetentionTables, Event>({
   name: 'retention',
-  version: 1,
+  version: 2,
   tables: ['retention_settings', 'retention_subjects', 'retention_erased'],
   async create(db) {
     await db.schema
@@ -197,6 +216,9 @@ export const retentionProjection = defineProjection<RetentionTables, Event>({
         events.map(({ data }) => subjectId('user', data.userId)),
       );
     },
+    // A contact with a funder or a company: from the day it took place; a corrected date moves the start.
+    PartnerContactLogged: holdContacts,
+    PartnerContactCorrected: holdContacts,
     async PersonalDataErased(db, events) {
       const subjects = [...new Set(events.map(({ data }) => data.subjectId))];
       await db

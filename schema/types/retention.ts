@@ -28,7 +28,7 @@ const adminOrganisationOf = (context: GraphQLContext) => {
 const RetentionCategoryEnum = builder.enumType('RetentionCategory', {
   description:
     'feedback_comments: free text of answers; complaints: complainants’ data (nothing to erase until complaints ' +
-    'are recorded); contact_logs: recipients of sent mail and invitation addresses; departed_accounts: members ' +
+    'are recorded); contact_logs: recipients of sent mail, invitation addresses, people and words of logged partner contacts; departed_accounts: members ' +
     'deactivated for longer than the period',
   values: RETENTION_CATEGORIES,
 });

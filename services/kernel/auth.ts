@@ -7,6 +7,10 @@ export type Role = (typeof ROLES)[number];
 const PERMISSIONS = {
   'training:manage': ['admin', 'quality_manager'],
   'feedback:manage': ['admin', 'quality_manager'],
+  /** Logging a contact with a funder or a company (indicator 30): whoever met them. */
+  'contact:log': ['admin', 'quality_manager', 'contributor'],
+  /** Correcting or removing a logged contact. */
+  'contact:manage': ['admin', 'quality_manager'],
   'organisation:manage': ['admin'],
   'mail:read': ['admin'],
   'privacy:erase': ['admin'],

@@ -82,16 +82,16 @@ const replayed = <Event>(
   };
 };
 
-/** Step 3: a client that names the revision it saw is refused when the stream moved on. */
+/**
+ * Step 3: a client that names the revision it saw is refused when the stream moved on. Another organisation's
+ * stream is checked as a missing one (revision -1), so the answer tells nothing of it.
+ */
 const checkRevision = (context: CommandContext, stream: LoadedStream) => {
-  if (context.ifMatch === undefined || stream.foreign || context.ifMatch === stream.revision) return;
-  throw conflict(
-    'revision_conflict',
-    `The record changed (revision ${stream.revision}); reload and try again`,
-    {
-      currentRevision: stream.revision,
-    },
-  );
+  const revision = stream.foreign ? -1 : stream.revision;
+  if (context.ifMatch === undefined || context.ifMatch === revision) return;
+  throw conflict('revision_conflict', `The record changed (revision ${revision}); reload and try again`, {
+    currentRevision: revision,
+  });
 };
 
 /** Step 4: fold the history into the decider's state. */
@@ -185,8 +185,12 @@ export const runCommand = async <State, Command, Event extends AnyEvent>(
     const stream = await load(context, streamId);
     const previous = replayed<Event>(context, stream, idOf);
     if (previous) return previous;
-    checkRevision(context, stream);
+    // On a stream that does not exist (for this caller) the decider speaks first: a change to a missing record
+    // answers 404 whatever revision the client names, and only a creation is held to it.
+    const missing = stream.foreign || stream.revision === -1;
+    if (!missing) checkRevision(context, stream);
     const decided = decider.decide(command, replay(decider as Decider<State, unknown, Event>, stream));
+    if (missing) checkRevision(context, stream);
     if (stream.foreign) throw conflict('identifier_taken', 'This identifier is already in use');
     if (decided.length === 0) {
       return {

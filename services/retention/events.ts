@@ -4,7 +4,8 @@ import { noPersonalData, type PersonalDataDeclarations } from '../privacy/declar
  * What an organisation keeps about people, by category, each with its own retention period:
  * - feedback_comments: the free text of answers (the rating stays, it is nobody's data);
  * - complaints: complainants' data (the complaints slice is not built yet: the setting exists, nothing is erased);
- * - contact_logs: the recipients of sent mail and the addresses of invitations;
+ * - contact_logs: the recipients of sent mail, the addresses of invitations, and the people met and what they said
+ *   in logged contacts with funders and companies (from the contact's date);
  * - departed_accounts: the address and name of members deactivated for longer than the period.
  */
 export const RETENTION_CATEGORIES = [

@@ -28,7 +28,10 @@ type EnumOf<
     | 'Role'
     | 'QuestionKind'
     | 'QuestionPurpose'
-    | 'QuestionnaireTemplateKey',
+    | 'QuestionnaireTemplateKey'
+    | 'PartnerGroup'
+    | 'ContactKind'
+    | 'ContactRemovalReason',
 > = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
@@ -38,6 +41,9 @@ export type Role = EnumOf<'Role'>;
 export type QuestionKind = EnumOf<'QuestionKind'>;
 export type QuestionPurpose = EnumOf<'QuestionPurpose'>;
 export type QuestionnaireTemplateKey = EnumOf<'QuestionnaireTemplateKey'>;
+export type PartnerGroup = EnumOf<'PartnerGroup'>;
+export type ContactKind = EnumOf<'ContactKind'>;
+export type ContactRemovalReason = EnumOf<'ContactRemovalReason'>;
 
 /**
  * The values of a schema enum, in the order of a record that names each of them (its labels): a value the server

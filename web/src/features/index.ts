@@ -5,6 +5,7 @@
 import { access } from './access';
 import { answer } from './answer';
 import { campaigns } from './campaigns';
+import { contactLog } from './contact-log';
 import { dashboard } from './dashboard';
 import { evidence } from './evidence';
 import { feedback } from './feedback';
@@ -25,6 +26,7 @@ export const features = [
   answer,
   questionnaires,
   campaigns,
+  contactLog,
   evidence,
   referential,
   organisation,

@@ -25,7 +25,7 @@ const fr = {
   retentionCategories: {
     feedback_comments: 'Commentaires des appréciations',
     complaints: 'Réclamations',
-    contact_logs: 'Traces des courriels et invitations',
+    contact_logs: 'Traces des courriels, invitations et échanges',
     departed_accounts: 'Comptes des personnes parties',
   } satisfies Record<RetentionCategory, string>,
   retentionCategoryHints: {
@@ -34,7 +34,7 @@ const fr = {
     complaints:
       'Les données des réclamants, comptées depuis la réclamation (délai de prescription de 5 ans).',
     contact_logs:
-      'Le destinataire des messages envoyés et l’adresse des invitations, comptés depuis l’envoi.',
+      'Le destinataire des messages envoyés et l’adresse des invitations, comptés depuis l’envoi ; les personnes rencontrées et leurs propos dans les échanges avec les financeurs et les entreprises, comptés depuis la date de l’échange.',
     departed_accounts:
       'Le nom et l’adresse des membres désactivés, comptés depuis la désactivation (une réactivation arrête le compte).',
   } satisfies Record<RetentionCategory, string>,
@@ -71,7 +71,7 @@ export const retentionMessages: Messages<typeof fr> = {
     retentionCategories: {
       feedback_comments: 'Comments of answers',
       complaints: 'Complaints',
-      contact_logs: 'Mail and invitation traces',
+      contact_logs: 'Mail, invitation and contact traces',
       departed_accounts: 'Accounts of people who left',
     },
     retentionCategoryHints: {
@@ -79,7 +79,7 @@ export const retentionMessages: Messages<typeof fr> = {
         'The free text of answers, counted from the answer; the rating stays. By default, the time between two Qualiopi audits.',
       complaints: 'Complainants’ data, counted from the complaint (the 5-year limitation period).',
       contact_logs:
-        'The recipients of sent messages and the addresses of invitations, counted from the sending.',
+        'The recipients of sent messages and the addresses of invitations, counted from the sending; the people met and what they said in contacts with funders and companies, counted from the contact’s date.',
       departed_accounts:
         'The name and address of deactivated members, counted from the deactivation (a reactivation stops the clock).',
     },
