@@ -4,6 +4,7 @@ import { evidenceProjection } from './evidence/projection';
 import { feedbackReadSlice } from './feedback';
 import { mailReadSlice } from './mail';
 import { organisationsReadSlice } from './organisations';
+import { publicationReadSlice } from './publication';
 import { questionnairesReadSlice } from './questionnaires';
 import type { ReadSlice } from './read-slice';
 import { retentionReadSlice } from './retention';
@@ -23,6 +24,7 @@ export const readSlices: readonly ReadSlice[] = [
   campaignsReadSlice,
   subjectAccessReadSlice,
   retentionReadSlice,
+  publicationReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

@@ -3,9 +3,10 @@ import { createBatchLoader } from '../services/kernel/batch-loader';
 import type { ReadPorts } from '../services/read-ports';
 import { linkStates } from './feedback/queries';
 import { organisationPublicProfile } from './organisations/queries';
+import { resultsPageByPublicId, snapshotOf, snapshotsOf, statusOf } from './publication/queries';
 import { findQuestionnaire } from './questionnaires/queries';
 import { subjectEvents } from './subject-access/queries';
-import { findSessionContext } from './training/queries';
+import { findSessionContext, findTrainingAction } from './training/queries';
 
 /** The read ports, and how many reads wait for a shared load (load shedding counts them as a backlog). */
 export const createReadPorts = (db: Db): ReadPorts & { waiting(): number } => {
@@ -20,6 +21,20 @@ export const createReadPorts = (db: Db): ReadPorts & { waiting(): number } => {
       return row && { audience: row.audience, version: row.version, archived: row.archived };
     },
     subjectEvents: (organisationId, subjectIds) => subjectEvents(db, organisationId, subjectIds),
+    trainingActionTitle: async (organisationId, trainingActionId) =>
+      (await findTrainingAction(db, organisationId, trainingActionId))?.title,
+    publicResults: async (publicId) => {
+      const page = await resultsPageByPublicId(db, publicId);
+      if (!page) return undefined;
+      const rows = await snapshotsOf(db, page.organisation_id);
+      const statuses = statusOf(rows);
+      return {
+        organisationId: page.organisation_id,
+        snapshots: rows
+          .filter((row) => statuses.get(row.id) !== 'withdrawn')
+          .map((row) => ({ ...snapshotOf(row), current: statuses.get(row.id) === 'current' })),
+      };
+    },
     waiting: () => feedbackLinkState.waiting(),
   };
 };

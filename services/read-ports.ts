@@ -1,5 +1,6 @@
 import type { Audience, SessionContext } from './feedback/events';
 import type { PrivacyNotice } from './organisation/events';
+import type { ResultsSnapshot } from './publication/events';
 
 /** A session as it stands now: what a feedback link records of it, and whether it was cancelled since. */
 export type CurrentSessionContext = SessionContext & { cancelled: boolean };
@@ -28,6 +29,17 @@ export interface ReadPorts {
    * organisation's subjects name none).
    */
   subjectEvents(organisationId: string, subjectIds: readonly string[]): Promise<SubjectEventRef[]>;
+  /** A training action's title in the organisation, or undefined when it does not exist there. */
+  trainingActionTitle(organisationId: string, trainingActionId: string): Promise<string | undefined>;
+  /** The published results a public page id names, or undefined when it names none. */
+  publicResults(publicId: string): Promise<PublicResults | undefined>;
+}
+
+/** What an organisation's public results page shows. */
+export interface PublicResults {
+  organisationId: string;
+  /** Every snapshot not withdrawn, newest first; `current` for the newest of each scope. */
+  snapshots: (ResultsSnapshot & { current: boolean })[];
 }
 
 export interface QuestionnaireSummary {

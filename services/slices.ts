@@ -4,6 +4,7 @@ import { feedbackSlice } from './feedback';
 import { mailSlice } from './mail';
 import { organisationSlice } from './organisation';
 import { privacySlice } from './privacy';
+import { publicationSlice } from './publication';
 import { questionnaireSlice } from './questionnaire';
 import { retentionSlice } from './retention';
 import type { WriteSlice } from './slice';
@@ -20,4 +21,5 @@ export const writeSlices: readonly WriteSlice[] = [
   questionnaireSlice,
   campaignSlice,
   retentionSlice,
+  publicationSlice,
 ];

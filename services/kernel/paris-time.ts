@@ -27,3 +27,16 @@ export const startOfNextParisDay = (date: string): Date => {
 
 /** A calendar date as the French write it: 2026-03-02 → 02/03/2026. */
 export const frenchDate = (date: string): string => date.split('-').reverse().join('/');
+
+const dayFormatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: PARIS,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The Paris calendar date (YYYY-MM-DD) of an instant: what "today" means for a French organisation. */
+export const parisDate = (at: Date): string => {
+  const parts = Object.fromEntries(dayFormatter.formatToParts(at).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+};

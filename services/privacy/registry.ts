@@ -4,6 +4,7 @@ import { type CampaignEvent, campaignPersonalData } from '../campaign/events';
 import { feedbackPersonalData } from '../feedback/events';
 import { mailPersonalData } from '../mail/events';
 import { organisationPersonalData } from '../organisation/events';
+import { publicationPersonalData } from '../publication/events';
 import { questionnairePersonalData } from '../questionnaire/events';
 import { retentionPersonalData } from '../retention/events';
 import type { TrainingEvent } from '../training/events';
@@ -95,6 +96,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   campaignPersonalData,
   campaignAnswerPersonalData,
   retentionPersonalData,
+  publicationPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];
