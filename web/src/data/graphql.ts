@@ -28,7 +28,9 @@ type EnumOf<
     | 'Role'
     | 'QuestionKind'
     | 'QuestionPurpose'
-    | 'QuestionnaireTemplateKey',
+    | 'QuestionnaireTemplateKey'
+    | 'ResultsFreshness'
+    | 'ResultsSnapshotStatus',
 > = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
@@ -38,6 +40,8 @@ export type Role = EnumOf<'Role'>;
 export type QuestionKind = EnumOf<'QuestionKind'>;
 export type QuestionPurpose = EnumOf<'QuestionPurpose'>;
 export type QuestionnaireTemplateKey = EnumOf<'QuestionnaireTemplateKey'>;
+export type ResultsFreshness = EnumOf<'ResultsFreshness'>;
+export type ResultsSnapshotStatus = EnumOf<'ResultsSnapshotStatus'>;
 
 /**
  * The values of a schema enum, in the order of a record that names each of them (its labels): a value the server

@@ -10,6 +10,7 @@ import { feedback } from './feedback';
 import { mail } from './mail';
 import { organisation } from './organisation';
 import { privacy } from './privacy';
+import { publication } from './publication';
 import { questionnaires } from './questionnaires';
 import { referential } from './referential';
 import { retention } from './retention';
@@ -24,6 +25,7 @@ export const features = [
   questionnaires,
   campaigns,
   evidence,
+  publication,
   referential,
   organisation,
   mail,
