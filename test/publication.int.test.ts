@@ -71,7 +71,7 @@ describe('publication: dated result figures on a public page (indicator 2)', () 
     expect(await read()).toMatchObject({ freshness: 'none', publicPath: null, snapshots: [], revision: -1 });
   });
 
-  it('publishes figures that the public HTML page and the JSON show, dated in Paris', async () => {
+  it('publishes figures that the public HTML page and the JSON show, dated in Paris, as evidence of indicator 2', async () => {
     const response = await publish(snapshot());
     expect(response.statusCode).toBe(201);
     const { id } = response.json();
@@ -112,6 +112,25 @@ describe('publication: dated result figures on a public page (indicator 2)', () 
       ],
       previous: [],
     });
+
+    const evidence = await graphql(
+      t.app,
+      cookie,
+      '{ evidenceTimeline(indicator: 2, first: 10) { edges { node { kind title summary sourceType sourceId } } } }',
+      {},
+      await t.lastPosition(),
+    );
+    expect(
+      (evidence.data!.evidenceTimeline as { edges: { node: unknown }[] }).edges.map((edge) => edge.node),
+    ).toEqual([
+      {
+        kind: 'results_published',
+        title: 'Résultats publiés du 01/01/2026 au 30/06/2026 (toutes les actions)',
+        summary: 'Premier semestre 2026',
+        sourceType: 'results_snapshot',
+        sourceId: id,
+      },
+    ]);
 
     const embed = await get(publication.embedPath!);
     expect(embed.statusCode).toBe(200);
