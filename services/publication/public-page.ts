@@ -62,8 +62,9 @@ const history = (snapshots: readonly ResultsSnapshot[]) =>
         .map(
           (
             snapshot,
-          ) => `<li><details><summary>${escapeHtml(scopeLabel(snapshot.scope))} — ${escapeHtml(snapshot.label)}, publié le ${time(snapshot.publishedOn)}</summary>
-${period(snapshot)}${figureList(snapshot)}${snapshot.note ? `<p class="note">${escapeHtml(snapshot.note)}</p>` : ''}</details></li>`,
+            index,
+          ) => `<li aria-labelledby="previous-${index}"><h3 id="previous-${index}">${escapeHtml(scopeLabel(snapshot.scope))} — publié le ${time(snapshot.publishedOn)}</h3>
+${period(snapshot)}${figureList(snapshot)}${snapshot.note ? `<p class="note">${escapeHtml(snapshot.note)}</p>` : ''}</li>`,
         )
         .join('')}</ul></section>`;
 
@@ -76,10 +77,10 @@ h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.25rem;margin:0 0 .25rem}h3{fon
 .figures div{background:#f3f3f6;border-radius:.3rem;padding:.4rem .6rem}
 dt{font-size:.9rem;color:#3a3a3a}dd{margin:0;font-weight:700;font-size:1.1rem}
 .period,.published,.note{margin:.25rem 0}.published,footer{color:#3a3a3a;font-size:.9rem}
-.history{padding-left:1.2rem}summary{cursor:pointer}
-a{color:#000091}a:focus,summary:focus{outline:3px solid #000091;outline-offset:2px}
+.history{list-style:none;padding:0}.history li{border-top:1px solid #8a8a8a;padding:.5rem 0;break-inside:avoid}
+a{color:#000091}a:focus{outline:3px solid #000091;outline-offset:2px}
 .embed main{padding:.5rem}.compact{font-size:1.2rem}.embed .snapshot{margin:.5rem 0;padding:.5rem .75rem}
-@media print{body{font-size:11pt}a{color:#000}.snapshot{border-color:#000}.figures div{background:none;border:1px solid #ccc}details{display:block}}
+@media print{body{font-size:11pt}a{color:#000}.snapshot{border-color:#000}.figures div{background:none;border:1px solid #ccc}}
 `;
 
 /** The organisation's public results page, server-rendered, every value escaped, no script. */

@@ -44,11 +44,7 @@ export function PublicationPage() {
           ) : (
             <div className="alert alert-warning" data-testid="results-warning">
               <p>
-                {data.freshness === 'none'
-                  ? t('publication.warningNone')
-                  : t('publication.warningStale', {
-                      date: formatDate(data.lastPublishedOn ?? '', i18n.language),
-                    })}
+                {data.freshness === 'none' ? t('publication.warningNone') : t('publication.warningStale')}
               </p>
             </div>
           )}

@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { command } from '../../api';
+import { command, isApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
+import { errorMessage } from '../../errorMessages';
 import { formatRating } from '../../format';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { isOrdered, isStorableText } from '../../validation';
@@ -43,6 +44,20 @@ const FIELDS = [
   'note',
 ] as const satisfies readonly (keyof ResultsDraft)[];
 type Field = (typeof FIELDS)[number];
+
+/** The field the server's refusal is about, shown beside it rather than above the form. */
+const FIELD_OF_CODE: Record<string, Field> = {
+  period_in_future: 'periodTo',
+  period_reversed: 'periodTo',
+  trainees_missing: 'trainees',
+  respondents_exceed_trainees: 'respondents',
+  satisfaction_out_of_range: 'satisfactionAverage',
+  satisfaction_missing: 'satisfactionAverage',
+  satisfaction_without_respondents: 'satisfactionAverage',
+  rates_exceed_total: 'dropOutRate',
+  training_action_not_found: 'scope',
+};
+const isField = (value: string | null): value is Field => FIELDS.some((field) => field === value);
 
 export const EMPTY_DRAFT: ResultsDraft = {
   label: '',
@@ -89,7 +104,11 @@ export function PublishResultsForm({
       onPublished(body.label);
       setValues({ ...EMPTY_DRAFT, ...initialValues });
     },
-    onError: showServerError,
+    onError: (error) => {
+      const field = isApiError(error) ? (FIELD_OF_CODE[error.code] ?? error.detail('field')) : null;
+      if (isField(field)) show({ [field]: errorMessage(t, error) });
+      else showServerError(error);
+    },
   });
 
   const set = (field: Field) => (event: { target: { value: string } }) =>

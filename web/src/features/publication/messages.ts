@@ -9,7 +9,7 @@ const fr = {
       'L’indicateur 2 demande de rendre publics des résultats datés de vos prestations (satisfaction, réalisation, abandons, réussite) et de les tenir à jour. Chaque publication remplace la précédente du même périmètre sur la page publique ; l’historique reste consultable.',
     warningNone: 'Aucun résultat n’est publié : l’indicateur 2 demande des résultats publics et datés.',
     warningStale:
-      'Des résultats publiés datent de plus de 12 mois (dernière publication le {{date}}) : publiez des chiffres à jour.',
+      'Des résultats en ligne datent de plus de 12 mois : publiez des chiffres à jour pour le périmètre signalé ci-dessous.',
     upToDate: 'Résultats à jour : dernière publication le {{date}}.',
     publicTitle: 'Page publique',
     publicNone: 'La page publique sera créée à la première publication.',
@@ -110,7 +110,7 @@ export const publicationMessages: Messages<typeof fr> = {
         'Indicator 2 asks you to publish dated results of your services (satisfaction, completion, drop-outs, success) and keep them up to date. Each publication replaces the previous one of the same scope on the public page; the history stays visible.',
       warningNone: 'No results are published: indicator 2 asks for public, dated results.',
       warningStale:
-        'Some published results are more than 12 months old (last published on {{date}}): publish up-to-date figures.',
+        'Some results online are more than 12 months old: publish up-to-date figures for the scope marked below.',
       upToDate: 'Results up to date: last published on {{date}}.',
       publicTitle: 'Public page',
       publicNone: 'The public page is created with the first publication.',
