@@ -5,6 +5,7 @@ import { evidenceProjection } from './evidence/projection';
 import { feedbackReadSlice } from './feedback';
 import { mailReadSlice } from './mail';
 import { organisationsReadSlice } from './organisations';
+import { publicationReadSlice } from './publication';
 import { questionnairesReadSlice } from './questionnaires';
 import type { ReadSlice } from './read-slice';
 import { retentionReadSlice } from './retention';
@@ -25,6 +26,7 @@ export const readSlices: readonly ReadSlice[] = [
   subjectAccessReadSlice,
   retentionReadSlice,
   contactLogReadSlice,
+  publicationReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

@@ -4,9 +4,10 @@ import type { ReadPorts } from '../services/read-ports';
 import { campaignsForAnswer, respondentsForAnswer, sharedLinksForAnswer } from './campaigns/queries';
 import { linkStates } from './feedback/queries';
 import { organisationPublicProfile } from './organisations/queries';
+import { resultsPageByPublicId, snapshotOf, snapshotsOf, statusOf } from './publication/queries';
 import { findQuestionnaire, findQuestionnaireVersion } from './questionnaires/queries';
 import { subjectEvents } from './subject-access/queries';
-import { findSessionContext } from './training/queries';
+import { findSessionContext, findTrainingAction } from './training/queries';
 
 /** The read ports, and how many reads wait for a shared load (load shedding counts them as a backlog). */
 export const createReadPorts = (db: Db): ReadPorts & { waiting(): number } => {
@@ -70,5 +71,19 @@ export const createReadPorts = (db: Db): ReadPorts & { waiting(): number } => {
       (await findQuestionnaireVersion(db, organisationId, questionnaireId, version))?.content,
     waiting: () =>
       feedbackLinkState.waiting() + campaigns.waiting() + respondents.waiting() + sharedLinks.waiting(),
+    trainingActionTitle: async (organisationId, trainingActionId) =>
+      (await findTrainingAction(db, organisationId, trainingActionId))?.title,
+    publicResults: async (publicId) => {
+      const page = await resultsPageByPublicId(db, publicId);
+      if (!page) return undefined;
+      const rows = await snapshotsOf(db, page.organisation_id);
+      const statuses = statusOf(rows);
+      return {
+        organisationId: page.organisation_id,
+        snapshots: rows
+          .filter((row) => statuses.get(row.id) !== 'withdrawn')
+          .map((row) => ({ ...snapshotOf(row), current: statuses.get(row.id) === 'current' })),
+      };
+    },
   };
 };

@@ -16,6 +16,7 @@ import './types/campaign';
 import './types/privacy';
 import './types/retention';
 import './types/contact-log';
+import './types/publication';
 
 export const schema = builder.toSchema();
 

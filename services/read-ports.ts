@@ -1,5 +1,6 @@
 import type { Audience, SessionContext } from './feedback/events';
 import type { PrivacyNotice } from './organisation/events';
+import type { ResultsSnapshot } from './publication/events';
 import type { QuestionnaireContent } from './questionnaire/events';
 
 /** A session as it stands now: what a feedback link records of it, and whether it was cancelled since. */
@@ -41,6 +42,10 @@ export interface ReadPorts {
     questionnaireId: string,
     version: number,
   ): Promise<QuestionnaireContent | undefined>;
+  /** A training action's title in the organisation, or undefined when it does not exist there. */
+  trainingActionTitle(organisationId: string, trainingActionId: string): Promise<string | undefined>;
+  /** The published results a public page id names, or undefined when it names none. */
+  publicResults(publicId: string): Promise<PublicResults | undefined>;
 }
 
 export interface CampaignForAnswer {
@@ -71,6 +76,13 @@ export interface CampaignSharedLinkState {
   organisationId: string;
   open: boolean;
   answers: number;
+}
+
+/** What an organisation's public results page shows. */
+export interface PublicResults {
+  organisationId: string;
+  /** Every snapshot not withdrawn, newest first; `current` for the newest of each scope. */
+  snapshots: (ResultsSnapshot & { current: boolean })[];
 }
 
 export interface QuestionnaireSummary {

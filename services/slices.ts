@@ -5,6 +5,7 @@ import { feedbackSlice } from './feedback';
 import { mailSlice } from './mail';
 import { organisationSlice } from './organisation';
 import { privacySlice } from './privacy';
+import { publicationSlice } from './publication';
 import { questionnaireSlice } from './questionnaire';
 import { retentionSlice } from './retention';
 import type { WriteSlice } from './slice';
@@ -22,4 +23,5 @@ export const writeSlices: readonly WriteSlice[] = [
   campaignSlice,
   retentionSlice,
   contactLogSlice,
+  publicationSlice,
 ];

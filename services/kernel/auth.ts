@@ -17,6 +17,8 @@ const PERMISSIONS = {
   /** Looking a person up and exporting what is held about them (subject access, portability). */
   'privacy:access': ['admin'],
   'team:manage': ['admin'],
+  /** Publishing and withdrawing result figures (indicator 2). */
+  'results:publish': ['admin', 'quality_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,6 +5,7 @@ import { contactLogPersonalData } from '../contact-log/events';
 import { feedbackPersonalData } from '../feedback/events';
 import { mailPersonalData } from '../mail/events';
 import { organisationPersonalData } from '../organisation/events';
+import { publicationPersonalData } from '../publication/events';
 import { questionnairePersonalData } from '../questionnaire/events';
 import { retentionPersonalData } from '../retention/events';
 import type { TrainingEvent } from '../training/events';
@@ -97,6 +98,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   campaignAnswerPersonalData,
   retentionPersonalData,
   contactLogPersonalData,
+  publicationPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];

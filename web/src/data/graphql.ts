@@ -31,7 +31,9 @@ type EnumOf<
     | 'QuestionnaireTemplateKey'
     | 'PartnerGroup'
     | 'ContactKind'
-    | 'ContactRemovalReason',
+    | 'ContactRemovalReason'
+    | 'ResultsFreshness'
+    | 'ResultsSnapshotStatus',
 > = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
@@ -44,6 +46,8 @@ export type QuestionnaireTemplateKey = EnumOf<'QuestionnaireTemplateKey'>;
 export type PartnerGroup = EnumOf<'PartnerGroup'>;
 export type ContactKind = EnumOf<'ContactKind'>;
 export type ContactRemovalReason = EnumOf<'ContactRemovalReason'>;
+export type ResultsFreshness = EnumOf<'ResultsFreshness'>;
+export type ResultsSnapshotStatus = EnumOf<'ResultsSnapshotStatus'>;
 
 /**
  * The values of a schema enum, in the order of a record that names each of them (its labels): a value the server

@@ -12,6 +12,7 @@ import { feedback } from './feedback';
 import { mail } from './mail';
 import { organisation } from './organisation';
 import { privacy } from './privacy';
+import { publication } from './publication';
 import { questionnaires } from './questionnaires';
 import { referential } from './referential';
 import { retention } from './retention';
@@ -28,6 +29,7 @@ export const features = [
   campaigns,
   contactLog,
   evidence,
+  publication,
   referential,
   organisation,
   mail,
