@@ -6,6 +6,7 @@ import { mailReadSlice } from './mail';
 import { organisationsReadSlice } from './organisations';
 import { questionnairesReadSlice } from './questionnaires';
 import type { ReadSlice } from './read-slice';
+import { resultsReadSlice } from './results';
 import { retentionReadSlice } from './retention';
 import type { Projection } from './runner/projection';
 import { subjectAccessReadSlice } from './subject-access';
@@ -23,6 +24,7 @@ export const readSlices: readonly ReadSlice[] = [
   campaignsReadSlice,
   subjectAccessReadSlice,
   retentionReadSlice,
+  resultsReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

@@ -4,6 +4,7 @@ import type { ReadPorts } from '../services/read-ports';
 import { linkStates } from './feedback/queries';
 import { organisationPublicProfile } from './organisations/queries';
 import { findQuestionnaire } from './questionnaires/queries';
+import { answerExists } from './results/queries';
 import { subjectEvents } from './subject-access/queries';
 import { findSessionContext } from './training/queries';
 
@@ -20,6 +21,7 @@ export const createReadPorts = (db: Db): ReadPorts & { waiting(): number } => {
       return row && { audience: row.audience, version: row.version, archived: row.archived };
     },
     subjectEvents: (organisationId, subjectIds) => subjectEvents(db, organisationId, subjectIds),
+    answerExists: (organisationId, answerId) => answerExists(db, organisationId, answerId),
     waiting: () => feedbackLinkState.waiting(),
   };
 };

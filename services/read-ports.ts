@@ -28,6 +28,8 @@ export interface ReadPorts {
    * organisation's subjects name none).
    */
   subjectEvents(organisationId: string, subjectIds: readonly string[]): Promise<SubjectEventRef[]>;
+  /** Whether the organisation received this answer (a campaign's or a legacy one); another's is unknown. */
+  answerExists(organisationId: string, answerId: string): Promise<boolean>;
 }
 
 export interface QuestionnaireSummary {

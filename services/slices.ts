@@ -5,6 +5,7 @@ import { mailSlice } from './mail';
 import { organisationSlice } from './organisation';
 import { privacySlice } from './privacy';
 import { questionnaireSlice } from './questionnaire';
+import { resultsSlice } from './results';
 import { retentionSlice } from './retention';
 import type { WriteSlice } from './slice';
 import { trainingSlice } from './training';
@@ -20,4 +21,5 @@ export const writeSlices: readonly WriteSlice[] = [
   questionnaireSlice,
   campaignSlice,
   retentionSlice,
+  resultsSlice,
 ];

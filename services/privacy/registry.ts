@@ -5,6 +5,7 @@ import { feedbackPersonalData } from '../feedback/events';
 import { mailPersonalData } from '../mail/events';
 import { organisationPersonalData } from '../organisation/events';
 import { questionnairePersonalData } from '../questionnaire/events';
+import { resultsPersonalData } from '../results/events';
 import { retentionPersonalData } from '../retention/events';
 import type { TrainingEvent } from '../training/events';
 import {
@@ -95,6 +96,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   campaignPersonalData,
   campaignAnswerPersonalData,
   retentionPersonalData,
+  resultsPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];
