@@ -15,6 +15,7 @@ import './types/questionnaire';
 import './types/campaign';
 import './types/privacy';
 import './types/retention';
+import './types/results';
 
 export const schema = builder.toSchema();
 

@@ -8,6 +8,7 @@ import { enrolLegacyMembers, hasAnyAccount, issueSetupToken } from './access/acc
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { PostgresEventStore } from './eventstore/postgres';
+import { resultsExportPlugin } from './exports/results';
 import { registerErrorHandler } from './http/error-handler';
 import { healthPlugin } from './http/health';
 import { loadSheddingPlugin } from './http/load-shedding';
@@ -141,6 +142,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     log: app.log,
   });
   await app.register(graphQLPlugin, { db, clock, config });
+  await app.register(resultsExportPlugin, { db });
   await app.register(healthPlugin, { database, runner });
   await app.register(webAppPlugin, { root: webDistDir });
 

@@ -7,6 +7,8 @@ export type Role = (typeof ROLES)[number];
 const PERMISSIONS = {
   'training:manage': ['admin', 'quality_manager'],
   'feedback:manage': ['admin', 'quality_manager'],
+  /** Reading stakeholders' free comments (personal data): those who act on them, and auditors. */
+  'feedback:comments': ['admin', 'quality_manager', 'auditor'],
   'organisation:manage': ['admin'],
   'mail:read': ['admin'],
   'privacy:erase': ['admin'],
