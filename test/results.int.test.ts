@@ -81,7 +81,7 @@ describe('results: figures, trends, comments review and export', () => {
   let cookie: string;
   let organisationId: string;
   let campaign: ResultsCampaign;
-  const answers: Record<string, string> = {};
+  const answers = { named1: '', named2: '', anonymous: '', legacy: '' };
 
   const read = async (query: string, variables: Record<string, unknown> = {}, as = cookie) =>
     graphql(t.app, as, query, variables, await t.lastPosition());
