@@ -97,7 +97,7 @@ describe('results: figures, trends, comments review and export', () => {
     return connection.edges.map((edge) => edge.node);
   };
   const send = async (
-    method: 'POST' | 'PUT',
+    method: 'POST',
     url: string,
     payload: object = {},
     headers: Record<string, string> = {},
@@ -278,7 +278,7 @@ describe('results: figures, trends, comments review and export', () => {
   });
 
   it('moves low-score flags when the threshold changes, answering 409 with the revision on a stale If-Match', async () => {
-    const set = await send('PUT', '/api/results/threshold', { ratingAtMost: 4, npsAtMost: 6 });
+    const set = await send('POST', '/api/results/threshold', { ratingAtMost: 4, npsAtMost: 6 });
     expect(set.statusCode).toBe(200);
     // Now the anonymous answer's 4 is low too.
     expect(await figures()).toMatchObject({
@@ -286,18 +286,18 @@ describe('results: figures, trends, comments review and export', () => {
       threshold: { ratingAtMost: 4, isDefault: false },
     });
     const stale = await send(
-      'PUT',
+      'POST',
       '/api/results/threshold',
       { ratingAtMost: 3, npsAtMost: 6 },
       { 'if-match': '5' },
     );
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'revision_conflict', details: { currentRevision: 0 } });
-    const invalid = await send('PUT', '/api/results/threshold', { ratingAtMost: 5, npsAtMost: 6 });
+    const invalid = await send('POST', '/api/results/threshold', { ratingAtMost: 5, npsAtMost: 6 });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().code).toBe('invalid_threshold');
     const back = await send(
-      'PUT',
+      'POST',
       '/api/results/threshold',
       { ratingAtMost: 2, npsAtMost: 6 },
       { 'if-match': '0' },

@@ -68,7 +68,7 @@ describe('results: a user of organisation A never reaches organisation B’s res
     const answerId = reading.comments.edges[0]!.node.answerId;
     expect((await post(auditor, `/api/results/answers/${answerId}/review`)).statusCode).toBe(403);
     const threshold = await t.app.inject({
-      method: 'PUT',
+      method: 'POST',
       url: '/api/results/threshold',
       payload: { ratingAtMost: 3, npsAtMost: 6 },
       headers: { cookie: auditor },

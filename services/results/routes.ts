@@ -15,7 +15,7 @@ const changedResult = commandResult.extend({ changed: z.boolean() });
 export const resultsRoutes = (deps: SliceDeps) => async (app: FastifyInstance) => {
   const api = typed(app);
 
-  api.put(
+  api.post(
     '/api/results/threshold',
     {
       schema: {

@@ -12,6 +12,7 @@ import { organisation } from './organisation';
 import { privacy } from './privacy';
 import { questionnaires } from './questionnaires';
 import { referential } from './referential';
+import { results } from './results';
 import { retention } from './retention';
 import { team } from './team';
 import { training } from './training';
@@ -23,6 +24,7 @@ export const features = [
   feedback,
   questionnaires,
   campaigns,
+  results,
   evidence,
   referential,
   organisation,
