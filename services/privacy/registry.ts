@@ -5,7 +5,7 @@ import { feedbackPersonalData } from '../feedback/events';
 import { mailPersonalData } from '../mail/events';
 import { organisationPersonalData } from '../organisation/events';
 import { questionnairePersonalData } from '../questionnaire/events';
-import { resultsPersonalData } from '../results/events';
+import { type ResultsEvent, resultsPersonalData } from '../results/events';
 import { retentionPersonalData } from '../retention/events';
 import type { TrainingEvent } from '../training/events';
 import {
@@ -128,9 +128,15 @@ export const campaignSubjectReferences: SubjectReferences<CampaignEvent | Campai
   CampaignAnswerSubmitted: (data) => (data.respondentId ? [subjectId('respondent', data.respondentId)] : []),
 };
 
+/** A review names its reviewer by id (a follow-up's title is already sealed as its requester's). */
+export const resultsSubjectReferences: SubjectReferences<ResultsEvent> = {
+  AnswerReviewed: (data) => [subjectId('user', data.reviewedBy)],
+};
+
 /** Every slice's subject references, merged (see SubjectReferences). */
 export const allSubjectReferences: AllSubjectReferences = Object.assign(
   {},
   accessSubjectReferences,
   campaignSubjectReferences,
+  resultsSubjectReferences,
 ) as AllSubjectReferences;
