@@ -8,6 +8,7 @@ import { organisationsReadSlice } from './organisations';
 import { publicationReadSlice } from './publication';
 import { questionnairesReadSlice } from './questionnaires';
 import type { ReadSlice } from './read-slice';
+import { resultsReadSlice } from './results';
 import { retentionReadSlice } from './retention';
 import type { Projection } from './runner/projection';
 import { subjectAccessReadSlice } from './subject-access';
@@ -27,6 +28,7 @@ export const readSlices: readonly ReadSlice[] = [
   retentionReadSlice,
   contactLogReadSlice,
   publicationReadSlice,
+  resultsReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

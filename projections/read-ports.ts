@@ -6,6 +6,7 @@ import { linkStates } from './feedback/queries';
 import { organisationPublicProfile } from './organisations/queries';
 import { resultsPageByPublicId, snapshotOf, snapshotsOf, statusOf } from './publication/queries';
 import { findQuestionnaire, findQuestionnaireVersion } from './questionnaires/queries';
+import { answerExists } from './results/queries';
 import { subjectEvents } from './subject-access/queries';
 import { findSessionContext, findTrainingAction } from './training/queries';
 
@@ -85,5 +86,6 @@ export const createReadPorts = (db: Db): ReadPorts & { waiting(): number } => {
           .map((row) => ({ ...snapshotOf(row), current: statuses.get(row.id) === 'current' })),
       };
     },
+    answerExists: (organisationId, answerId) => answerExists(db, organisationId, answerId),
   };
 };

@@ -17,6 +17,7 @@ import './types/privacy';
 import './types/retention';
 import './types/contact-log';
 import './types/publication';
+import './types/results';
 
 export const schema = builder.toSchema();
 

@@ -9,6 +9,7 @@ import { CAMPAIGN_LINK_KEY_PURPOSE } from './campaign/links';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { PostgresEventStore } from './eventstore/postgres';
+import { resultsExportPlugin } from './exports/results';
 import { registerErrorHandler } from './http/error-handler';
 import { healthPlugin } from './http/health';
 import { loadSheddingPlugin } from './http/load-shedding';
@@ -150,6 +151,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     config,
     campaignLinkKey: vault.derivedKey(CAMPAIGN_LINK_KEY_PURPOSE),
   });
+  await app.register(resultsExportPlugin, { db });
   await app.register(healthPlugin, { database, runner });
   await app.register(webAppPlugin, { root: webDistDir });
 

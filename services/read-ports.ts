@@ -46,6 +46,8 @@ export interface ReadPorts {
   trainingActionTitle(organisationId: string, trainingActionId: string): Promise<string | undefined>;
   /** The published results a public page id names, or undefined when it names none. */
   publicResults(publicId: string): Promise<PublicResults | undefined>;
+  /** Whether the organisation received this answer (a campaign's or a legacy one); another's is unknown. */
+  answerExists(organisationId: string, answerId: string): Promise<boolean>;
 }
 
 export interface CampaignForAnswer {

@@ -7,6 +7,7 @@ import { organisationSlice } from './organisation';
 import { privacySlice } from './privacy';
 import { publicationSlice } from './publication';
 import { questionnaireSlice } from './questionnaire';
+import { resultsSlice } from './results';
 import { retentionSlice } from './retention';
 import type { WriteSlice } from './slice';
 import { trainingSlice } from './training';
@@ -24,4 +25,5 @@ export const writeSlices: readonly WriteSlice[] = [
   retentionSlice,
   contactLogSlice,
   publicationSlice,
+  resultsSlice,
 ];

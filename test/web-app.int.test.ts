@@ -139,4 +139,17 @@ describe('the built web app as the server sends it', () => {
       expect(text(form), marker).not.toContain(marker);
     }
   });
+
+  it('loads chart.js only when a results trend is drawn: never in the dashboard’s first load, the form or the results page', () => {
+    const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+    const chartOnly = 'Canvas is already in use';
+    const chunkText = (key: string) => readFileSync(join(dist, manifest[key]!.file), 'utf8');
+    const pages = pageWeights(dist);
+    for (const page of pages) {
+      const text = page.files.map((file) => readFileSync(join(dist, file), 'utf8')).join('\n');
+      expect(text, page.path).not.toContain(chartOnly);
+    }
+    expect(chunkText('src/features/results/ResultsPage.tsx')).not.toContain(chartOnly);
+    expect(chunkText('src/features/results/trendChart.ts')).toContain(chartOnly);
+  });
 });

@@ -11,6 +11,8 @@ const PERMISSIONS = {
   'contact:log': ['admin', 'quality_manager', 'contributor'],
   /** Correcting or removing a logged contact. */
   'contact:manage': ['admin', 'quality_manager'],
+  /** Reading stakeholders' free comments (personal data): those who act on them, and auditors. */
+  'feedback:comments': ['admin', 'quality_manager', 'auditor'],
   'organisation:manage': ['admin'],
   'mail:read': ['admin'],
   'privacy:erase': ['admin'],

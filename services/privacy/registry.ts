@@ -7,6 +7,7 @@ import { mailPersonalData } from '../mail/events';
 import { organisationPersonalData } from '../organisation/events';
 import { publicationPersonalData } from '../publication/events';
 import { questionnairePersonalData } from '../questionnaire/events';
+import { type ResultsEvent, resultsPersonalData } from '../results/events';
 import { retentionPersonalData } from '../retention/events';
 import type { TrainingEvent } from '../training/events';
 import {
@@ -99,6 +100,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   retentionPersonalData,
   contactLogPersonalData,
   publicationPersonalData,
+  resultsPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];
@@ -130,9 +132,15 @@ export const campaignSubjectReferences: SubjectReferences<CampaignEvent | Campai
   CampaignAnswerSubmitted: (data) => (data.respondentId ? [subjectId('respondent', data.respondentId)] : []),
 };
 
+/** A review names its reviewer by id (a follow-up's title is already sealed as its requester's). */
+export const resultsSubjectReferences: SubjectReferences<ResultsEvent> = {
+  AnswerReviewed: (data) => [subjectId('user', data.reviewedBy)],
+};
+
 /** Every slice's subject references, merged (see SubjectReferences). */
 export const allSubjectReferences: AllSubjectReferences = Object.assign(
   {},
   accessSubjectReferences,
   campaignSubjectReferences,
+  resultsSubjectReferences,
 ) as AllSubjectReferences;

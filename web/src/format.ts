@@ -67,3 +67,18 @@ export function formatDelay(seconds: number, language: string): string {
   const whole = Math.max(1, Math.ceil(seconds));
   return whole < 60 ? format.format(whole, 'second') : format.format(Math.ceil(whole / 60), 'minute');
 }
+
+/** A Paris month (`YYYY-MM`) as people write it: `mars 2027`, `Mar 2027`. */
+export function formatMonth(month: string, language: string): string {
+  const date = new Date(`${month}-15T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return month;
+  return dateFormat(language, { month: 'short', year: 'numeric' }).format(date);
+}
+
+/** A share (0–1) as a whole percentage: `50 %` in French. */
+export function formatPercent(value: number, language: string): string {
+  return cached(
+    `percent|${language}`,
+    () => new Intl.NumberFormat(intlLocale(language), { style: 'percent', maximumFractionDigits: 0 }),
+  ).format(value);
+}

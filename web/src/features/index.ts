@@ -15,6 +15,7 @@ import { privacy } from './privacy';
 import { publication } from './publication';
 import { questionnaires } from './questionnaires';
 import { referential } from './referential';
+import { results } from './results';
 import { retention } from './retention';
 import { team } from './team';
 import { training } from './training';
@@ -28,6 +29,7 @@ export const features = [
   questionnaires,
   campaigns,
   contactLog,
+  results,
   evidence,
   publication,
   referential,
