@@ -1,10 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { campaignsToSweep } from '../projections/campaigns/queries';
 import { createReadPorts } from '../projections/read-ports';
 import { dueSubjects } from '../projections/retention/queries';
 import type { ProjectionRunner } from '../projections/runner/runner';
 import { graphQLPlugin } from '../schema/yoga';
 import { enrolLegacyMembers, hasAnyAccount, issueSetupToken } from './access/accounts';
+import { type CampaignReactor, createCampaignReactor } from './campaign/reactor';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { PostgresEventStore } from './eventstore/postgres';
@@ -23,6 +25,7 @@ import type { MailPort } from './mail/port';
 import { createMailReactor, type MailReactor } from './mail/reactor';
 import { createMailTransport, type MailTransport } from './mail/transport';
 import { webDistDir } from './paths';
+import type { Vault } from './privacy/vault';
 import { createRetentionReactor, type RetentionReactor } from './retention/reactor';
 import { openRuntime } from './runtime';
 import type { OutsideLogRecords, SliceDeps } from './slice';
@@ -39,6 +42,10 @@ export interface AppContext {
   mailReactor: MailReactor;
   /** Erases personal data past its retention period; tests drive it with `retentionReactor.sweep()`. */
   retentionReactor: RetentionReactor;
+  /** Sends campaigns' invitations and reminders; tests drive it with `campaignReactor.sweep()`. */
+  campaignReactor: CampaignReactor;
+  /** The personal-data vault (tests derive link tokens from it as the server does). */
+  vault: Vault;
   /** The one-time setup URL path, when no account exists yet. */
   setupPath?: string;
   close(): Promise<void>;
@@ -59,6 +66,8 @@ export interface BuildOptions {
   mailTransport?: MailTransport;
   /** Start the retention sweeps (default: as runProjections; RETENTION_SWEEP_MINUTES=0 turns them off). */
   runRetentionReactor?: boolean;
+  /** Start the campaign sweeps (default: as runProjections; CAMPAIGN_SWEEP_MINUTES=0 turns them off). */
+  runCampaignReactor?: boolean;
 }
 
 /** The composition root: the only module that wires slices, read models, GraphQL and the web app together. */
@@ -140,6 +149,17 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     findDue: (now, limit, after) => dueSubjects(db, now, limit, after),
     log: app.log,
   });
+  const campaignReactor = createCampaignReactor({
+    database,
+    store,
+    clock,
+    config,
+    mail,
+    vault,
+    publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ''),
+    findDue: (now, limit, after) => campaignsToSweep(db, now, limit, after),
+    log: app.log,
+  });
   await app.register(graphQLPlugin, { db, clock, config });
   await app.register(healthPlugin, { database, runner });
   await app.register(webAppPlugin, { root: webDistDir });
@@ -153,6 +173,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   if (options.runProjections !== false) runner.start();
   if (options.runMailReactor ?? options.runProjections !== false) mailReactor.start();
   if (options.runRetentionReactor ?? options.runProjections !== false) retentionReactor.start();
+  if (options.runCampaignReactor ?? options.runProjections !== false) campaignReactor.start();
 
   return {
     app,
@@ -162,11 +183,14 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     mail,
     mailReactor,
     retentionReactor,
+    campaignReactor,
+    vault,
     setupPath,
     async close() {
       await app.close();
       await mailReactor.stop();
       await retentionReactor.stop();
+      await campaignReactor.stop();
       await runtime.close();
     },
   };

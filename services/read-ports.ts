@@ -9,6 +9,8 @@ export type CurrentSessionContext = SessionContext & { cancelled: boolean };
  * by the composition root (a write slice never imports projections).
  */
 export interface ReadPorts {
+  /** A campaign's respondent, by id (any organisation's: the caller has checked a link naming them). */
+  campaignRespondent(respondentId: string): Promise<CampaignRespondentState | undefined>;
   /** The session as the organisation sees it, or undefined when it does not exist there. */
   sessionContext(organisationId: string, sessionId: string): Promise<CurrentSessionContext | undefined>;
   /**
@@ -28,6 +30,15 @@ export interface ReadPorts {
    * organisation's subjects name none).
    */
   subjectEvents(organisationId: string, subjectIds: readonly string[]): Promise<SubjectEventRef[]>;
+}
+
+/** A campaign's respondent as their personal link needs it. */
+export interface CampaignRespondentState {
+  campaignId: string;
+  organisationId: string;
+  removed: boolean;
+  answered: boolean;
+  optedOut: boolean;
 }
 
 export interface QuestionnaireSummary {

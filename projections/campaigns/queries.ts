@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import type { Db } from '../../services/db/database';
+import { parisDate } from '../../services/kernel/paris-time';
+import { ERASED } from '../../services/privacy/declarations';
 import type { CampaignRow, CampaignTables } from './tables';
 
 const tables = (db: Db) => db.withTables<CampaignTables>();
@@ -61,3 +64,63 @@ export const sharedLinksOfCampaign = (db: Db, organisationId: string, campaignId
     .orderBy('id')
     .limit(50)
     .execute();
+
+/** A campaign the campaign reactor should look at. */
+export interface CampaignToSweep {
+  id: string;
+  organisation_id: string;
+}
+
+/**
+ * Planned campaigns the campaign reactor should look at `now`, in id order after `after`: past their closing day
+ * (to close), or from their sending day with someone who may be due a message — never invited, or not answered,
+ * not opted out, not erased, reminders left and the gap passed since the last message. A coarse filter: the
+ * campaign's stream decides (this read model may lag a message just queued).
+ */
+export const campaignsToSweep = (
+  db: Db,
+  now: Date,
+  limit: number,
+  after?: string,
+): Promise<CampaignToSweep[]> => {
+  const today = parisDate(now);
+  let query = tables(db)
+    .selectFrom('campaigns as c')
+    .select(['c.id', 'c.organisation_id'])
+    .where('c.status', '=', 'planned')
+    .where('c.send_on', '<=', today)
+    .where((eb) =>
+      eb.or([
+        eb('c.closes_on', '<', today),
+        eb.exists(
+          eb
+            .selectFrom('campaign_respondents as r')
+            .select(sql`1`.as('one'))
+            .whereRef('r.campaign_id', '=', 'c.id')
+            .where('r.removed', '=', false)
+            .where('r.answered', '=', false)
+            .where('r.opted_out', '=', false)
+            .where('r.email', '!=', ERASED)
+            .where((inner) =>
+              inner.or([
+                inner('r.messages', '=', 0),
+                inner.and([
+                  inner('r.messages', '<=', inner.ref('c.reminders')),
+                  sql<boolean>`r.last_message_at <= ${now}::timestamptz - c.reminder_gap_days * interval '1 day'`,
+                ]),
+              ]),
+            ),
+        ),
+      ]),
+    );
+  if (after !== undefined) query = query.where('c.id', '>', after);
+  return query.orderBy('c.id').limit(limit).execute();
+};
+
+/** A respondent's campaign and state, by id (any organisation's: the caller has checked a link naming them). */
+export const findRespondent = (db: Db, respondentId: string) =>
+  tables(db)
+    .selectFrom('campaign_respondents')
+    .select(['id', 'campaign_id', 'organisation_id', 'removed', 'answered', 'opted_out'])
+    .where('id', '=', respondentId)
+    .executeTakeFirst();

@@ -1,4 +1,11 @@
-import type { WriteSlice } from '../slice';
+import type { SliceDeps, WriteSlice } from '../slice';
+import { campaignOptOutRoutes } from './opt-out-routes';
 import { campaignRoutes } from './routes';
 
-export const campaignSlice: WriteSlice = { name: 'campaign', routes: campaignRoutes };
+export const campaignSlice: WriteSlice = {
+  name: 'campaign',
+  routes: (deps: SliceDeps) => async (app) => {
+    await campaignRoutes(deps)(app);
+    await campaignOptOutRoutes(deps)(app);
+  },
+};

@@ -10,7 +10,7 @@ const REDACTED = '[redacted]';
 export const redactUrl = (url: string): string => {
   const [path = '', query] = url.split('?', 2);
   const safePath = path
-    .replace(/^\/f\/[^/]+/, `/f/${REDACTED}`)
+    .replace(/^\/([fa])\/[^/]+/, `/$1/${REDACTED}`)
     .replace(/^(\/api\/public\/[^/]+\/)[^/]+/, `$1${REDACTED}`);
   if (query === undefined) return safePath;
   const safeQuery = query.replace(/(^|&)(token=)[^&]*/gi, `$1$2${REDACTED}`);

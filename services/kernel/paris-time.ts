@@ -27,3 +27,13 @@ export const startOfNextParisDay = (date: string): Date => {
 
 /** A calendar date as the French write it: 2026-03-02 → 02/03/2026. */
 export const frenchDate = (date: string): string => date.split('-').reverse().join('/');
+
+const calendarFormatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: PARIS,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The Paris calendar date (YYYY-MM-DD) of an instant. */
+export const parisDate = (at: Date): string => calendarFormatter.format(at);
