@@ -14,7 +14,7 @@ import type { EventStore } from '../services/eventstore/types';
 import { fixedClock } from '../services/kernel/clock';
 import { runCommand } from '../services/kernel/command';
 import { mailStream } from '../services/mail/events';
-import { startTestApp, type TestApp } from './support/app';
+import { graphql, PASSWORD, startTestApp, type TestApp } from './support/app';
 import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from './support/smtp';
 
 const PUBLIC_URL = 'https://qualite.example.fr';
@@ -23,7 +23,7 @@ const SEND_ON = '2027-03-10';
 const NINE_PARIS = new Date('2027-03-10T08:00:00Z');
 const DAY = 86_400_000;
 
-type Org = { organisationId: string; cookie: string };
+type Org = { organisationId: string; cookie: string; email: string };
 
 describe('campaign mail: invitations and reminders by the campaign reactor, through a real SMTP server', () => {
   const clock = fixedClock(new Date('2027-02-01T10:00:00Z'));
@@ -145,7 +145,7 @@ describe('campaign mail: invitations and reminders by the campaign reactor, thro
     );
     expect(erased.statusCode, erased.body).toBe(200);
     await settled();
-  });
+  }, 180_000);
   afterAll(async () => {
     await t?.stop();
     await smtp?.close();
@@ -204,6 +204,23 @@ describe('campaign mail: invitations and reminders by the campaign reactor, thro
 
     // The same time again: everything due is recorded, nothing goes twice.
     expect(await t.campaignReactor.sweep()).toEqual({ queued: 0, closed: [], failed: [] });
+
+    // The campaign's page: who was written to and when, and the next sending (the reminders' day).
+    const seen = await graphql(
+      t.app,
+      await t.login(alpha.email, PASSWORD),
+      'query ($id: ID!) { campaign(id: $id) { nextSendOn respondents { lastName messages lastMessageAt } } }',
+      { id: alphaCampaign },
+      await t.lastPosition(),
+    );
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data!.campaign).toEqual({
+      nextSendOn: '2027-03-13',
+      respondents: expect.arrayContaining([
+        { lastName: 'CYD', messages: 1, lastMessageAt: NINE_PARIS.toISOString() },
+        { lastName: '[effacé]', messages: 0, lastMessageAt: null },
+      ]),
+    });
   });
 
   it('opts a respondent out by their link, once however often asked; a forged or foreign token is a missing link', async () => {

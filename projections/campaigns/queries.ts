@@ -124,3 +124,31 @@ export const findRespondent = (db: Db, respondentId: string) =>
     .select(['id', 'campaign_id', 'organisation_id', 'removed', 'answered', 'opted_out'])
     .where('id', '=', respondentId)
     .executeTakeFirst();
+
+/** Where a campaign's respondents stand for its next sending (see next-sending.ts). */
+export const sendingFactsOf = async (
+  db: Db,
+  organisationId: string,
+  campaignId: string,
+): Promise<{ notInvited: number; oldestRemindable: Date | null }> => {
+  const row = await tables(db)
+    .selectFrom('campaign_respondents as r')
+    .innerJoin('campaigns as c', 'c.id', 'r.campaign_id')
+    .select([
+      sql<number>`count(*) FILTER (WHERE r.messages = 0)`.as('not_invited'),
+      sql<Date | null>`min(r.last_message_at) FILTER (WHERE r.messages >= 1 AND r.messages <= c.reminders)`.as(
+        'oldest_remindable',
+      ),
+    ])
+    .where('r.organisation_id', '=', organisationId)
+    .where('r.campaign_id', '=', campaignId)
+    .where('r.removed', '=', false)
+    .where('r.answered', '=', false)
+    .where('r.opted_out', '=', false)
+    .where('r.email', '!=', ERASED)
+    .executeTakeFirst();
+  return {
+    notInvited: Number(row?.not_invited ?? 0),
+    oldestRemindable: row?.oldest_remindable ? new Date(row.oldest_remindable) : null,
+  };
+};

@@ -3,6 +3,7 @@
  * built from this list: a new slice adds its folder and one line here.
  */
 import { access } from './access';
+import { campaignMail } from './campaign-mail';
 import { campaigns } from './campaigns';
 import { dashboard } from './dashboard';
 import { evidence } from './evidence';
@@ -23,6 +24,7 @@ export const features = [
   feedback,
   questionnaires,
   campaigns,
+  campaignMail,
   evidence,
   referential,
   organisation,

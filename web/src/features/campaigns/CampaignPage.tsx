@@ -10,7 +10,7 @@ import { QueryError } from '../../components/QueryError';
 import { StatusMessage } from '../../components/StatusMessage';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
-import { formatDate } from '../../format';
+import { formatDate, formatDateTime } from '../../format';
 import { useCampaign } from './campaigns';
 
 type Campaign = NonNullable<ReturnType<typeof useCampaign>['data']>;
@@ -101,6 +101,13 @@ function CampaignDetail({ campaign, onStatus }: { campaign: Campaign; onStatus(s
           })}
         </span>
       </p>
+      {open && (
+        <p>
+          {campaign.nextSendOn
+            ? t('campaign.nextSending', { date: formatDate(campaign.nextSendOn, i18n.language) })
+            : t('campaign.noNextSending')}
+        </p>
+      )}
 
       <section aria-labelledby="campaign-respondents">
         <h2 id="campaign-respondents">{t('campaign.respondentsTitle')}</h2>
@@ -137,6 +144,14 @@ function CampaignDetail({ campaign, onStatus }: { campaign: Campaign; onStatus(s
                               count: respondent.messages,
                               reminders: Math.max(0, respondent.messages - 1),
                             })}
+                      {respondent.lastMessageAt && (
+                        <span className="muted">
+                          {' '}
+                          {t('campaign.lastMessage', {
+                            at: formatDateTime(respondent.lastMessageAt, i18n.language),
+                          })}
+                        </span>
+                      )}
                     </td>
                     {open && (
                       <td>
