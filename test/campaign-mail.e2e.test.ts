@@ -12,6 +12,7 @@ import {
   JOURNEY_TIMEOUT,
   launchChromium,
   serve,
+  signedInPhone,
   UI_TIMEOUT,
 } from './support/browser';
 
@@ -59,7 +60,10 @@ describe.skipIf(!hasChromium)(title, () => {
       });
       const campaignId = planned.json().id as string;
       await post(`/api/campaigns/${campaignId}/respondents`, {
-        respondents: [{ email: 'zoe@example.fr', firstName: 'Zoé', lastName: 'Lefèvre' }],
+        respondents: [
+          { email: 'zoe@example.fr', firstName: 'Zoé', lastName: 'Lefèvre' },
+          { email: 'paul@example.fr', firstName: 'Paul', lastName: 'Martin' },
+        ],
       });
       const added = (await t.store.readStream(campaignStream(campaignId))).find(
         (event) => event.type === 'CampaignRespondentAdded',
@@ -123,6 +127,19 @@ describe.skipIf(!hasChromium)(title, () => {
       await page.getByRole('heading', { level: 1, name: 'Lien introuvable' }).waitFor();
       await page.getByRole('alert').filter({ hasText: 'Ce lien n’existe pas.' }).waitFor();
       await expectAccessible(page);
+
+      // The campaign's page says who asked for no more messages, and when the next messages go.
+      await t.runner.waitForPosition(await t.lastPosition(), UI_TIMEOUT);
+      const manager = await signedInPhone(browser, base, cookie, pageErrors);
+      await manager.page.goto(`${base}/campaigns/${campaignId}`);
+      await manager.page
+        .getByText('Prochain envoi le 5 mars 2027, à partir de 9 h (heure de Paris).')
+        .waitFor();
+      await manager.page.getByRole('cell', { name: 'ne souhaite plus de messages' }).waitFor();
+      await manager.page.getByRole('cell', { name: 'pas encore invitée' }).waitFor();
+      await expectAccessible(manager.page);
+      await expectNoHorizontalScroll(manager.page);
+      await manager.context.close();
       expect(pageErrors).toEqual([]);
     },
     JOURNEY_TIMEOUT,

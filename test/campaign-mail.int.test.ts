@@ -251,6 +251,16 @@ describe('campaign mail: invitations and reminders by the campaign reactor, thro
     expect(
       (await eventsOf(betaCampaign)).filter((event) => event.type === 'CampaignRespondentOptedOut'),
     ).toEqual([]);
+
+    // Another organisation's campaign reads as a missing one, next sending included.
+    const foreign = await graphql(
+      t.app,
+      await t.login(beta.email, PASSWORD),
+      'query ($id: ID!) { campaign(id: $id) { nextSendOn } }',
+      { id: alphaCampaign },
+    );
+    expect(foreign.errors).toBeUndefined();
+    expect(foreign.data).toEqual({ campaign: null });
   });
 
   it('reminds once, after the gap, only those who neither answered nor opted out', async () => {
