@@ -1,11 +1,13 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { campaignsToSweep } from '../projections/campaigns/queries';
 import { createReadPorts } from '../projections/read-ports';
 import { dueSubjects } from '../projections/retention/queries';
 import type { ProjectionRunner } from '../projections/runner/runner';
 import { graphQLPlugin } from '../schema/yoga';
 import { enrolLegacyMembers, hasAnyAccount, issueSetupToken } from './access/accounts';
 import { CAMPAIGN_LINK_KEY_PURPOSE } from './campaign/links';
+import { type CampaignReactor, createCampaignReactor } from './campaign/reactor';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { PostgresEventStore } from './eventstore/postgres';
@@ -42,6 +44,8 @@ export interface AppContext {
   mailReactor: MailReactor;
   /** Erases personal data past its retention period; tests drive it with `retentionReactor.sweep()`. */
   retentionReactor: RetentionReactor;
+  /** Sends campaigns' invitations and reminders; tests drive it with `campaignReactor.sweep()`. */
+  campaignReactor: CampaignReactor;
   /** The personal-data vault (tests derive link tokens from it as the server does). */
   vault: Vault;
   /** The one-time setup URL path, when no account exists yet. */
@@ -64,6 +68,8 @@ export interface BuildOptions {
   mailTransport?: MailTransport;
   /** Start the retention sweeps (default: as runProjections; RETENTION_SWEEP_MINUTES=0 turns them off). */
   runRetentionReactor?: boolean;
+  /** Start the campaign sweeps (default: as runProjections; CAMPAIGN_SWEEP_MINUTES=0 turns them off). */
+  runCampaignReactor?: boolean;
 }
 
 /** The composition root: the only module that wires slices, read models, GraphQL and the web app together. */
@@ -152,6 +158,17 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     campaignLinkKey: vault.derivedKey(CAMPAIGN_LINK_KEY_PURPOSE),
   });
   await app.register(resultsExportPlugin, { db });
+  const campaignReactor = createCampaignReactor({
+    database,
+    store,
+    clock,
+    config,
+    mail,
+    vault,
+    publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ''),
+    findDue: (now, limit, after) => campaignsToSweep(db, now, limit, after),
+    log: app.log,
+  });
   await app.register(healthPlugin, { database, runner });
   await app.register(webAppPlugin, { root: webDistDir });
 
@@ -164,6 +181,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   if (options.runProjections !== false) runner.start();
   if (options.runMailReactor ?? options.runProjections !== false) mailReactor.start();
   if (options.runRetentionReactor ?? options.runProjections !== false) retentionReactor.start();
+  if (options.runCampaignReactor ?? options.runProjections !== false) campaignReactor.start();
 
   return {
     app,
@@ -173,12 +191,14 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     mail,
     mailReactor,
     retentionReactor,
+    campaignReactor,
     vault,
     setupPath,
     async close() {
       await app.close();
       await mailReactor.stop();
       await retentionReactor.stop();
+      await campaignReactor.stop();
       await runtime.close();
     },
   };

@@ -145,6 +145,8 @@ const schema = z.object({
   MAIL_RETRY_MAX_MS: z.coerce.number().int().min(1).default(3_600_000),
   /** Minutes between two sweeps erasing personal data past its retention period (0: no sweep). */
   RETENTION_SWEEP_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  /** Minutes between two sweeps sending campaigns' invitations and reminders and closing them (0: no sweep). */
+  CAMPAIGN_SWEEP_MINUTES: z.coerce.number().int().min(0).max(1440).default(5),
 });
 
 export type Config = z.infer<typeof schema>;

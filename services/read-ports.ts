@@ -87,6 +87,8 @@ export interface PublicResults {
   snapshots: (ResultsSnapshot & { current: boolean })[];
 }
 
+/** A campaign's respondent as their personal link needs it. */
+
 export interface QuestionnaireSummary {
   audience: Audience;
   version: number;

@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import type { Db } from '../../services/db/database';
+import { parisDate } from '../../services/kernel/paris-time';
+import { ERASED } from '../../services/privacy/declarations';
 import type { CampaignRow, CampaignTables } from './tables';
 
 const tables = (db: Db) => db.withTables<CampaignTables>();
@@ -103,4 +106,84 @@ export const sharedLinksForAnswer = async (db: Db, linkIds: readonly string[]) =
     .where('id', 'in', linkIds)
     .execute();
   return new Map(rows.map((row) => [row.id, row]));
+};
+
+/** A campaign the campaign reactor should look at. */
+export interface CampaignToSweep {
+  id: string;
+  organisation_id: string;
+}
+
+/**
+ * Planned campaigns the campaign reactor should look at `now`, in id order after `after`: past their closing day
+ * (to close), or from their sending day with someone who may be due a message — never invited, or not answered,
+ * not opted out, not erased, reminders left and the gap passed since the last message. A coarse filter: the
+ * campaign's stream decides (this read model may lag a message just queued).
+ */
+export const campaignsToSweep = (
+  db: Db,
+  now: Date,
+  limit: number,
+  after?: string,
+): Promise<CampaignToSweep[]> => {
+  const today = parisDate(now);
+  let query = tables(db)
+    .selectFrom('campaigns as c')
+    .select(['c.id', 'c.organisation_id'])
+    .where('c.status', '=', 'planned')
+    .where('c.send_on', '<=', today)
+    .where((eb) =>
+      eb.or([
+        eb('c.closes_on', '<', today),
+        eb.exists(
+          eb
+            .selectFrom('campaign_respondents as r')
+            .select(sql`1`.as('one'))
+            .whereRef('r.campaign_id', '=', 'c.id')
+            .where('r.removed', '=', false)
+            .where('r.answered', '=', false)
+            .where('r.opted_out', '=', false)
+            .where('r.email', '!=', ERASED)
+            .where((inner) =>
+              inner.or([
+                inner('r.messages', '=', 0),
+                inner.and([
+                  inner('r.messages', '<=', inner.ref('c.reminders')),
+                  sql<boolean>`r.last_message_at <= ${now}::timestamptz - c.reminder_gap_days * interval '1 day'`,
+                ]),
+              ]),
+            ),
+        ),
+      ]),
+    );
+  if (after !== undefined) query = query.where('c.id', '>', after);
+  return query.orderBy('c.id').limit(limit).execute();
+};
+
+/** Where a campaign's respondents stand for its next sending (see next-sending.ts). */
+export const sendingFactsOf = async (
+  db: Db,
+  organisationId: string,
+  campaignId: string,
+): Promise<{ notInvited: number; oldestRemindable: Date | null }> => {
+  const row = await tables(db)
+    .selectFrom('campaign_respondents as r')
+    .innerJoin('campaigns as c', 'c.id', 'r.campaign_id')
+    .select([
+      sql<number>`count(*) FILTER (WHERE r.messages = 0)`.as('not_invited'),
+      sql<Date | null>`min(r.last_message_at) FILTER (WHERE r.messages >= 1 AND r.messages <= c.reminders)`.as(
+        'oldest_remindable',
+      ),
+    ])
+    .where('r.organisation_id', '=', organisationId)
+    .where('r.campaign_id', '=', campaignId)
+    .where('r.removed', '=', false)
+    .where('r.answered', '=', false)
+    .where('r.opted_out', '=', false)
+    .where('r.email', '!=', ERASED)
+    .executeTakeFirst();
+  return {
+    notInvited: Number(row?.not_invited ?? 0),
+    oldestRemindable: row?.oldest_remindable ? new Date(row.oldest_remindable) : null,
+  };
 };

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { RecordedEvent } from '../../services/eventstore/types';
-import { type EvidenceDeclaration, indicatorsOf } from '../../services/kernel/evidence';
+import { type EvidenceDeclaration, indicatorsOf, kindOf } from '../../services/kernel/evidence';
 import {
   type AllPersonalDataDeclarations,
   ERASED,
@@ -66,7 +66,7 @@ const itemsOf = (
       indicator,
       organisation_id: event.metadata.organisationId,
       occurred_at: event.metadata.occurredAt,
-      kind: declaration.kind,
+      kind: kindOf(declaration, data),
       title: declaration.title(data),
       summary: declaration.summary?.(data) ?? null,
       source_type: source.type,
@@ -156,7 +156,7 @@ export const evidenceProjection = (
   };
   return {
     name: 'evidence',
-    version: 4,
+    version: 5,
     tables: ['evidence_items', 'evidence_counts'],
     handles: [...Object.keys(declarations).filter((type) => declarations[type]), ERASURE],
     create: (db) => create(db.withTables<EvidenceTables>()),

@@ -1,8 +1,10 @@
 import { GraphQLError } from 'graphql';
+import { nextSendingDay } from '../../projections/campaigns/next-sending';
 import {
   campaignsOf,
   findCampaign,
   respondentsOfCampaign,
+  sendingFactsOf,
   sharedLinksOfCampaign,
 } from '../../projections/campaigns/queries';
 import type {
@@ -83,6 +85,24 @@ const CampaignRef = builder.objectRef<CampaignRow>('Campaign').implement({
     anonymous: t.exposeBoolean('anonymous'),
     status: t.field({ type: CampaignStatusEnum, resolve: (row) => row.status }),
     revision: t.exposeInt('revision'),
+    nextSendOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description:
+        'The Paris day the campaign next sends invitations or reminders (from 9:00), or null when it sends nothing more',
+      complexity: 5,
+      resolve: async (row, _args, context) =>
+        nextSendingDay(
+          {
+            status: row.status,
+            sendOn: row.send_on,
+            closesOn: row.closes_on,
+            reminderGapDays: row.reminder_gap_days,
+            ...(await sendingFactsOf(context.db, row.organisation_id, row.id)),
+          },
+          context.clock.now(),
+        ),
+    }),
     respondentCount: t.exposeInt('respondents'),
     invitedCount: t.exposeInt('invited'),
     answeredCount: t.exposeInt('answered'),

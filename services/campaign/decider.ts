@@ -21,7 +21,15 @@ export type CampaignCommand =
   | { type: 'RescheduleCampaign'; schedule: CampaignSchedule }
   | { type: 'AddRespondents'; respondents: NewRespondent[] }
   | { type: 'RemoveRespondent'; respondentId: string }
-  | { type: 'RecordMessageQueued'; respondentId: string; reminder: number; messageId: string }
+  | {
+      type: 'RecordMessageQueued';
+      respondentId: string;
+      reminder: number;
+      messageId: string;
+      /** Named in the event for the evidence timeline (see CampaignMessageQueued). */
+      audience?: Audience;
+      targetLabel?: string;
+    }
   | { type: 'RecordAnswer'; respondentId: string; retryTag: string }
   | { type: 'OpenSharedLink'; linkId: string; label: string }
   | { type: 'CloseSharedLink'; linkId: string }
@@ -220,8 +228,8 @@ export const campaignDecider: Decider<CampaignState, CampaignCommand, CampaignEv
         if (command.reminder !== respondent.messages) {
           throw conflict('message_out_of_order', 'The previous message to this respondent is not recorded');
         }
-        const { respondentId, reminder, messageId } = command;
-        return [{ type: 'CampaignMessageQueued', data: { campaignId, respondentId, reminder, messageId } }];
+        const { type: _, ...recorded } = command;
+        return [{ type: 'CampaignMessageQueued', data: { campaignId, ...recorded } }];
       }
       case 'RecordAnswer': {
         const campaignId = open(state);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { deciderSpec } from '../../test/support/decider-spec';
+import { indicatorsOf, kindOf } from '../kernel/evidence';
 import {
   type CampaignCommand,
   campaignDecider,
   MAX_RESPONDENTS_PER_CAMPAIGN,
   type NewRespondent,
 } from './decider';
-import type { CampaignEvent, CampaignSchedule, CampaignTarget } from './events';
+import { type CampaignEvent, type CampaignSchedule, type CampaignTarget, campaignEvidence } from './events';
 import { addDays, dueMessages, isPastClosing, sendDate } from './schedule';
 
 const spec = deciderSpec(campaignDecider);
@@ -133,6 +134,53 @@ describe('campaign decider', () => {
       .given([planned, added('a')])
       .when({ type: 'RecordMessageQueued', respondentId: 'a', reminder: 1, messageId: 'x' })
       .thenRejects('message_out_of_order', 409);
+  });
+
+  it('names the group and the target in a recorded message when the reactor gives them (older events lack them)', () => {
+    spec
+      .given([planned, added('a')])
+      .when({
+        type: 'RecordMessageQueued',
+        respondentId: 'a',
+        reminder: 0,
+        messageId: 'm-a-0',
+        audience: 'learner',
+        targetLabel: 'Mars',
+      })
+      .thenEmits([
+        {
+          type: 'CampaignMessageQueued',
+          data: {
+            campaignId: 'c1',
+            respondentId: 'a',
+            reminder: 0,
+            messageId: 'm-a-0',
+            audience: 'learner',
+            targetLabel: 'Mars',
+          },
+        },
+      ]);
+  });
+
+  it('evidences indicator 30: an invitation as a solicitation, each reminder as a reminder, titled in French', () => {
+    const declaration = campaignEvidence.CampaignMessageQueued!;
+    const invitation = {
+      campaignId: 'c1',
+      respondentId: 'a',
+      reminder: 0,
+      messageId: 'm',
+      audience: 'learner' as const,
+      targetLabel: 'Mars',
+    };
+    expect(indicatorsOf(declaration, invitation)).toEqual([30]);
+    expect(kindOf(declaration, invitation)).toBe('solicitation');
+    expect(declaration.title(invitation)).toBe('Invitation à donner son avis envoyée : apprenants — Mars');
+    const reminder = { ...invitation, reminder: 2 };
+    expect(kindOf(declaration, reminder)).toBe('reminder');
+    expect(declaration.title(reminder)).toBe('Relance n° 2 envoyée : apprenants — Mars');
+    const older = { campaignId: 'c1', respondentId: 'a', reminder: 1, messageId: 'm' };
+    expect(declaration.title(older)).toBe('Relance n° 1 envoyée');
+    expect(declaration.source(older)).toEqual({ type: 'campaign', id: 'c1' });
   });
 
   it('refuses changes once closed or cancelled, and answers a removed respondent as unknown', () => {

@@ -1,4 +1,4 @@
-import type { Audience } from '../feedback/events';
+import { AUDIENCE_LABELS, type Audience } from '../feedback/events';
 import type { EvidenceDeclarations } from '../kernel/evidence';
 import { noPersonalData, type PersonalDataDeclarations, subjectId } from '../privacy/declarations';
 
@@ -80,6 +80,9 @@ export type CampaignMessageQueued = {
     /** 0 for the invitation, then 1, 2, 3 for the reminders. */
     reminder: number;
     messageId: string;
+    /** Whom the campaign asks and about what (session title or period label), for the evidence timeline. */
+    audience?: Audience;
+    targetLabel?: string;
   };
 };
 /**
@@ -160,5 +163,20 @@ export const campaignPersonalData: PersonalDataDeclarations<CampaignEvent> = {
   CampaignCancelled: noPersonalData,
 };
 
-/** Evidence for indicator 30 (views solicited, with reminders) comes with the campaign's reactor and pages. */
-export const campaignEvidence: EvidenceDeclarations<CampaignEvent> = {};
+const askedWhom = (data: CampaignMessageQueued['data']) =>
+  [data.audience && AUDIENCE_LABELS[data.audience], data.targetLabel].filter(Boolean).join(' — ');
+
+/** Indicator 30: each person's view was solicited (the invitation), then asked again (each reminder). */
+export const campaignEvidence: EvidenceDeclarations<CampaignEvent> = {
+  CampaignMessageQueued: {
+    indicators: [30],
+    kind: (data) => (data.reminder === 0 ? 'solicitation' : 'reminder'),
+    title: (data) => {
+      const what =
+        data.reminder === 0 ? 'Invitation à donner son avis envoyée' : `Relance n° ${data.reminder} envoyée`;
+      const whom = askedWhom(data);
+      return whom ? `${what} : ${whom}` : what;
+    },
+    source: (data) => ({ type: 'campaign', id: data.campaignId }),
+  },
+};

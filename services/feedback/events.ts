@@ -58,7 +58,8 @@ export const feedbackLinkStream = (linkId: string) => `feedbacklink-${linkId}`;
  */
 export const feedbackResponseStream = (responseId: string) => `feedbackresponse-${responseId}`;
 
-const AUDIENCE_LABELS: Record<Audience, string> = {
+/** The groups as the evidence timeline names them (French). */
+export const AUDIENCE_LABELS: Record<Audience, string> = {
   learner: 'apprenants',
   funder: 'financeurs',
   trainer: 'équipe pédagogique',

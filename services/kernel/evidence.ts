@@ -5,7 +5,8 @@
 export interface EvidenceDeclaration<Data> {
   /** The indicators it evidences: fixed for the type, or read from the event (an answer to 30 or 11 or both). */
   indicators: readonly number[] | ((data: Data) => readonly number[]);
-  kind: string;
+  /** What kind of evidence: fixed for the type, or read from the event (an invitation or a reminder). */
+  kind: string | ((data: Data) => string);
   title(data: Data): string;
   summary?(data: Data): string | undefined;
   /** The entity the evidence links to. */
@@ -20,3 +21,7 @@ export type EvidenceDeclarations<Event extends { type: string; data: unknown }> 
 /** The indicators one event evidences under its declaration. */
 export const indicatorsOf = <Data>(declaration: EvidenceDeclaration<Data>, data: Data): readonly number[] =>
   typeof declaration.indicators === 'function' ? declaration.indicators(data) : declaration.indicators;
+
+/** The kind of evidence one event is under its declaration. */
+export const kindOf = <Data>(declaration: EvidenceDeclaration<Data>, data: Data): string =>
+  typeof declaration.kind === 'function' ? declaration.kind(data) : declaration.kind;

@@ -21,6 +21,22 @@ export interface MailTemplates {
   password_reset: { resetUrl: string; expiresAt: string };
   /** Repeated failed sign-ins on this account: what happened and what to do if it was not them. */
   sign_in_failures: { failures: number; lastAttemptAt: string };
+  /** A feedback campaign asks this respondent for their view: the link opens their personal form. */
+  campaign_invitation: CampaignMailParams;
+  /** The same, again, to a respondent who has neither answered nor opted out. */
+  campaign_reminder: CampaignMailParams;
+}
+
+/** What a campaign's messages say: what is asked about, until when, and the respondent's two links. */
+export interface CampaignMailParams {
+  firstName: string | null;
+  about: { kind: 'session'; trainingTitle: string; sessionTitle: string } | { kind: 'period'; label: string };
+  /** The last Paris day answers are taken (YYYY-MM-DD). */
+  closesOn: string;
+  anonymous: boolean;
+  formUrl: string;
+  /** Stops this campaign's messages to the respondent. */
+  optOutUrl: string;
 }
 
 export type MailTemplate = keyof MailTemplates;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../kernel/auth';
 import { PARIS } from '../kernel/paris-time';
 import { isStorableText } from '../kernel/validation';
-import type { MailLocale, MailTemplate, MailTemplates } from './port';
+import type { CampaignMailParams, MailLocale, MailTemplate, MailTemplates } from './port';
 
 export interface RenderedMail {
   subject: string;
@@ -28,6 +28,19 @@ type Catalogue = { [T in MailTemplate]: Record<MailLocale, Copy<MailTemplates[T]
 const storable = z.string().refine(isStorableText);
 const webUrl = storable.pipe(z.string().url().max(2000)).refine((url) => /^https?:\/\//.test(url));
 const instant = z.string().datetime({ offset: true });
+const title = storable.pipe(z.string().trim().min(1).max(300));
+
+const campaignMail = z.object({
+  firstName: storable.pipe(z.string().trim().min(1).max(100)).nullable(),
+  about: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('session'), trainingTitle: title, sessionTitle: title }),
+    z.object({ kind: z.literal('period'), label: title }),
+  ]),
+  closesOn: z.string().date(),
+  anonymous: z.boolean(),
+  formUrl: webUrl,
+  optOutUrl: webUrl,
+});
 
 /** What each template needs, checked when a message is queued: a bad parameter never reaches the reactor. */
 export const templateParams = {
@@ -39,6 +52,8 @@ export const templateParams = {
   }),
   password_reset: z.object({ resetUrl: webUrl, expiresAt: instant }),
   sign_in_failures: z.object({ failures: z.number().int().min(1).max(1_000_000), lastAttemptAt: instant }),
+  campaign_invitation: campaignMail,
+  campaign_reminder: campaignMail,
 } satisfies { [T in MailTemplate]: z.ZodType<MailTemplates[T]> };
 
 const dateTime = (locale: MailLocale, iso: string) =>
@@ -47,6 +62,46 @@ const dateTime = (locale: MailLocale, iso: string) =>
     dateStyle: 'long',
     timeStyle: 'short',
   }).format(new Date(iso));
+
+/** A Paris calendar date (YYYY-MM-DD) written out: « 19 mars 2027 », "19 March 2027". */
+const calendarDate = (locale: MailLocale, date: string) =>
+  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC', dateStyle: 'long' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+
+const greeting: Record<MailLocale, (firstName: string | null) => string> = {
+  fr: (firstName) => (firstName ? `Bonjour ${firstName},` : 'Bonjour,'),
+  en: (firstName) => (firstName ? `Hello ${firstName},` : 'Hello,'),
+};
+
+const aboutText: Record<MailLocale, (about: CampaignMailParams['about']) => string> = {
+  fr: (about) =>
+    about.kind === 'session'
+      ? `la formation « ${about.trainingTitle} » (session « ${about.sessionTitle} »)`
+      : `notre collaboration sur la période « ${about.label} »`,
+  en: (about) =>
+    about.kind === 'session'
+      ? `the training "${about.trainingTitle}" (session "${about.sessionTitle}")`
+      : `our work together over "${about.label}"`,
+};
+
+/** The paragraphs every campaign message ends with: the closing day, anonymity, and how to stop the messages. */
+const campaignFooter: Record<MailLocale, (params: CampaignMailParams) => Block[]> = {
+  fr: (params) => [
+    `Vous pouvez répondre jusqu’au ${calendarDate('fr', params.closesOn)} inclus. Cela prend quelques minutes.`,
+    ...(params.anonymous
+      ? ['Vos réponses sont anonymes : elles ne portent ni votre nom ni votre adresse.']
+      : []),
+    { label: 'Ne plus recevoir de messages pour cette enquête', url: params.optOutUrl },
+  ],
+  en: (params) => [
+    `You can answer until ${calendarDate('en', params.closesOn)} included. It takes a few minutes.`,
+    ...(params.anonymous
+      ? ['Your answers are anonymous: they carry neither your name nor your address.']
+      : []),
+    { label: 'Stop receiving messages about this survey', url: params.optOutUrl },
+  ],
+};
 
 const roleLabels: Record<MailLocale, Record<MailTemplates['invitation']['role'], string>> = {
   fr: {
@@ -66,6 +121,46 @@ const roleLabels: Record<MailLocale, Record<MailTemplates['invitation']['role'],
 const fallbackOrganisation: Record<MailLocale, string> = { fr: 'votre organisme', en: 'your organisation' };
 
 const catalogue: Catalogue = {
+  campaign_invitation: {
+    fr: {
+      subject: (_, organisation) => `Votre avis compte — ${organisation}`,
+      body: (params, organisation) => [
+        greeting.fr(params.firstName),
+        `${organisation} vous demande votre avis sur ${aboutText.fr(params.about)}.`,
+        { label: 'Donner mon avis', url: params.formUrl },
+        ...campaignFooter.fr(params),
+      ],
+    },
+    en: {
+      subject: (_, organisation) => `Your opinion matters — ${organisation}`,
+      body: (params, organisation) => [
+        greeting.en(params.firstName),
+        `${organisation} asks for your opinion on ${aboutText.en(params.about)}.`,
+        { label: 'Give my opinion', url: params.formUrl },
+        ...campaignFooter.en(params),
+      ],
+    },
+  },
+  campaign_reminder: {
+    fr: {
+      subject: (_, organisation) => `Rappel : votre avis compte — ${organisation}`,
+      body: (params, organisation) => [
+        greeting.fr(params.firstName),
+        `${organisation} vous a demandé votre avis sur ${aboutText.fr(params.about)} et n’a pas encore reçu votre réponse.`,
+        { label: 'Donner mon avis', url: params.formUrl },
+        ...campaignFooter.fr(params),
+      ],
+    },
+    en: {
+      subject: (_, organisation) => `Reminder: your opinion matters — ${organisation}`,
+      body: (params, organisation) => [
+        greeting.en(params.firstName),
+        `${organisation} asked for your opinion on ${aboutText.en(params.about)} and has not received your answer yet.`,
+        { label: 'Give my opinion', url: params.formUrl },
+        ...campaignFooter.en(params),
+      ],
+    },
+  },
   invitation: {
     fr: {
       subject: (_, organisation) => `Invitation à rejoindre ${organisation}`,

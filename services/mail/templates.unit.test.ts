@@ -14,6 +14,22 @@ const params: { [T in MailTemplate]: MailTemplates[T] } = {
     expiresAt: '2026-01-15T09:05:00Z',
   },
   sign_in_failures: { failures: 5, lastAttemptAt: '2026-03-29T00:30:00Z' },
+  campaign_invitation: {
+    firstName: 'Élodie <i>',
+    about: { kind: 'session', trainingTitle: 'Excel & Co', sessionTitle: 'Mars' },
+    closesOn: '2027-03-19',
+    anonymous: true,
+    formUrl: 'https://app.example.fr/a/p.abc.def',
+    optOutUrl: 'https://app.example.fr/a/p.abc.def/opt-out',
+  },
+  campaign_reminder: {
+    firstName: null,
+    about: { kind: 'period', label: 'Année 2027' },
+    closesOn: '2028-02-05',
+    anonymous: false,
+    formUrl: 'https://app.example.fr/a/p.abc.def',
+    optOutUrl: 'https://app.example.fr/a/p.abc.def/opt-out',
+  },
 };
 
 const templates = Object.keys(templateParams) as MailTemplate[];
@@ -75,5 +91,36 @@ describe('mail templates', () => {
   it('refuses parameters a template cannot use (a link that is not a web address)', () => {
     const bad = { ...params.password_reset, resetUrl: 'javascript:alert(1)' };
     expect(templateParams.password_reset.safeParse(bad).success).toBe(false);
+  });
+
+  it('asks a campaign’s respondent by name, with the form’s link, the closing day and an opt-out link', () => {
+    const mail = renderMail('campaign_invitation', 'fr', params.campaign_invitation, { organisationName });
+    expect(mail.subject).toBe('Votre avis compte — Dupont & Fils <Formation>');
+    expect(mail.text).toContain('Bonjour Élodie <i>,');
+    expect(mail.text).toContain('la formation « Excel & Co » (session « Mars »)');
+    expect(mail.text).toContain('Donner mon avis :\nhttps://app.example.fr/a/p.abc.def\n');
+    expect(mail.text).toContain('jusqu’au 19 mars 2027 inclus');
+    expect(mail.text).toContain('Vos réponses sont anonymes');
+    expect(mail.text).toContain('https://app.example.fr/a/p.abc.def/opt-out');
+    expect(mail.html).toContain('href="https://app.example.fr/a/p.abc.def/opt-out"');
+    expect(mail.html).not.toContain('<i>');
+  });
+
+  it('reminds without a name, about a period, says nothing of anonymity when answers are not, and keeps the opt-out link', () => {
+    const fr = renderMail('campaign_reminder', 'fr', params.campaign_reminder, { organisationName });
+    expect(fr.subject).toBe('Rappel : votre avis compte — Dupont & Fils <Formation>');
+    expect(fr.text).toMatch(/^Bonjour,/);
+    expect(fr.text).toContain('la période « Année 2027 »');
+    expect(fr.text).toContain('5 février 2028');
+    expect(fr.text).not.toContain('anonymes');
+    expect(fr.text).toContain('/opt-out');
+    const en = renderMail('campaign_reminder', 'en', params.campaign_reminder, { organisationName });
+    expect(en.text).toContain('until 5 February 2028 included');
+    expect(en.text).toContain('Stop receiving messages about this survey');
+  });
+
+  it('refuses a campaign message without a web address for its opt-out link', () => {
+    const bad = { ...params.campaign_invitation, optOutUrl: 'mailto:x@example.fr' };
+    expect(templateParams.campaign_invitation.safeParse(bad).success).toBe(false);
   });
 });

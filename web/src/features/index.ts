@@ -4,6 +4,7 @@
  */
 import { access } from './access';
 import { answer } from './answer';
+import { campaignMail } from './campaign-mail';
 import { campaigns } from './campaigns';
 import { contactLog } from './contact-log';
 import { dashboard } from './dashboard';
@@ -30,6 +31,7 @@ export const features = [
   campaigns,
   contactLog,
   results,
+  campaignMail,
   evidence,
   publication,
   referential,

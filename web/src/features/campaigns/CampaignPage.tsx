@@ -10,7 +10,7 @@ import { QueryError } from '../../components/QueryError';
 import { StatusMessage } from '../../components/StatusMessage';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
-import { formatDate } from '../../format';
+import { formatDate, formatDateTime } from '../../format';
 import { useCampaign } from './campaigns';
 import { SharedLinks } from './SharedLinks';
 
@@ -102,6 +102,13 @@ function CampaignDetail({ campaign, onStatus }: { campaign: Campaign; onStatus(s
           })}
         </span>
       </p>
+      {open && (
+        <p>
+          {campaign.nextSendOn
+            ? t('campaign.nextSending', { date: formatDate(campaign.nextSendOn, i18n.language) })
+            : t('campaign.noNextSending')}
+        </p>
+      )}
 
       <SharedLinks
         campaignId={campaign.id}
@@ -145,6 +152,14 @@ function CampaignDetail({ campaign, onStatus }: { campaign: Campaign; onStatus(s
                               count: respondent.messages,
                               reminders: Math.max(0, respondent.messages - 1),
                             })}
+                      {respondent.lastMessageAt && (
+                        <span className="muted">
+                          {' '}
+                          {t('campaign.lastMessage', {
+                            at: formatDateTime(respondent.lastMessageAt, i18n.language),
+                          })}
+                        </span>
+                      )}
                     </td>
                     {open && (
                       <td>

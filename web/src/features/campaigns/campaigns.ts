@@ -21,7 +21,8 @@ const CampaignQuery = graphql(`
   query Campaign($id: ID!) {
     campaign(id: $id) {
       id audience targetLabel sendOn closesOn status revision reminders respondentCount invitedCount answeredCount
-      respondents { id email firstName lastName messages answered optedOut }
+      nextSendOn
+      respondents { id email firstName lastName messages lastMessageAt answered optedOut }
       answerCount
       sharedLinks { id label open answerCount path }
     }

@@ -53,6 +53,9 @@ const fr = {
     messages_other: 'invitée, {{reminders}} relance(s)',
     answered: 'a répondu',
     optedOut: 'ne souhaite plus de messages',
+    lastMessage: '(dernier message le {{at}})',
+    nextSending: 'Prochain envoi le {{date}}, à partir de 9 h (heure de Paris).',
+    noNextSending: 'Aucun envoi prévu pour le moment.',
     remove: 'Retirer {{name}}',
     importTitle: 'Importer un fichier',
     importHint:
@@ -155,6 +158,9 @@ export const campaignMessages: Messages<typeof fr> = {
       messages_other: 'invited, {{reminders}} reminder(s)',
       answered: 'answered',
       optedOut: 'wants no more messages',
+      lastMessage: '(last message on {{at}})',
+      nextSending: 'Next sending on {{date}}, from 9:00 (Paris time).',
+      noNextSending: 'No sending planned for now.',
       remove: 'Remove {{name}}',
       importTitle: 'Import a file',
       importHint:

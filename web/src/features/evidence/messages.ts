@@ -28,6 +28,7 @@ const fr = {
   },
   evidenceKinds: {
     solicitation: 'Sollicitation',
+    reminder: 'Relance',
     feedback_received: 'Appréciation reçue',
   },
 };
@@ -61,6 +62,7 @@ export const evidenceMessages: Messages<typeof fr> = {
     },
     evidenceKinds: {
       solicitation: 'Solicitation',
+      reminder: 'Reminder',
       feedback_received: 'Feedback received',
     },
   },

@@ -32,6 +32,8 @@ const fr = {
     invitation: 'Invitation',
     password_reset: 'Réinitialisation du mot de passe',
     sign_in_failures: 'Alerte de connexions refusées',
+    campaign_invitation: 'Enquête : invitation',
+    campaign_reminder: 'Enquête : relance',
   } satisfies Record<MailTemplate, string>,
 };
 
@@ -68,6 +70,8 @@ export const mailMessages: Messages<typeof fr> = {
       invitation: 'Invitation',
       password_reset: 'Password reset',
       sign_in_failures: 'Failed sign-ins alert',
+      campaign_invitation: 'Survey: invitation',
+      campaign_reminder: 'Survey: reminder',
     },
   },
 };
