@@ -1,0 +1,238 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt } from '../scripts/build';
+import { fixedClock } from '../services/kernel/clock';
+import { PASSWORD, startTestApp, type TestApp } from './support/app';
+import {
+  browserSuiteTitle,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  hasChromium,
+  JOURNEY_TIMEOUT,
+  launchChromium,
+  serve,
+  signedInPhone,
+  UI_TIMEOUT,
+} from './support/browser';
+import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from './support/smtp';
+
+const title = browserSuiteTitle('the feedback journey from a spreadsheet to the published figures');
+
+/** Paris is UTC+1 in March 2027 until the 28th: 9:00 in Paris is 08:00Z. */
+const PLANNED_AT = new Date('2027-02-01T10:00:00Z');
+const INVITED_AT = new Date('2027-03-05T08:00:00Z');
+const REMINDED_AT = new Date('2027-03-12T08:00:00Z');
+const ANSWERED_AT = new Date('2027-03-12T10:30:00Z');
+
+/**
+ * Issue 9's "done when", as one story in one browser: what a quality manager and a learner do, on phones, with
+ * the server's clock moved from the planning day to the sending day, the reminder day and the answer.
+ */
+describe.skipIf(!hasChromium)(title, () => {
+  const clock = fixedClock(PLANNED_AT);
+  const setClock = (at: Date) => clock.advance(at.getTime() - clock.now().getTime());
+  let smtp: TestSmtpServer;
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  const settled = async () => {
+    expect(await t.runner.waitForPosition(await t.lastPosition(), UI_TIMEOUT)).toBe(true);
+  };
+  const mailsTo = async (address: string, count: number): Promise<ReceivedMail[]> => {
+    const of = () => smtp.accepted.filter((mail) => mail.to.includes(address));
+    await expect.poll(() => of().length, { timeout: UI_TIMEOUT, interval: 50 }).toBeGreaterThanOrEqual(count);
+    return of();
+  };
+  /** The quality manager on their phone, signed in afresh (the server's clock jumps weeks between scenes). */
+  const manager = async (email: string): Promise<Page> => {
+    const signedIn = await signedInPhone(browser, base, await t.login(email, PASSWORD), pageErrors);
+    contexts.push(signedIn.context);
+    await signedIn.page.setViewportSize({ width: 390, height: 844 });
+    return signedIn.page;
+  };
+
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    smtp = await startSmtpServer();
+    t = await startTestApp({
+      clock,
+      env: {
+        SMTP_URL: smtp.url,
+        PUBLIC_URL: 'https://qualite.example.fr',
+        MAIL_RETRY_BASE_MS: '200',
+        CAMPAIGN_SWEEP_MINUTES: '0',
+        RETENTION_SWEEP_MINUTES: '0',
+      },
+    });
+    base = await serve(t);
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await t?.stop();
+    await smtp?.close();
+  }, 60_000);
+
+  it(
+    'a quality manager imports learners from a spreadsheet, they are invited and reminded by e-mail, one answers on a 390 px phone, and the figures reach the results, the indicator-30 evidence and the published indicator-2 page',
+    async () => {
+      const { cookie, email } = await t.organisation('Formations Parcours');
+      const post = (url: string, payload: object) =>
+        t.app.inject({ method: 'POST', url, payload, headers: { cookie } });
+      const action = await post('/api/training-actions', { title: 'Bureautique', category: 'training' });
+      await post(`/api/training-actions/${action.json().id}/sessions`, {
+        title: 'Session de mars',
+        startsOn: '2027-03-01',
+        endsOn: '2027-03-05',
+        site: 'Lyon',
+      });
+      await post('/api/questionnaires', { fromTemplate: 'learner_end_of_session' });
+      await settled();
+
+      // Scene 1, on 1 February: the campaign is planned for the session's last day, one reminder a week later,
+      // and the learners come from a file saved by a French spreadsheet (semicolons, Windows-1252).
+      let page = await manager(email);
+      await page.goto(`${base}/campaigns`);
+      await page.getByRole('heading', { level: 1, name: 'Campagnes de recueil' }).waitFor();
+      await page.getByLabel('Relances').selectOption('1');
+      await page.getByLabel('Jours entre deux messages').fill('7');
+      await page.getByRole('button', { name: 'Prévoir la campagne' }).click();
+      await page
+        .getByRole('heading', { level: 1, name: /Apprenants — Session de mars — envoi le 5 mars 2027/ })
+        .waitFor();
+      const campaignPath = new URL(page.url()).pathname;
+      await page.getByLabel('Fichier', { exact: true }).setInputFiles({
+        name: 'stagiaires.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'Nom;Prénom;E-mail\r\nLefèvre;Zoé;zoe@example.fr\r\nMartin;Paul;paul@example.fr\r\n',
+          'latin1',
+        ),
+      });
+      await page.getByRole('button', { name: 'Importer' }).click();
+      await page.getByRole('status').filter({ hasText: '2 personnes importées.' }).waitFor();
+      await page.getByRole('cell', { name: 'Lefèvre', exact: true }).waitFor();
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+      await settled();
+
+      // Scene 2: the sending day at 9:00, then the reminder day. Both learners are invited; Zoé, who has not
+      // answered, is reminded once.
+      setClock(INVITED_AT);
+      expect(await t.campaignReactor.sweep()).toMatchObject({ queued: 2, failed: [] });
+      const [invitation] = await mailsTo('zoe@example.fr', 1);
+      await mailsTo('paul@example.fr', 1);
+      expect(invitation!.subject).toBe('Votre avis compte — Formations Parcours');
+      expect(invitation!.text).toContain('Bonjour Zoé,');
+      setClock(REMINDED_AT);
+      expect(await t.campaignReactor.sweep()).toMatchObject({ queued: 2, failed: [] });
+      const zoe = await mailsTo('zoe@example.fr', 2);
+      expect(zoe).toHaveLength(2);
+      const reminder = zoe[1]!;
+      const link = /https:\/\/qualite\.example\.fr(\/a\/p\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\n/.exec(
+        reminder.text,
+      );
+      expect(link, reminder.text).not.toBeNull();
+
+      // Scene 3: Zoé follows the reminder's link on a 390 px phone and answers the "à chaud" questionnaire.
+      setClock(ANSWERED_AT);
+      const learner = await browser.newContext({
+        locale: 'fr-FR',
+        timezoneId: 'Europe/Paris',
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      learner.setDefaultTimeout(UI_TIMEOUT);
+      contexts.push(learner);
+      const survey = await learner.newPage();
+      survey.on('pageerror', (error) => pageErrors.push(error.message));
+      await survey.goto(`${base}${link![1]}`);
+      await survey
+        .getByRole('heading', { level: 1, name: 'Votre avis sur la formation (fin de session)' })
+        .waitFor();
+      await survey.getByText('Formations Parcours').first().waitFor();
+      await expectAccessible(survey);
+      await expectNoHorizontalScroll(survey);
+      await survey.getByRole('group', { name: /^1\./ }).getByLabel('5 — Très satisfait').check();
+      for (const group of await survey.locator('fieldset.survey-question').all()) {
+        const legend = (await group.locator('legend').textContent()) ?? '';
+        if (!legend.includes('(obligatoire)')) continue;
+        const options = group.locator('input');
+        if (!(await options.first().isChecked()) && !(await options.last().isChecked()))
+          await options.last().check();
+      }
+      await survey.getByLabel(/Qu’avez-vous le plus apprécié/).fill('Les exercices sur mes propres fichiers');
+      await survey.getByRole('button', { name: 'Envoyer mes réponses' }).click();
+      await survey.getByText('Merci ! Vos réponses ont bien été enregistrées.').waitFor();
+      await expectAccessible(survey);
+      await expectNoHorizontalScroll(survey);
+      await settled();
+
+      // Scene 4: the quality manager sees the answer in the campaign, the results and the indicator-30 evidence.
+      page = await manager(email);
+      await page.goto(`${base}${campaignPath}`);
+      await page.getByRole('cell', { name: 'a répondu' }).waitFor();
+      await page.goto(`${base}/results`);
+      await page.getByRole('heading', { level: 1, name: 'Résultats des questionnaires' }).waitFor();
+      const figures = page.getByRole('region', { name: 'En bref' });
+      await figures.getByText('50 %').waitFor();
+      await page
+        .getByRole('region', { name: 'Commentaires' })
+        .getByText('Les exercices sur mes propres fichiers')
+        .waitFor();
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+
+      await page.goto(`${base}/evidence?indicator=30`);
+      const evidence = page.getByTestId('evidence-item');
+      await evidence.filter({ hasText: 'Réponse reçue (apprenant) : Session de mars' }).waitFor();
+      // Each learner's invitation, and each reminder to the two who had not answered on the 12th at 9:00.
+      expect(
+        await evidence.filter({ hasText: 'Invitation à donner son avis envoyée : apprenants' }).count(),
+      ).toBe(2);
+      expect(await evidence.filter({ hasText: 'Relance n° 1 envoyée : apprenants' }).count()).toBe(2);
+      await expectAccessible(page);
+
+      // Scene 5: the figures are published for indicator 2, and the public page shows them.
+      await page.goto(`${base}/publication`);
+      await page.getByRole('heading', { level: 1, name: 'Résultats publiés' }).waitFor();
+      await page.getByLabel('Intitulé').fill('Sessions de mars 2027');
+      await page.getByLabel('Début de la période').fill('2027-03-01');
+      await page.getByLabel('Fin de la période').fill('2027-03-12');
+      await page.getByLabel('Nombre de stagiaires').fill('2');
+      await page.getByLabel('Nombre de répondants').fill('1');
+      await page.getByLabel('Satisfaction moyenne (sur 5)').fill('5');
+      await page.getByLabel('Part de répondants satisfaits (%)').fill('100');
+      await page.getByLabel('Taux d’achèvement (%)').fill('100');
+      await page.getByLabel('Taux d’abandon (%)').fill('0');
+      await page.getByRole('button', { name: 'Publier', exact: true }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Résultats « Sessions de mars 2027 » publiés.' })
+        .waitFor();
+      const publicUrl = await page.getByLabel('Adresse de la page publique (sans connexion)').inputValue();
+      const visitor = await browser.newContext({
+        locale: 'fr-FR',
+        timezoneId: 'Europe/Paris',
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+      });
+      contexts.push(visitor);
+      const publicPage = await visitor.newPage();
+      // The address is the public one (PUBLIC_URL); this server answers its path.
+      await publicPage.goto(`${base}${new URL(publicUrl).pathname}`);
+      await publicPage.getByRole('heading', { level: 1, name: 'Nos résultats' }).waitFor();
+      await publicPage.getByText('du 1 mars 2027 au 12 mars 2027').waitFor();
+      await publicPage.getByText('1 (taux de réponse\u00a0: 50\u00a0%)').waitFor();
+      await expectAccessible(publicPage);
+      await expectNoHorizontalScroll(publicPage);
+      expect(pageErrors).toEqual([]);
+    },
+    JOURNEY_TIMEOUT,
+  );
+});
