@@ -31,6 +31,11 @@ export interface DatabaseOptions {
   connectionTimeoutMs?: number;
   /** Skip the durability check (tests of the check itself only). */
   allowUnsafeServer?: boolean;
+  /**
+   * PGlite only: start from this dump of a data directory (`PGlite.dumpDataDir`) instead of running initdb.
+   * The tests start each fresh in-memory database from one dump: initdb is most of an embedded start.
+   */
+  initialDataDir?: Blob;
 }
 
 const INT8 = 20;
@@ -107,7 +112,10 @@ export const openDatabase = async (options: DatabaseOptions): Promise<Database> 
   }
   const dataDir = options.dataDir ?? './data/pglite';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { parsers: { [DATE]: keepText } });
+  const pglite = await PGlite.create(dataDir, {
+    parsers: { [DATE]: keepText },
+    ...(options.initialDataDir ? { loadDataDir: options.initialDataDir } : {}),
+  });
   const db: Db = new Kysely({ dialect: pgliteDialect(pglite) });
   return {
     kind: 'pglite',
