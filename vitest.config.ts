@@ -14,7 +14,8 @@ export default defineConfig({
       'test/**/*.test.ts',
     ],
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Set-ups start an app and create organisations (argon2 hashing): over a minute with CPU hogs beside.
+    hookTimeout: 180_000,
     pool: 'forks',
     maxWorkers: 2,
     reporters: ['default'],
