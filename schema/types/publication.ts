@@ -1,3 +1,5 @@
+import { GraphQLError } from 'graphql';
+import { type PublicationDraft, publicationDraft, SATISFIED_FROM } from '../../projections/publication/draft';
 import {
   resultsPageOf,
   type SnapshotStatus,
@@ -5,10 +7,11 @@ import {
   statusOf,
 } from '../../projections/publication/queries';
 import type { ResultsSnapshotRow } from '../../projections/publication/tables';
+import { findTrainingAction } from '../../projections/training/queries';
 import { parisDate } from '../../services/kernel/paris-time';
 import { SCOPE_KINDS } from '../../services/publication/events';
 import { freshnessOf, isStale, publicResultsPaths } from '../../services/publication/freshness';
-import { builder, organisationOf } from '../builder';
+import { builder, isUuid, organisationOf } from '../builder';
 
 const SnapshotStatusEnum = builder.enumType('ResultsSnapshotStatus', {
   description:
@@ -153,6 +156,90 @@ builder.queryField('resultsPublication', (t) =>
           const status = statuses.get(row.id) ?? 'superseded';
           return { row, status, stale: status === 'current' && isStale(row.published_on, today) };
         }),
+      };
+    },
+  }),
+);
+
+interface DraftView extends PublicationDraft {
+  periodFrom: string;
+  periodTo: string;
+  trainingActionId: string | null;
+  trainingActionTitle: string | null;
+}
+
+const PublicationDraftRef = builder.objectRef<DraftView>('PublicationDraft').implement({
+  description:
+    'Figures to prefill a publication with, from learners’ answers to the questionnaires over a period; completion and drop-out are not known from them',
+  fields: (t) => ({
+    periodFrom: t.field({ type: 'Date', resolve: (draft) => draft.periodFrom }),
+    periodTo: t.field({ type: 'Date', resolve: (draft) => draft.periodTo }),
+    trainingActionId: t.exposeID('trainingActionId', { nullable: true }),
+    trainingActionTitle: t.exposeString('trainingActionTitle', { nullable: true }),
+    respondents: t.exposeInt('respondents', {
+      description: 'Learners’ answers received in the period, through every kind of link',
+    }),
+    trainees: t.exposeInt('trainees', {
+      nullable: true,
+      description: 'Learners asked by name in the campaigns sent in the period; null when nobody was',
+    }),
+    responseRate: t.exposeFloat('responseRate', {
+      nullable: true,
+      description: 'Respondents ÷ trainees, %, one decimal; null without trainees',
+    }),
+    ratedRespondents: t.exposeInt('ratedRespondents', {
+      description: 'Respondents who gave at least one satisfaction rating (1–5)',
+    }),
+    satisfactionAverage: t.exposeFloat('satisfactionAverage', {
+      nullable: true,
+      description: 'The mean of every satisfaction rating (1–5), one decimal',
+    }),
+    satisfiedShare: t.exposeFloat('satisfiedShare', {
+      nullable: true,
+      description: `Share of rated respondents whose own mean satisfaction rating is ${SATISFIED_FROM} or more, %`,
+    }),
+  }),
+});
+
+const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+
+builder.queryField('publicationDraft', (t) =>
+  t.field({
+    type: PublicationDraftRef,
+    authScopes: { member: true },
+    description:
+      'Figures drawn from the survey results of a period (and one training action) to prefill a publication',
+    args: {
+      from: t.arg({ type: 'Date', required: true }),
+      to: t.arg({ type: 'Date', required: true }),
+      trainingActionId: t.arg.id({ required: false }),
+    },
+    resolve: async (_root, args, context) => {
+      const organisationId = organisationOf(context);
+      if (args.from > args.to) throw badInput('The period ends before it starts');
+      const actionId = args.trainingActionId == null ? null : String(args.trainingActionId);
+      let trainingActionTitle: string | null = null;
+      if (actionId !== null) {
+        // Another organisation's action answers like a missing one.
+        const action = isUuid(actionId)
+          ? await findTrainingAction(context.db, organisationId, actionId)
+          : undefined;
+        if (!action) {
+          throw new GraphQLError('No such training action', { extensions: { code: 'NOT_FOUND' } });
+        }
+        trainingActionTitle = action.title;
+      }
+      const draft = await publicationDraft(context.db, organisationId, {
+        from: args.from,
+        to: args.to,
+        trainingActionId: actionId,
+      });
+      return {
+        ...draft,
+        periodFrom: args.from,
+        periodTo: args.to,
+        trainingActionId: actionId,
+        trainingActionTitle,
       };
     },
   }),

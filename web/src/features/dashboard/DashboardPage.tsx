@@ -3,12 +3,12 @@ import { Link } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
-import { formatNumber } from '../../format';
+import { formatDate, formatNumber } from '../../format';
 import { EvidenceEntry } from '../evidence';
 import { useDashboard } from './dashboard';
 import { EvidenceSummaryTable } from './EvidenceSummaryTable';
 
-/** `/`: key figures, latest evidence for indicator 30 and evidence counts per indicator. */
+/** `/`: a warning when published results are missing or old, key figures, latest evidence, evidence per indicator. */
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const dashboard = useDashboard();
@@ -22,6 +22,18 @@ export function DashboardPage() {
       {dashboard.isError && <QueryError error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
       {data && (
         <>
+          {data.resultsPublication.freshness !== 'up_to_date' && (
+            <div className="alert alert-warning" data-testid="dashboard-publication-warning">
+              <p>
+                {data.resultsPublication.freshness === 'none'
+                  ? t('dashboard.publicationNone')
+                  : t('dashboard.publicationStale', {
+                      date: formatDate(data.resultsPublication.lastPublishedOn ?? '', i18n.language),
+                    })}{' '}
+                <Link to="/publication">{t('dashboard.publicationLink')}</Link>
+              </p>
+            </div>
+          )}
           <section aria-labelledby="dashboard-counts">
             <h2 id="dashboard-counts">{t('dashboard.countsTitle')}</h2>
             <dl className="figures">

@@ -12,6 +12,7 @@ const DashboardQuery = graphql(
       edges { node { id ...EvidenceItemFields } }
     }
     evidenceSummary { indicator count lastAt }
+    resultsPublication { freshness lastPublishedOn }
   }
 `,
   [EvidenceItemFields],
@@ -19,7 +20,10 @@ const DashboardQuery = graphql(
 
 export type IndicatorEvidenceCount = ResultOf<typeof DashboardQuery>['evidenceSummary'][number];
 
-/** Key figures, the latest evidence for indicator 30 and the evidence count of each indicator. */
+/**
+ * Key figures, the latest evidence for indicator 30, the evidence count of each indicator and whether published
+ * results are missing or out of date.
+ */
 export function useDashboard() {
   return useQuery(graphQLQuery(DashboardQuery, {}));
 }

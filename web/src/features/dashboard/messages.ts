@@ -18,6 +18,11 @@ const fr = {
     count: 'Preuves',
     lastAt: 'Dernière preuve',
     noSummary: 'Aucune preuve enregistrée pour le moment.',
+    publicationNone:
+      'Vous n’avez encore publié aucun résultat : l’indicateur 2 demande des résultats publics, datés et tenus à jour.',
+    publicationStale:
+      'Des résultats publiés datent de plus de 12 mois (dernière publication le {{date}}) : l’indicateur 2 demande des chiffres à jour.',
+    publicationLink: 'Publier des résultats',
   },
 };
 
@@ -41,6 +46,11 @@ export const dashboardMessages: Messages<typeof fr> = {
       count: 'Evidence',
       lastAt: 'Latest evidence',
       noSummary: 'No evidence recorded yet.',
+      publicationNone:
+        'You have not published any results yet: indicator 2 asks for public, dated results kept up to date.',
+      publicationStale:
+        'Published results are more than 12 months old (last published on {{date}}): indicator 2 asks for up-to-date figures.',
+      publicationLink: 'Publish results',
     },
   },
 };

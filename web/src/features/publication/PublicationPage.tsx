@@ -82,7 +82,6 @@ export function PublicationPage() {
           {canPublish && (
             <section aria-labelledby="publication-new">
               <h2 id="publication-new">{t('publication.formTitle')}</h2>
-              {/* Later: figures drawn from survey results arrive here as `initialValues`. */}
               <PublishResultsForm onPublished={(label) => setStatus(t('publication.published', { label }))} />
             </section>
           )}

@@ -7,10 +7,11 @@ import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { errorMessage } from '../../errorMessages';
-import { formatRating } from '../../format';
+import { formatDate, formatRating } from '../../format';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { isOrdered, isStorableText } from '../../validation';
 import { useTrainingActions } from '../training/trainingActions';
+import { type PublicationDraftView, prefilledFigures, usePublicationDraft } from './prefill';
 
 /** What the form holds, as typed: numbers stay text until sent (a French comma is a decimal point). */
 export interface ResultsDraft {
@@ -96,6 +97,9 @@ export function PublishResultsForm({
   const [values, setValues] = useState<ResultsDraft>({ ...EMPTY_DRAFT, ...initialValues });
   const { errors, formError, show, showServerError } = useFormErrors(FIELDS, 'results');
   const actions = useTrainingActions();
+  const draft = usePublicationDraft();
+  /** The questionnaires' figures last taken into the form, to say where they came from. */
+  const [source, setSource] = useState<PublicationDraftView | null>(null);
 
   const publish = useMutation({
     mutationFn: (body: { label: string } & Record<string, unknown>) =>
@@ -103,6 +107,7 @@ export function PublishResultsForm({
     onSuccess: (_answer, body) => {
       onPublished(body.label);
       setValues({ ...EMPTY_DRAFT, ...initialValues });
+      setSource(null);
     },
     onError: (error) => {
       const field = isApiError(error) ? (FIELD_OF_CODE[error.code] ?? error.detail('field')) : null;
@@ -113,6 +118,28 @@ export function PublishResultsForm({
 
   const set = (field: Field) => (event: { target: { value: string } }) =>
     setValues({ ...values, [field]: event.target.value });
+
+  const takeSurveyFigures = () => {
+    if (draft.isPending) return;
+    const found: Partial<Record<Field, string>> = {};
+    if (!values.periodFrom) found.periodFrom = t('validation.required');
+    if (!values.periodTo) found.periodTo = t('validation.required');
+    else if (!isOrdered(values.periodFrom, values.periodTo)) found.periodTo = t('publication.periodOrder');
+    if (show(found)) return;
+    draft.mutate(
+      {
+        from: values.periodFrom,
+        to: values.periodTo,
+        trainingActionId: values.scope === 'organisation' ? null : values.scope,
+      },
+      {
+        onSuccess: (figures) => {
+          setValues((current) => ({ ...current, ...prefilledFigures(figures, i18n.language) }));
+          setSource(figures);
+        },
+      },
+    );
+  };
 
   const trainees = parseNumber(values.trainees);
   const respondents = parseNumber(values.respondents);
@@ -249,6 +276,40 @@ export function PublishResultsForm({
           </option>
         ))}
       </SelectField>
+      <div className="prefill">
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-describedby="results-prefill-hint"
+          disabled={draft.isPending}
+          onClick={takeSurveyFigures}
+        >
+          {t('publication.prefill')}
+        </button>
+        <p className="hint" id="results-prefill-hint">
+          {t('publication.prefillHint')}
+        </p>
+        <ErrorAlert error={draft.error} />
+        <div role="status" data-testid="results-prefill-source">
+          {source && (
+            <p className="hint">
+              {t(
+                source.trainingActionTitle ? 'publication.prefillSourceAction' : 'publication.prefillSource',
+                {
+                  from: formatDate(source.periodFrom, i18n.language),
+                  to: formatDate(source.periodTo, i18n.language),
+                  action: source.trainingActionTitle,
+                  respondents: source.respondents,
+                },
+              )}{' '}
+              {prefilledFigures(source, i18n.language).trainees === ''
+                ? t('publication.prefillTraineesUnknown')
+                : ''}{' '}
+              {t('publication.prefillByHand')}
+            </p>
+          )}
+        </div>
+      </div>
       <div className="field-row">
         {numberField('trainees', t('publication.trainees'))}
         {numberField('respondents', t('publication.respondents'))}

@@ -30,6 +30,14 @@ const fr = {
     periodTo: 'Fin de la période',
     scope: 'Périmètre',
     scopeOrganisation: 'Toutes nos actions de formation',
+    prefill: 'Reprendre les chiffres des questionnaires',
+    prefillHint:
+      'Choisissez la période, et au besoin une action, puis reprenez les chiffres des réponses des apprenants : répondants (toutes leurs réponses reçues sur la période), stagiaires (personnes sollicitées nominativement par les campagnes envoyées sur la période), satisfaction moyenne (moyenne des notes sur 5 aux questions de satisfaction) et part de satisfaits (répondants dont la note moyenne de satisfaction est d’au moins 4 sur 5). Tout reste modifiable avant de publier.',
+    prefillSource: 'Chiffres repris des questionnaires du {{from}} au {{to}} : {{respondents}} répondant(s).',
+    prefillSourceAction:
+      'Chiffres repris des questionnaires du {{from}} au {{to}} pour « {{action}} » : {{respondents}} répondant(s).',
+    prefillTraineesUnknown: 'Les questionnaires ne donnent pas le nombre de stagiaires : saisissez-le.',
+    prefillByHand: 'Vérifiez-les, puis saisissez l’achèvement et les abandons.',
     trainees: 'Nombre de stagiaires',
     respondents: 'Nombre de répondants',
     responseRate: 'Taux de réponse calculé : {{rate}} %',
@@ -131,6 +139,14 @@ export const publicationMessages: Messages<typeof fr> = {
       periodTo: 'End of the period',
       scope: 'Scope',
       scopeOrganisation: 'All our training actions',
+      prefill: 'Use the survey figures',
+      prefillHint:
+        'Choose the period, and an action if needed, then take the figures from learners’ answers: respondents (all their answers received in the period), trainees (people asked by name in the campaigns sent in the period), average satisfaction (mean of the ratings out of 5 to satisfaction questions) and share satisfied (respondents whose mean satisfaction rating is at least 4 out of 5). Everything stays editable before publishing.',
+      prefillSource: 'Figures taken from the surveys from {{from}} to {{to}}: {{respondents}} respondent(s).',
+      prefillSourceAction:
+        'Figures taken from the surveys from {{from}} to {{to}} for “{{action}}”: {{respondents}} respondent(s).',
+      prefillTraineesUnknown: 'The surveys do not give the number of trainees: type it in.',
+      prefillByHand: 'Check them, then type in completion and drop-outs.',
       trainees: 'Number of trainees',
       respondents: 'Number of respondents',
       responseRate: 'Computed response rate: {{rate}} %',
