@@ -198,16 +198,20 @@ describe.skipIf(!hasChromium)(title, () => {
       expect(await evidence.filter({ hasText: 'Relance n° 1 envoyée : apprenants' }).count()).toBe(2);
       await expectAccessible(page);
 
-      // Scene 5: the figures are published for indicator 2, and the public page shows them.
+      // Scene 5: the figures are published for indicator 2, taken from the questionnaires, and the public page
+      // shows them.
       await page.goto(`${base}/publication`);
       await page.getByRole('heading', { level: 1, name: 'Résultats publiés' }).waitFor();
       await page.getByLabel('Intitulé').fill('Sessions de mars 2027');
       await page.getByLabel('Début de la période').fill('2027-03-01');
       await page.getByLabel('Fin de la période').fill('2027-03-12');
-      await page.getByLabel('Nombre de stagiaires').fill('2');
-      await page.getByLabel('Nombre de répondants').fill('1');
-      await page.getByLabel('Satisfaction moyenne (sur 5)').fill('5');
-      await page.getByLabel('Part de répondants satisfaits (%)').fill('100');
+      await page.getByRole('button', { name: 'Reprendre les chiffres des questionnaires' }).click();
+      await page.getByTestId('results-prefill-source').waitFor();
+      expect(await page.getByLabel('Nombre de répondants').inputValue()).toBe('1');
+      expect(await page.getByLabel('Nombre de stagiaires').inputValue()).toBe('2');
+      await page.getByText('Taux de réponse calculé : 50 %').waitFor();
+      const satisfaction = await page.getByLabel('Satisfaction moyenne (sur 5)').inputValue();
+      expect(satisfaction).toMatch(/^[1-5](,\d)?$/);
       await page.getByLabel('Taux d’achèvement (%)').fill('100');
       await page.getByLabel('Taux d’abandon (%)').fill('0');
       await page.getByRole('button', { name: 'Publier', exact: true }).click();
@@ -229,6 +233,7 @@ describe.skipIf(!hasChromium)(title, () => {
       await publicPage.getByRole('heading', { level: 1, name: 'Nos résultats' }).waitFor();
       await publicPage.getByText('du 1 mars 2027 au 12 mars 2027').waitFor();
       await publicPage.getByText('1 (taux de réponse\u00a0: 50\u00a0%)').waitFor();
+      await publicPage.getByText(`${satisfaction}\u00a0/\u00a05`, { exact: false }).first().waitFor();
       await expectAccessible(publicPage);
       await expectNoHorizontalScroll(publicPage);
       expect(pageErrors).toEqual([]);
