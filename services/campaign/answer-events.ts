@@ -72,14 +72,13 @@ export const campaignAnswerEvidence: EvidenceDeclarations<CampaignAnswerEvent> =
 };
 
 /**
- * Free text is its author's: the respondent's when named, else the answer itself (so one comment can be erased
- * alone, and an anonymous answer's comments with it).
+ * Whose an answer's free text is: the respondent's when named, else the answer itself (so one comment can be
+ * erased alone, and an anonymous answer's comments with it).
  */
+export const answerCommentsSubject = (
+  data: Pick<CampaignAnswerSubmitted['data'], 'respondentId' | 'answerId'>,
+) => subjectId('respondent', data.respondentId ?? data.answerId);
+
 export const campaignAnswerPersonalData: PersonalDataDeclarations<CampaignAnswerEvent> = {
-  CampaignAnswerSubmitted: [
-    {
-      field: 'comments',
-      subject: (data) => subjectId('respondent', data.respondentId ?? data.answerId),
-    },
-  ],
+  CampaignAnswerSubmitted: [{ field: 'comments', subject: answerCommentsSubject }],
 };
