@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resultsProjection } from '../projections/results/projection';
 import { retentionProjection } from '../projections/retention/projection';
 import { rebuildProjection } from '../projections/runner/rebuild';
 import { campaignAnswerStream } from '../services/campaign/answer-events';
@@ -224,8 +225,15 @@ describe('campaign retention: respondents from the closing, answers’ free text
       }
       return rows;
     };
-    for (const projection of [retentionProjection]) {
+    for (const projection of [retentionProjection, resultsProjection]) {
       const before = await snapshot(projection.tables);
+      if (projection === resultsProjection) {
+        // The erased comments stay where they were, as erased.
+        expect(before.results_comments!.map((row) => (row as { text: string }).text)).toEqual([
+          ERASED,
+          ERASED,
+        ]);
+      }
       await rebuildProjection(t.database, t.store, projection);
       expect(await snapshot(projection.tables), projection.name).toEqual(before);
     }

@@ -39,6 +39,11 @@ export type CampaignAnswerSubmitted = {
     answers: Record<string, AnswerValue>;
     /** Free-text answers by question id: personal data (a learner may write a name), sealed as one field. */
     comments: Record<string, string> | null;
+    /**
+     * The ids of the questions answered in free text, in clear: once the comments are erased, results still show
+     * where they were (as erased). Absent from answers stored before it was recorded.
+     */
+    commentedQuestionIds?: string[];
     /** What the answered questions evidence: satisfaction (30), learning assessment (11), or both. */
     purposes: QuestionPurpose[];
   };
