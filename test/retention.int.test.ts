@@ -42,8 +42,20 @@ const CATEGORY: Record<Kind, RetentionCategory> = {
 };
 /** A sets its own periods; B keeps the defaults. */
 const PERIODS: Record<Org, Record<RetentionCategory, number>> = {
-  A: { feedback_comments: 12, complaints: 60, contact_logs: 6, departed_accounts: 3 },
-  B: { feedback_comments: 24, complaints: 60, contact_logs: 12, departed_accounts: 12 },
+  A: {
+    feedback_comments: 12,
+    complaints: 60,
+    contact_logs: 6,
+    departed_accounts: 3,
+    campaign_respondents: 24,
+  },
+  B: {
+    feedback_comments: 24,
+    complaints: 60,
+    contact_logs: 12,
+    departed_accounts: 12,
+    campaign_respondents: 24,
+  },
 };
 
 interface Case {

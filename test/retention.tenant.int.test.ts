@@ -50,6 +50,14 @@ describe('retention: an organisation reads and changes only its own settings, an
         dueNow: 0,
         dueSoon: 0,
       },
+      {
+        category: 'campaign_respondents',
+        months: 24,
+        defaultMonths: 24,
+        isDefault: true,
+        dueNow: 0,
+        dueSoon: 0,
+      },
     ]);
   });
 

@@ -75,6 +75,17 @@ const reflag = async (db: Db, organisationIds: readonly string[]) => {
 };
 
 /** The rows of one answer: its closed answers and its comments, flagged against its organisation's threshold. */
+/**
+ * An answer's free text by question: as written, or, once its author is erased (the whole field reads ERASED),
+ * ERASED under each question it answered (answers stored before those ids were recorded show none).
+ */
+const commentsOf = (data: CampaignAnswerSubmitted['data']): [string, string][] =>
+  typeof data.comments === 'object' && data.comments !== null
+    ? Object.entries(data.comments)
+    : data.comments === null
+      ? []
+      : (data.commentedQuestionIds ?? []).map((questionId) => [questionId, ERASED]);
+
 const insertAnswers = async (
   db: Db,
   answers: readonly {
@@ -132,7 +143,7 @@ const upsertQuestions = async (
 
 export const resultsProjection = defineProjection<ResultsTables, Event>({
   name: 'results',
-  version: 1,
+  version: 2,
   tables: [
     'results_answers',
     'results_values',
@@ -348,7 +359,7 @@ export const resultsProjection = defineProjection<ResultsTables, Event>({
               yes: typeof value === 'boolean' ? value : null,
             });
           }
-          const comments: CommentRow[] = Object.entries(data.comments ?? {}).map(([questionId, text]) => ({
+          const comments: CommentRow[] = commentsOf(data).map(([questionId, text]) => ({
             ...context,
             id: derivedId(data.answerId, questionId),
             question_id: questionId,

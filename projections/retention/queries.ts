@@ -40,14 +40,17 @@ export interface DueSubject {
 
 /**
  * Subjects whose period has ended at `now` (start + period ≤ now), every organisation's, in subject order after
- * `after` (a sweep pages through them once, whatever the read model shows of its own erasures meanwhile).
+ * `after` (a sweep pages through them once, whatever the read model shows of its own erasures meanwhile). A
+ * subject held in two categories comes once, as soon as one of its periods has ended (with the first such
+ * category in the list's order).
  */
 export const dueSubjects = (db: Db, now: Date, limit: number, after?: string): Promise<DueSubject[]> => {
   let query = subjectsWithPeriods(db)
+    .distinctOn('s.subject_id')
     .select(['s.subject_id', 's.organisation_id', 's.category'])
     .where(sql<boolean>`${expiresAt} <= ${now}`);
   if (after !== undefined) query = query.where('s.subject_id', '>', after);
-  return query.orderBy('s.subject_id').limit(limit).execute();
+  return query.orderBy('s.subject_id').orderBy('s.category').limit(limit).execute();
 };
 
 export interface RetentionSetting {

@@ -29,7 +29,7 @@ const RetentionCategoryEnum = builder.enumType('RetentionCategory', {
   description:
     'feedback_comments: free text of answers; complaints: complainants’ data (nothing to erase until complaints ' +
     'are recorded); contact_logs: recipients of sent mail, invitation addresses, people and words of logged partner contacts; departed_accounts: members ' +
-    'deactivated for longer than the period',
+    'deactivated for longer than the period; campaign_respondents: names and addresses of the people feedback campaigns asked, from the closing',
   values: RETENTION_CATEGORIES,
 });
 

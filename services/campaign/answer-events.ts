@@ -39,6 +39,11 @@ export type CampaignAnswerSubmitted = {
     answers: Record<string, AnswerValue>;
     /** Free-text answers by question id: personal data (a learner may write a name), sealed as one field. */
     comments: Record<string, string> | null;
+    /**
+     * The ids of the questions answered in free text, in clear: once the comments are erased, results still show
+     * where they were (as erased). Absent from answers stored before it was recorded.
+     */
+    commentedQuestionIds?: string[];
     /** What the answered questions evidence: satisfaction (30), learning assessment (11), or both. */
     purposes: QuestionPurpose[];
   };
@@ -72,14 +77,13 @@ export const campaignAnswerEvidence: EvidenceDeclarations<CampaignAnswerEvent> =
 };
 
 /**
- * Free text is its author's: the respondent's when named, else the answer itself (so one comment can be erased
- * alone, and an anonymous answer's comments with it).
+ * Whose an answer's free text is: the respondent's when named, else the answer itself (so one comment can be
+ * erased alone, and an anonymous answer's comments with it).
  */
+export const answerCommentsSubject = (
+  data: Pick<CampaignAnswerSubmitted['data'], 'respondentId' | 'answerId'>,
+) => subjectId('respondent', data.respondentId ?? data.answerId);
+
 export const campaignAnswerPersonalData: PersonalDataDeclarations<CampaignAnswerEvent> = {
-  CampaignAnswerSubmitted: [
-    {
-      field: 'comments',
-      subject: (data) => subjectId('respondent', data.respondentId ?? data.answerId),
-    },
-  ],
+  CampaignAnswerSubmitted: [{ field: 'comments', subject: answerCommentsSubject }],
 };

@@ -67,7 +67,7 @@ const blank = (value: unknown) =>
 export const checkAnswers = (
   questions: readonly Question[],
   given: Given,
-): Pick<CampaignAnswerSubmitted['data'], 'answers' | 'comments' | 'purposes'> => {
+): Pick<CampaignAnswerSubmitted['data'], 'answers' | 'comments' | 'commentedQuestionIds' | 'purposes'> => {
   const byId = new Map(questions.map((question) => [question.id, question]));
   for (const questionId of Object.keys(given)) {
     if (!byId.has(questionId)) {
@@ -94,6 +94,7 @@ export const checkAnswers = (
   return {
     answers,
     comments: Object.keys(comments).length > 0 ? comments : null,
+    commentedQuestionIds: Object.keys(comments),
     purposes: [...purposes].sort(),
   };
 };

@@ -42,11 +42,13 @@ describe('checking answers against the questionnaire version', () => {
     ).toEqual({
       answers: { overall: 4, nps: 0, pace: 'b', tools: ['b', 'a'] },
       comments: { comment: 'Très bien' },
+      commentedQuestionIds: ['comment'],
       purposes: ['learning_assessment', 'satisfaction'],
     });
     expect(checkAnswers(questions, { overall: 1, pace: 'a', comment: ' ' })).toEqual({
       answers: { overall: 1, pace: 'a' },
       comments: null,
+      commentedQuestionIds: [],
       purposes: ['satisfaction'],
     });
   });

@@ -6,13 +6,18 @@ import { noPersonalData, type PersonalDataDeclarations } from '../privacy/declar
  * - complaints: complainants' data (the complaints slice is not built yet: the setting exists, nothing is erased);
  * - contact_logs: the recipients of sent mail, the addresses of invitations, and the people met and what they said
  *   in logged contacts with funders and companies (from the contact's date);
- * - departed_accounts: the address and name of members deactivated for longer than the period.
+ * - departed_accounts: the address and name of members deactivated for longer than the period;
+ * - campaign_respondents: the name and address of the people a feedback campaign asked, from its closing. A
+ *   category of its own rather than contact_logs: the list of who was asked (and reminded) is indicator 30's
+ *   evidence, wanted until the next audit like the comments, not a year's trace; and a named respondent's comments
+ *   share their key, so a shorter period would take those comments with it.
  */
 export const RETENTION_CATEGORIES = [
   'feedback_comments',
   'complaints',
   'contact_logs',
   'departed_accounts',
+  'campaign_respondents',
 ] as const;
 export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
 
@@ -20,13 +25,15 @@ export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
  * The periods, in months, until an organisation sets its own (README, "Retention of personal data"):
  * comments cover the time between two Qualiopi audits (surveillance at 14–22 months, renewal at 36); complaints
  * the 5-year limitation period of civil actions (Code civil, art. 2224); mail and invitation traces and the
- * accounts of people who left the CNIL's usual year for logs and former users.
+ * accounts of people who left the CNIL's usual year for logs and former users; campaign respondents the time
+ * between two audits, like the comments (the list of who was asked evidences indicator 30).
  */
 export const RETENTION_DEFAULTS: Readonly<Record<RetentionCategory, number>> = {
   feedback_comments: 24,
   complaints: 60,
   contact_logs: 12,
   departed_accounts: 12,
+  campaign_respondents: 24,
 };
 
 /** The bounds of a period: at least a month, at most ten years (the longest legal duty to keep a record). */

@@ -27,6 +27,7 @@ const fr = {
     complaints: 'Réclamations',
     contact_logs: 'Traces des courriels, invitations et échanges',
     departed_accounts: 'Comptes des personnes parties',
+    campaign_respondents: 'Personnes sollicitées par les campagnes',
   } satisfies Record<RetentionCategory, string>,
   retentionCategoryHints: {
     feedback_comments:
@@ -37,6 +38,8 @@ const fr = {
       'Le destinataire des messages envoyés et l’adresse des invitations, comptés depuis l’envoi ; les personnes rencontrées et leurs propos dans les échanges avec les financeurs et les entreprises, comptés depuis la date de l’échange.',
     departed_accounts:
       'Le nom et l’adresse des membres désactivés, comptés depuis la désactivation (une réactivation arrête le compte).',
+    campaign_respondents:
+      'Le nom et l’adresse des personnes sollicitées par une campagne, comptés depuis sa clôture (ou leur retrait). Par défaut, le temps entre deux audits Qualiopi. Les commentaires d’une personne nommée sont effacés avec elle : gardez-les au moins aussi longtemps que les commentaires.',
   } satisfies Record<RetentionCategory, string>,
   errors: {
     retention_period_out_of_bounds: 'Une durée de conservation va de 1 à 120 mois, en nombre entier.',
@@ -73,6 +76,7 @@ export const retentionMessages: Messages<typeof fr> = {
       complaints: 'Complaints',
       contact_logs: 'Mail, invitation and contact traces',
       departed_accounts: 'Accounts of people who left',
+      campaign_respondents: 'People asked by campaigns',
     },
     retentionCategoryHints: {
       feedback_comments:
@@ -82,6 +86,8 @@ export const retentionMessages: Messages<typeof fr> = {
         'The recipients of sent messages and the addresses of invitations, counted from the sending; the people met and what they said in contacts with funders and companies, counted from the contact’s date.',
       departed_accounts:
         'The name and address of deactivated members, counted from the deactivation (a reactivation stops the clock).',
+      campaign_respondents:
+        'The name and address of the people a campaign asked, counted from its closing (or their removal). By default, the time between two Qualiopi audits. A named person’s comments are erased with them: keep them at least as long as comments.',
     },
     errors: {
       retention_period_out_of_bounds: 'A retention period is a whole number of months from 1 to 120.',
