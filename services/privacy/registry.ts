@@ -1,6 +1,7 @@
 import type { AccessEvent, AccountEvent, TeamEvent } from '../access/events';
 import { type CampaignAnswerEvent, campaignAnswerPersonalData } from '../campaign/answer-events';
 import { type CampaignEvent, campaignPersonalData } from '../campaign/events';
+import { complaintPersonalData } from '../complaints/events';
 import { contactLogPersonalData } from '../contact-log/events';
 import { feedbackPersonalData } from '../feedback/events';
 import { mailPersonalData } from '../mail/events';
@@ -101,6 +102,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   contactLogPersonalData,
   publicationPersonalData,
   resultsPersonalData,
+  complaintPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];
