@@ -225,8 +225,8 @@ export const complaintDecider: Decider<ComplaintState, ComplaintCommand, Complai
       case 'ComplaintReopened':
         return {
           ...state,
-          // A complaint withdrawn before it was acknowledged still needs its acknowledgement.
-          status: state.acknowledgedOn === null ? 'received' : 'under_analysis',
+          // Taken up again: new causes before a new answer; one withdrawn unacknowledged still needs acknowledging.
+          status: state.acknowledgedOn === null ? 'received' : 'acknowledged',
           lastStepOn: event.data.reopenedOn,
         };
     }

@@ -398,17 +398,25 @@ describe('complaint decider: closed and reopened', () => {
     }
   });
 
-  it('reopens a closed complaint into analysis, and it can be answered again', () => {
+  it('reopens a closed or rejected complaint, to be analysed anew before a new answer', () => {
     const reopened: ComplaintEvent = {
       type: 'ComplaintReopened',
       data: { complaintId: 'c1', reopenedOn: '2026-12-04', reason: reopen.reason },
     };
     spec.given(closedHistory).when(reopen).thenEmits([reopened]);
     spec.given(rejectedHistory).when(reopen).thenEmits([reopened]);
-    const state = spec.given([...closedHistory, reopened]).state;
-    expect(state.status).toBe('under_analysis');
+    const again = [...closedHistory, reopened];
+    expect(spec.given(again).state.status).toBe('acknowledged');
     spec
-      .given([...closedHistory, reopened])
+      .given(again)
+      .when({ ...answer, ...on('2026-12-04') })
+      .thenRejects('complaint_not_analysed', 409);
+    const reanalysed = spec
+      .given(again)
+      .when({ ...analyse, ...on('2026-12-04') })
+      .decided();
+    spec
+      .given([...again, ...reanalysed])
       .when({ ...answer, ...on('2026-12-04') })
       .thenMatches([{ type: 'ComplaintAnswered' }]);
   });

@@ -103,7 +103,7 @@ export type ComplaintClosed = {
   type: 'ComplaintClosed';
   data: { complaintId: string; closedOn: string; outcome: ComplaintOutcome; note: string | null };
 };
-/** Back to analysis: the complainant came back, or the answer did not settle it. The earlier steps stay. */
+/** Taken up again (the complainant came back, the answer did not settle it): analysed anew, then answered. */
 export type ComplaintReopened = {
   type: 'ComplaintReopened';
   data: { complaintId: string; reopenedOn: string; reason: string };
