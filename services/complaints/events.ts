@@ -133,6 +133,9 @@ export const complaintEventTypes = [
   'ComplaintReopened',
 ] as const satisfies ComplaintEvent['type'][];
 
+/** Difficulties and disruptions are the slice's second aggregate; their types are listed with the slice's. */
+export { incidentEventTypes } from './incident-events';
+
 /** One stream per complaint: one decision at a time on it, and nothing else shares it. */
 export const complaintStream = (complaintId: string) => `complaint-${complaintId}`;
 
