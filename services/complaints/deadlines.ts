@@ -1,5 +1,6 @@
 import { badRequest } from '../kernel/errors';
 import { addWorkingDays, type HolidayCalendar, workingDaysBetween } from '../kernel/working-days';
+import type { ComplaintEvent } from './events';
 
 /** The organisation's own deadlines (the guide sets none), in working days after the day of receipt. */
 export interface ComplaintDeadlineSettings {
@@ -45,6 +46,32 @@ export interface ComplaintDates {
   /** Set when the complaint was closed before it was answered (withdrawn): nothing more is due. */
   closedUnansweredOn: string | null;
 }
+
+/**
+ * The dates deadlines look at, read from a complaint's history (null before its receipt): the first
+ * acknowledgement, the first answer or rejection; a reopening does not restart the clock.
+ */
+export const complaintDates = (history: readonly ComplaintEvent[]): ComplaintDates | null => {
+  let dates: ComplaintDates | null = null;
+  for (const event of history) {
+    if (event.type === 'ComplaintReceived') {
+      dates = {
+        receivedOn: event.data.receivedOn,
+        acknowledgedOn: null,
+        answeredOn: null,
+        closedUnansweredOn: null,
+      };
+    }
+    if (!dates) continue;
+    if (event.type === 'ComplaintAcknowledged') dates.acknowledgedOn ??= event.data.acknowledgedOn;
+    if (event.type === 'ComplaintAnswered') dates.answeredOn ??= event.data.answeredOn;
+    if (event.type === 'ComplaintRejected') dates.answeredOn ??= event.data.rejectedOn;
+    if (event.type === 'ComplaintClosed' && dates.answeredOn === null)
+      dates.closedUnansweredOn = event.data.closedOn;
+    if (event.type === 'ComplaintReopened') dates.closedUnansweredOn = null;
+  }
+  return dates;
+};
 
 /** The acknowledgement's and the answer's due dates: N and M working days after the day of receipt. */
 export const dueDates = (receivedOn: string, settings: ComplaintDeadlineSettings) => ({

@@ -5,12 +5,14 @@ import {
   type ComplaintDates,
   type ComplaintDeadlineSettings,
   checkDeadlineSettings,
+  complaintDates,
   deadlineStatistics,
   deadlineStatus,
   dueDates,
   isOverdue,
   median,
 } from './deadlines';
+import type { ComplaintEvent } from './events';
 
 const settings: ComplaintDeadlineSettings = {
   acknowledgeWithinWorkingDays: 2,
@@ -167,5 +169,73 @@ describe('complaint deadline settings', () => {
     expect(thrown).toBeInstanceOf(AppError);
     expect((thrown as AppError).code).toBe(code);
     expect((thrown as AppError).status).toBe(400);
+  });
+});
+
+describe('complaint dates read from the history', () => {
+  const received = {
+    type: 'ComplaintReceived',
+    data: {
+      complaintId: 'c1',
+      channel: 'phone',
+      group: 'learner',
+      anonymous: true,
+      name: null,
+      email: null,
+      phone: null,
+      postalAddress: null,
+      about: { trainingActionId: null, trainingTitle: null, sessionId: null, sessionTitle: null, site: null },
+      receivedOn: '2026-04-30',
+      text: 'Appel : salle trop petite.',
+      attachments: [],
+      ownerId: null,
+    },
+  } satisfies ComplaintEvent;
+  const step = (type: ComplaintEvent['type'], data: Record<string, unknown>) =>
+    ({ type, data: { complaintId: 'c1', ...data } }) as ComplaintEvent;
+
+  it('has none before the receipt', () => {
+    expect(complaintDates([])).toBeNull();
+  });
+
+  it('keeps the first acknowledgement and the first answer, whatever follows a reopening', () => {
+    const history = [
+      received,
+      step('ComplaintAcknowledged', { acknowledgedOn: '2026-05-04', message: 'Reçu.', sentByEmail: false }),
+      step('ComplaintAnalysed', { analysedOn: '2026-05-06', causes: 'Effectif mal estimé.' }),
+      step('ComplaintAnswered', { answeredOn: '2026-05-12', answer: 'Salle changée.', sentByEmail: false }),
+      step('ComplaintClosed', { closedOn: '2026-05-13', outcome: 'resolved', note: null }),
+      step('ComplaintReopened', { reopenedOn: '2026-05-20', reason: 'Toujours trop petite.' }),
+      step('ComplaintAnalysed', { analysedOn: '2026-05-21', causes: 'Autre salle indisponible.' }),
+      step('ComplaintAnswered', { answeredOn: '2026-05-22', answer: 'Autre site.', sentByEmail: false }),
+    ];
+    expect(complaintDates(history)).toEqual({
+      receivedOn: '2026-04-30',
+      acknowledgedOn: '2026-05-04',
+      answeredOn: '2026-05-12',
+      closedUnansweredOn: null,
+    });
+  });
+
+  it('counts a rejection as the answer, and a withdrawal before any answer as the end of what is due', () => {
+    const acknowledged = step('ComplaintAcknowledged', {
+      acknowledgedOn: '2026-05-04',
+      message: 'Reçu.',
+      sentByEmail: false,
+    });
+    expect(
+      complaintDates([
+        received,
+        acknowledged,
+        step('ComplaintRejected', { rejectedOn: '2026-05-05', reasons: 'Non fondée.', sentByEmail: false }),
+      ])?.answeredOn,
+    ).toBe('2026-05-05');
+    expect(
+      complaintDates([
+        received,
+        acknowledged,
+        step('ComplaintClosed', { closedOn: '2026-05-06', outcome: 'withdrawn', note: null }),
+      ])?.closedUnansweredOn,
+    ).toBe('2026-05-06');
   });
 });
