@@ -1,6 +1,8 @@
 import type { AccessEvent, AccountEvent, TeamEvent } from '../access/events';
 import { type CampaignAnswerEvent, campaignAnswerPersonalData } from '../campaign/answer-events';
 import { type CampaignEvent, campaignPersonalData } from '../campaign/events';
+import { complaintPersonalData } from '../complaints/events';
+import { incidentPersonalData } from '../complaints/incident-events';
 import { contactLogPersonalData } from '../contact-log/events';
 import { feedbackPersonalData } from '../feedback/events';
 import { mailPersonalData } from '../mail/events';
@@ -101,6 +103,8 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   contactLogPersonalData,
   publicationPersonalData,
   resultsPersonalData,
+  complaintPersonalData,
+  incidentPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];
