@@ -1,42 +1,22 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt } from '../scripts/build';
-import { startTestApp, type TestApp } from './support/app';
+import { describe, expect, it } from 'vitest';
 import {
+  browserSuite,
   browserSuiteTitle,
   expectAccessible,
   expectNoHorizontalScroll,
   hasChromium,
   JOURNEY_TIMEOUT,
-  launchChromium,
-  serve,
-  signedInPhone,
 } from './support/browser';
 
 const title = browserSuiteTitle('feedback campaign on a phone');
 
 describe.skipIf(!hasChromium)(title, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let context: BrowserContext | undefined;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    t = await startTestApp();
-    base = await serve(t);
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close();
-    await t?.stop();
-  }, 60_000);
+  const suite = browserSuite();
 
   it(
     'a quality manager plans a campaign for a session, sees a bad file refused line by line, then imports it fixed',
     async () => {
+      const { t, base, pageErrors } = suite;
       const { cookie } = await t.organisation('Formations Campagnes');
       const post = (url: string, payload: object) =>
         t.app.inject({ method: 'POST', url, payload, headers: { cookie } });
@@ -49,9 +29,7 @@ describe.skipIf(!hasChromium)(title, () => {
       });
       await post('/api/questionnaires', { fromTemplate: 'learner_end_of_session' });
 
-      const phone = await signedInPhone(browser, base, cookie, pageErrors);
-      context = phone.context;
-      const { page } = phone;
+      const page = await suite.phone({ cookie });
 
       await page.goto(`${base}/campaigns`);
       await page.getByRole('heading', { level: 1, name: 'Campagnes de recueil' }).waitFor();

@@ -1,49 +1,26 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt } from '../scripts/build';
-import { startTestApp, type TestApp } from './support/app';
+import { describe, expect, it } from 'vitest';
 import {
+  browserSuite,
   browserSuiteTitle,
   expectAccessible,
   expectNoHorizontalScroll,
   hasChromium,
   JOURNEY_TIMEOUT,
-  launchChromium,
-  serve,
-  signedInPhone,
 } from './support/browser';
 import { openFeedbackLink } from './support/training-fixture';
 
 const title = browserSuiteTitle('contact log on a 390 px phone');
 
 describe.skipIf(!hasChromium)(title, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let context: BrowserContext | undefined;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    t = await startTestApp();
-    base = await serve(t);
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close();
-    await t?.stop();
-  }, 60_000);
+  const suite = browserSuite();
 
   it(
     'a quality manager logs a meeting with a funder, finds it in the list, corrects it and removes it with a reason',
     async () => {
+      const { t, base, pageErrors } = suite;
       const { cookie } = await t.organisation('Formations Partenaires');
       await openFeedbackLink(t, cookie, { title: 'Excel avancé', sessionTitle: 'Session de mars' });
-      const phone = await signedInPhone(browser, base, cookie, pageErrors);
-      context = phone.context;
-      const { page } = phone;
-      await page.setViewportSize({ width: 390, height: 844 });
+      const page = await suite.phone({ cookie, width: 390 });
 
       await page.goto(`${base}/contacts`);
       await page

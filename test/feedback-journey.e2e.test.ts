@@ -1,20 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt } from '../scripts/build';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../services/kernel/clock';
-import { PASSWORD, startTestApp, type TestApp } from './support/app';
+import { PASSWORD } from './support/app';
 import {
+  browserSuite,
   browserSuiteTitle,
   expectAccessible,
   expectNoHorizontalScroll,
   hasChromium,
   JOURNEY_TIMEOUT,
-  launchChromium,
-  serve,
-  signedInPhone,
   UI_TIMEOUT,
 } from './support/browser';
-import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from './support/smtp';
+import type { ReceivedMail } from './support/smtp';
 
 const title = browserSuiteTitle('the feedback journey from a spreadsheet to the published figures');
 
@@ -31,55 +28,33 @@ const ANSWERED_AT = new Date('2027-03-12T10:30:00Z');
 describe.skipIf(!hasChromium)(title, () => {
   const clock = fixedClock(PLANNED_AT);
   const setClock = (at: Date) => clock.advance(at.getTime() - clock.now().getTime());
-  let smtp: TestSmtpServer;
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  const suite = browserSuite({
+    clock,
+    smtp: true,
+    env: {
+      PUBLIC_URL: 'https://qualite.example.fr',
+      MAIL_RETRY_BASE_MS: '200',
+      CAMPAIGN_SWEEP_MINUTES: '0',
+      RETENTION_SWEEP_MINUTES: '0',
+    },
+  });
 
   const settled = async () => {
-    expect(await t.runner.waitForPosition(await t.lastPosition(), UI_TIMEOUT)).toBe(true);
+    expect(await suite.t.runner.waitForPosition(await suite.t.lastPosition(), UI_TIMEOUT)).toBe(true);
   };
   const mailsTo = async (address: string, count: number): Promise<ReceivedMail[]> => {
-    const of = () => smtp.accepted.filter((mail) => mail.to.includes(address));
+    const of = () => suite.smtp.accepted.filter((mail) => mail.to.includes(address));
     await expect.poll(() => of().length, { timeout: UI_TIMEOUT, interval: 50 }).toBeGreaterThanOrEqual(count);
     return of();
   };
   /** The quality manager on their phone, signed in afresh (the server's clock jumps weeks between scenes). */
-  const manager = async (email: string): Promise<Page> => {
-    const signedIn = await signedInPhone(browser, base, await t.login(email, PASSWORD), pageErrors);
-    contexts.push(signedIn.context);
-    await signedIn.page.setViewportSize({ width: 390, height: 844 });
-    return signedIn.page;
-  };
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    smtp = await startSmtpServer();
-    t = await startTestApp({
-      clock,
-      env: {
-        SMTP_URL: smtp.url,
-        PUBLIC_URL: 'https://qualite.example.fr',
-        MAIL_RETRY_BASE_MS: '200',
-        CAMPAIGN_SWEEP_MINUTES: '0',
-        RETENTION_SWEEP_MINUTES: '0',
-      },
-    });
-    base = await serve(t);
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await t?.stop();
-    await smtp?.close();
-  }, 60_000);
+  const manager = async (email: string): Promise<Page> =>
+    suite.phone({ cookie: await suite.t.login(email, PASSWORD), width: 390 });
 
   it(
     'a quality manager imports learners from a spreadsheet, they are invited and reminded by e-mail, one answers on a 390 px phone, and the figures reach the results, the indicator-30 evidence and the published indicator-2 page',
     async () => {
+      const { t, base, pageErrors } = suite;
       const { cookie, email } = await t.organisation('Formations Parcours');
       const post = (url: string, payload: object) =>
         t.app.inject({ method: 'POST', url, payload, headers: { cookie } });
@@ -140,17 +115,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
       // Scene 3: Zoé follows the reminder's link on a 390 px phone and answers the "à chaud" questionnaire.
       setClock(ANSWERED_AT);
-      const learner = await browser.newContext({
-        locale: 'fr-FR',
-        timezoneId: 'Europe/Paris',
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-        hasTouch: true,
-      });
-      learner.setDefaultTimeout(UI_TIMEOUT);
-      contexts.push(learner);
-      const survey = await learner.newPage();
-      survey.on('pageerror', (error) => pageErrors.push(error.message));
+      const survey = await suite.phone({ width: 390 });
       await survey.goto(`${base}${link![1]}`);
       await survey
         .getByRole('heading', { level: 1, name: 'Votre avis sur la formation (fin de session)' })
@@ -220,14 +185,7 @@ describe.skipIf(!hasChromium)(title, () => {
         .filter({ hasText: 'Résultats « Sessions de mars 2027 » publiés.' })
         .waitFor();
       const publicUrl = await page.getByLabel('Adresse de la page publique (sans connexion)').inputValue();
-      const visitor = await browser.newContext({
-        locale: 'fr-FR',
-        timezoneId: 'Europe/Paris',
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-      });
-      contexts.push(visitor);
-      const publicPage = await visitor.newPage();
+      const publicPage = await suite.phone({ width: 390 });
       // The address is the public one (PUBLIC_URL); this server answers its path.
       await publicPage.goto(`${base}${new URL(publicUrl).pathname}`);
       await publicPage.getByRole('heading', { level: 1, name: 'Nos résultats' }).waitFor();

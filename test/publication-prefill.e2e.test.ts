@@ -1,43 +1,23 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt } from '../scripts/build';
-import { startTestApp, type TestApp } from './support/app';
+import { describe, expect, it } from 'vitest';
 import {
+  browserSuite,
   browserSuiteTitle,
   expectAccessible,
   expectNoHorizontalScroll,
   hasChromium,
   JOURNEY_TIMEOUT,
-  launchChromium,
-  serve,
-  signedInPhone,
 } from './support/browser';
 import { appendCampaignAnswer, resultsCampaign } from './support/results-fixture';
 
 const title = browserSuiteTitle('results publication prefilled from the surveys, and the home warning');
 
 describe.skipIf(!hasChromium)(title, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let context: BrowserContext | undefined;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    t = await startTestApp();
-    base = await serve(t);
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close();
-    await t?.stop();
-  }, 60_000);
+  const suite = browserSuite();
 
   it(
     'the home warns until results are published; the form takes the survey figures, completed by hand',
     async () => {
+      const { t, base, pageErrors } = suite;
       const { cookie, organisationId } = await t.organisation('Formations Préremplies');
       const campaign = await resultsCampaign(t, cookie, organisationId, { respondents: 4 });
       const [first, second] = campaign.respondentIds;
@@ -54,10 +34,7 @@ describe.skipIf(!hasChromium)(title, () => {
       });
       await appendCampaignAnswer(t, campaign, { answeredOn: '2026-06-15', given: { overall: 4 } });
 
-      const phone = await signedInPhone(browser, base, cookie, pageErrors);
-      context = phone.context;
-      const { page } = phone;
-      await page.setViewportSize({ width: 390, height: 844 });
+      const page = await suite.phone({ cookie, width: 390 });
 
       await page.goto(`${base}/`);
       await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();

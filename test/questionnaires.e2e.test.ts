@@ -1,46 +1,24 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt } from '../scripts/build';
-import { startTestApp, type TestApp } from './support/app';
+import { describe, expect, it } from 'vitest';
 import {
+  browserSuite,
   browserSuiteTitle,
   expectAccessible,
   expectNoHorizontalScroll,
   hasChromium,
   JOURNEY_TIMEOUT,
-  launchChromium,
-  serve,
-  signedInPhone,
 } from './support/browser';
 
 const title = browserSuiteTitle('questionnaire editor on a phone');
 
 describe.skipIf(!hasChromium)(title, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let context: BrowserContext | undefined;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    t = await startTestApp();
-    base = await serve(t);
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close();
-    await t?.stop();
-  }, 60_000);
+  const suite = browserSuite();
 
   it(
     'a quality manager copies a ready questionnaire, previews it, adds a choice question and saves version 2',
     async () => {
+      const { t, base, pageErrors } = suite;
       const { cookie } = await t.organisation('Formations Questions');
-      const phone = await signedInPhone(browser, base, cookie, pageErrors);
-      context = phone.context;
-      const { page } = phone;
+      const page = await suite.phone({ cookie });
 
       await page.goto(`${base}/questionnaires`);
       await page.getByRole('heading', { level: 1, name: 'Questionnaires' }).waitFor();

@@ -1,43 +1,23 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt } from '../scripts/build';
-import { startTestApp, type TestApp } from './support/app';
+import { describe, expect, it } from 'vitest';
 import {
+  browserSuite,
   browserSuiteTitle,
   expectAccessible,
   expectNoHorizontalScroll,
   hasChromium,
   JOURNEY_TIMEOUT,
-  launchChromium,
-  serve,
-  signedInPhone,
 } from './support/browser';
 import { appendCampaignAnswer, appendLegacyAnswer, resultsCampaign } from './support/results-fixture';
 
 const title = browserSuiteTitle('survey results on a 390 px phone');
 
 describe.skipIf(!hasChromium)(title, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let context: BrowserContext | undefined;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    t = await startTestApp();
-    base = await serve(t);
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close();
-    await t?.stop();
-  }, 60_000);
+  const suite = browserSuite();
 
   it(
     'a quality manager reads the figures and the trend, reviews a low-score comment and starts an improvement action from it',
     async () => {
+      const { t, base, pageErrors } = suite;
       const { cookie, organisationId } = await t.organisation('Formations Résultats');
       const campaign = await resultsCampaign(t, cookie, organisationId, { respondents: 2 });
       await appendCampaignAnswer(t, campaign, {
@@ -57,10 +37,7 @@ describe.skipIf(!hasChromium)(title, () => {
       });
       await t.runner.waitForPosition(await t.lastPosition(), 10_000);
 
-      const phone = await signedInPhone(browser, base, cookie, pageErrors);
-      context = phone.context;
-      const { page } = phone;
-      await page.setViewportSize({ width: 390, height: 844 });
+      const page = await suite.phone({ cookie, width: 390 });
 
       await page.goto(`${base}/results`);
       await page.getByRole('heading', { level: 1, name: 'Résultats des questionnaires' }).waitFor();

@@ -22,15 +22,15 @@ export const PASSWORD = 'a long enough password';
 export const TEST_PERSONAL_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 
 /** The whole application on a fresh database (the server when DATABASE_URL is set, else PGlite). */
-export const startTestApp = async (
-  options: {
-    env?: Record<string, string>;
-    clock?: Clock;
-    runProjections?: boolean;
-    /** Fastify logger options (default: no logging). */
-    logger?: object;
-  } = {},
-): Promise<TestApp> => {
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  clock?: Clock;
+  runProjections?: boolean;
+  /** Fastify logger options (default: no logging). */
+  logger?: object;
+}
+
+export const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
   const testDb = await createTestDatabase(primaryKind());
   // Reads wait for the projections generously: on a loaded machine the 2 s default bound can pass first. Load
   // shedding is off unless a test turns a signal on (test/load-shedding.int.test.ts): a CPU hog beside the suite

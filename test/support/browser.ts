@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-import type { TestApp } from './app';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { ensureWebBuilt } from '../../scripts/build';
+import { startTestApp, type TestApp, type TestAppOptions } from './app';
+import { startSmtpServer, type TestSmtpServer } from './smtp';
 
 /** Debian's Chromium (CI installs it); browser tests are skipped, saying why, where it is missing. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -70,4 +72,64 @@ export const signedInPhone = async (browser: Browser, base: string, cookie: stri
   const [name, value] = cookie.split('=') as [string, string];
   await context.addCookies([{ name, value, url: base }]);
   return { context, page: await context.newPage() };
+};
+
+export interface BrowserSuite {
+  t: TestApp;
+  /** The served app's address. */
+  base: string;
+  browser: Browser;
+  /** Started before the app when the suite asked for one; the app sends its mail there. */
+  smtp: TestSmtpServer;
+  /** Errors thrown in any page the suite opened: a journey ends by asserting it is empty. */
+  pageErrors: string[];
+  /**
+   * A new phone's page, in French and Paris time (360 px wide unless told), signed in with `cookie` when given;
+   * its context is closed with the suite.
+   */
+  phone(options?: { cookie?: string; width?: number }): Promise<Page>;
+}
+
+/**
+ * A browser suite's fixture: the whole app on a fresh database, served on a free port, with Chromium; and, when
+ * asked, a test SMTP server the app sends to. Call it at the top of a describe block; everything stops after it.
+ */
+export const browserSuite = (options: TestAppOptions & { smtp?: boolean } = {}): BrowserSuite => {
+  const suite = { pageErrors: [] as string[] } as BrowserSuite;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    const env = { ...options.env };
+    if (options.smtp) {
+      suite.smtp = await startSmtpServer();
+      env.SMTP_URL = suite.smtp.url;
+    }
+    suite.t = await startTestApp({ ...options, env });
+    suite.base = await serve(suite.t);
+    suite.browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await suite.browser?.close();
+    await suite.t?.stop();
+    await suite.smtp?.close();
+  }, 60_000);
+  suite.phone = async ({ cookie, width } = {}) => {
+    const context = await suite.browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      ...PHONE,
+      viewport: { ...PHONE.viewport, width: width ?? PHONE.viewport.width },
+    });
+    contexts.push(context);
+    context.setDefaultTimeout(UI_TIMEOUT);
+    context.setDefaultNavigationTimeout(UI_TIMEOUT);
+    context.on('page', (page) => page.on('pageerror', (error) => suite.pageErrors.push(error.message)));
+    if (cookie) {
+      const [name, value] = cookie.split('=') as [string, string];
+      await context.addCookies([{ name, value, url: suite.base }]);
+    }
+    return context.newPage();
+  };
+  return suite;
 };
