@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentsProjection } from '../projections/incidents/projection';
+import { rebuildProjection } from '../projections/runner/rebuild';
 import { registerAccount } from '../services/access/accounts';
 import { incidentStream } from '../services/complaints/incident-events';
+import { execute } from '../services/db/database';
 import { ERASED } from '../services/privacy/declarations';
 import { graphql, PASSWORD, startTestApp, type TestApp } from './support/app';
 import { openFeedbackLink } from './support/training-fixture';
@@ -289,5 +292,20 @@ describe('difficulties and disruptions: recorded, measures, resolved, reopened, 
     const late = await post(`/api/incidents/${id}/reopen`, { reason: 'x' });
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('incident_erased');
+  });
+
+  it('rebuilds the register from the log into the same rows', async () => {
+    expect(await t.runner.waitForPosition(await t.lastPosition(), 30_000)).toBe(true);
+    const snapshot = async () => {
+      const rows: Record<string, unknown[]> = {};
+      for (const table of incidentsProjection.tables) {
+        rows[table] = await execute(t.database.db, `SELECT * FROM ${table} t ORDER BY t::text`);
+      }
+      return rows;
+    };
+    const before = await snapshot();
+    expect(before.incidents!.length).toBeGreaterThan(5);
+    await rebuildProjection(t.database, t.store, incidentsProjection);
+    expect(await snapshot()).toEqual(before);
   });
 });
