@@ -3,6 +3,7 @@ import { campaignsReadSlice } from './campaigns';
 import { contactLogReadSlice } from './contact-log';
 import { evidenceProjection } from './evidence/projection';
 import { feedbackReadSlice } from './feedback';
+import { incidentsReadSlice } from './incidents';
 import { mailReadSlice } from './mail';
 import { organisationsReadSlice } from './organisations';
 import { publicationReadSlice } from './publication';
@@ -29,6 +30,7 @@ export const readSlices: readonly ReadSlice[] = [
   contactLogReadSlice,
   publicationReadSlice,
   resultsReadSlice,
+  incidentsReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

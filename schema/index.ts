@@ -18,6 +18,7 @@ import './types/retention';
 import './types/contact-log';
 import './types/publication';
 import './types/results';
+import './types/incidents';
 
 export const schema = builder.toSchema();
 

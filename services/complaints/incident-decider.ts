@@ -13,13 +13,16 @@ export type IncidentCommand =
   | { type: 'RecordIncident'; incidentId: string; report: IncidentReport; today: string }
   | ({ type: 'TakeIncidentMeasure'; measure: string } & Dated)
   | ({ type: 'ResolveIncident'; resolution: string } & Dated)
-  | ({ type: 'ReopenIncident'; reason: string } & Dated);
+  | ({ type: 'ReopenIncident'; reason: string } & Dated)
+  | { type: 'RequestIncidentImprovement'; followUpId: string; title: string; requestedBy: string };
 
 export interface IncidentState {
   incidentId: string | null;
   status: 'open' | 'resolved' | null;
   lastStepOn: string | null;
   measures: number;
+  /** The improvement requests it started, by follow-up id (a retry with the same id records nothing). */
+  improvementRequests: readonly string[];
   /** The description was erased: no new free text can be sealed for the person it spoke of. */
   erased: boolean;
 }
@@ -49,7 +52,14 @@ const checkDate = (state: IncidentState, { on, today }: Dated) => {
 
 /** One stream per difficulty or disruption: recorded, measures taken, resolved, perhaps reopened. */
 export const incidentDecider: Decider<IncidentState, IncidentCommand, IncidentEvent> = {
-  initialState: { incidentId: null, status: null, lastStepOn: null, measures: 0, erased: false },
+  initialState: {
+    incidentId: null,
+    status: null,
+    lastStepOn: null,
+    measures: 0,
+    improvementRequests: [],
+    erased: false,
+  },
 
   evolve(state, event) {
     switch (event.type) {
@@ -67,6 +77,8 @@ export const incidentDecider: Decider<IncidentState, IncidentCommand, IncidentEv
         return { ...state, status: 'resolved', lastStepOn: event.data.resolvedOn };
       case 'IncidentReopened':
         return { ...state, status: 'open', lastStepOn: event.data.reopenedOn };
+      case 'IncidentImprovementRequested':
+        return { ...state, improvementRequests: [...state.improvementRequests, event.data.followUpId] };
     }
   },
 
@@ -118,6 +130,22 @@ export const incidentDecider: Decider<IncidentState, IncidentCommand, IncidentEv
         required('reason', command.reason);
         return [
           { type: 'IncidentReopened', data: { incidentId, reopenedOn: command.on, reason: command.reason } },
+        ];
+      }
+      case 'RequestIncidentImprovement': {
+        if (state.improvementRequests.includes(command.followUpId)) return [];
+        const { incidentId } = existing(state);
+        required('title', command.title);
+        return [
+          {
+            type: 'IncidentImprovementRequested',
+            data: {
+              incidentId,
+              followUpId: command.followUpId,
+              title: command.title,
+              requestedBy: command.requestedBy,
+            },
+          },
         ];
       }
     }

@@ -122,6 +122,22 @@ describe('difficulty and disruption decider', () => {
     }
   });
 
+  it('requests an improvement action once per follow-up id, resolved or not, never on an unknown record', () => {
+    const request = {
+      type: 'RequestIncidentImprovement',
+      followUpId: 'f1',
+      title: 'Revoir l’accueil',
+      requestedBy: 'u1',
+    } as const;
+    const requested: IncidentEvent = {
+      type: 'IncidentImprovementRequested',
+      data: { incidentId: 'i1', followUpId: 'f1', title: 'Revoir l’accueil', requestedBy: 'u1' },
+    };
+    spec.given([recorded(), resolved]).when(request).thenEmits([requested]);
+    spec.given([recorded(), requested]).when(request).thenNothing();
+    spec.given([]).when(request).thenRejects('incident_not_found', 404);
+  });
+
   it('takes no new text once the record’s personal data was erased', () => {
     spec
       .given([recorded({ description: ERASED })])

@@ -59,12 +59,27 @@ export type IncidentReopened = {
   data: { incidentId: string; reopenedOn: string; reason: string };
 };
 
-export type IncidentEvent = IncidentRecorded | IncidentMeasureTaken | IncidentResolved | IncidentReopened;
+/**
+ * From a difficulty or a disruption, the request to start an improvement action (indicator 32). The actions slice
+ * will pick it up by `followUpId`; until then it is the record of the request and of its link to the incident.
+ */
+export type IncidentImprovementRequested = {
+  type: 'IncidentImprovementRequested';
+  data: { incidentId: string; followUpId: string; title: string; requestedBy: string };
+};
+
+export type IncidentEvent =
+  | IncidentRecorded
+  | IncidentMeasureTaken
+  | IncidentResolved
+  | IncidentReopened
+  | IncidentImprovementRequested;
 export const incidentEventTypes = [
   'IncidentRecorded',
   'IncidentMeasureTaken',
   'IncidentResolved',
   'IncidentReopened',
+  'IncidentImprovementRequested',
 ] as const satisfies IncidentEvent['type'][];
 
 /** One stream per difficulty or disruption. */
@@ -76,12 +91,16 @@ export const incidentStream = (incidentId: string) => `incident-${incidentId}`;
  */
 export const incidentSubject = (data: { incidentId: string }) => subjectId('learner', data.incidentId);
 
-/** The description, the measures, the resolution and the reasons are free text about people: personal. */
+/**
+ * The description, the measures, the resolution, the reasons and an improvement request's title are free text
+ * about people: personal.
+ */
 export const incidentPersonalData: PersonalDataDeclarations<IncidentEvent> = {
   IncidentRecorded: [{ field: 'description', subject: incidentSubject }],
   IncidentMeasureTaken: [{ field: 'measure', subject: incidentSubject }],
   IncidentResolved: [{ field: 'resolution', subject: incidentSubject }],
   IncidentReopened: [{ field: 'reason', subject: incidentSubject }],
+  IncidentImprovementRequested: [{ field: 'title', subject: incidentSubject }],
 };
 
 export const INCIDENT_KIND_LABELS: Record<IncidentKind, string> = {
@@ -139,6 +158,12 @@ export const incidentEvidence: EvidenceDeclarations<IncidentEvent> = {
     indicators: [31],
     kind: 'incident_resolved',
     title: (data) => `Difficulté ou aléa résolu — ${frenchDate(data.resolvedOn)}`,
+    source,
+  },
+  IncidentImprovementRequested: {
+    indicators: [32],
+    kind: 'improvement_source',
+    title: () => 'Action d’amélioration demandée depuis une difficulté ou un aléa',
     source,
   },
 };

@@ -21,6 +21,12 @@ const PERMISSIONS = {
   'team:manage': ['admin'],
   /** Publishing and withdrawing result figures (indicator 2). */
   'results:publish': ['admin', 'quality_manager'],
+  /** Recording a difficulty or a disruption, and the measures taken: whoever faces it (indicator 31). */
+  'incident:record': ['admin', 'quality_manager', 'contributor'],
+  /** Resolving, reopening, and starting an improvement action from one. */
+  'incident:manage': ['admin', 'quality_manager'],
+  /** Reading every record's free text (it speaks of people); a contributor reads the ones they recorded. */
+  'incident:details': ['admin', 'quality_manager', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

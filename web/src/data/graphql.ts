@@ -33,7 +33,12 @@ type EnumOf<
     | 'ContactKind'
     | 'ContactRemovalReason'
     | 'ResultsFreshness'
-    | 'ResultsSnapshotStatus',
+    | 'ResultsSnapshotStatus'
+    | 'IncidentKind'
+    | 'IncidentCategory'
+    | 'IncidentSeverity'
+    | 'IncidentStatus'
+    | 'IncidentStepKind',
 > = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
@@ -47,6 +52,11 @@ export type PartnerGroup = EnumOf<'PartnerGroup'>;
 export type ContactKind = EnumOf<'ContactKind'>;
 export type ContactRemovalReason = EnumOf<'ContactRemovalReason'>;
 export type ResultsFreshness = EnumOf<'ResultsFreshness'>;
+export type IncidentKind = EnumOf<'IncidentKind'>;
+export type IncidentCategory = EnumOf<'IncidentCategory'>;
+export type IncidentSeverity = EnumOf<'IncidentSeverity'>;
+export type IncidentStatus = EnumOf<'IncidentStatus'>;
+export type IncidentStepKind = EnumOf<'IncidentStepKind'>;
 export type ResultsSnapshotStatus = EnumOf<'ResultsSnapshotStatus'>;
 
 /**

@@ -10,6 +10,7 @@ import { contactLog } from './contact-log';
 import { dashboard } from './dashboard';
 import { evidence } from './evidence';
 import { feedback } from './feedback';
+import { incidents } from './incidents';
 import { mail } from './mail';
 import { organisation } from './organisation';
 import { privacy } from './privacy';
@@ -30,6 +31,7 @@ export const features = [
   questionnaires,
   campaigns,
   contactLog,
+  incidents,
   results,
   campaignMail,
   evidence,

@@ -1,0 +1,118 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { fetchGraphQL } from '../../data/fetchGraphQL';
+import {
+  graphql,
+  type IncidentCategory,
+  type IncidentKind,
+  type IncidentSeverity,
+  type IncidentStatus,
+  type ResultOf,
+} from '../../data/graphql';
+import { graphQLQuery, operationName } from '../../data/query';
+
+const IncidentsQuery = graphql(`
+  query Incidents($filter: IncidentFilter, $after: String) {
+    incidents(filter: $filter, first: 20, after: $after) {
+      edges {
+        node {
+          id kind category severity status occurredOn description detailsHidden erased site measureCount
+          session { sessionTitle trainingTitle }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+const IncidentCountsQuery = graphql(`
+  query IncidentCounts($filter: IncidentFilter) {
+    incidentCounts(filter: $filter) { total open resolved majorOpen }
+  }
+`);
+
+export interface IncidentFilterValues {
+  kind: IncidentKind | null;
+  category: IncidentCategory | null;
+  severity: IncidentSeverity | null;
+  status: IncidentStatus | null;
+  sessionId: string;
+  from: string;
+  to: string;
+}
+
+const variablesOf = (filter: IncidentFilterValues) => ({
+  filter: {
+    kind: filter.kind,
+    category: filter.category,
+    severity: filter.severity,
+    status: filter.status,
+    sessionId: filter.sessionId || null,
+    from: filter.from || null,
+    to: filter.to || null,
+  },
+});
+
+/** The organisation's difficulties and disruptions matching the filter, latest first, 20 at a time. */
+export function useIncidents(filter: IncidentFilterValues) {
+  const variables = variablesOf(filter);
+  return useInfiniteQuery({
+    queryKey: [operationName(IncidentsQuery), variables],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => fetchGraphQL(IncidentsQuery, { ...variables, after: pageParam }),
+    getNextPageParam: (page) =>
+      page.incidents.pageInfo.hasNextPage ? page.incidents.pageInfo.endCursor : undefined,
+  });
+}
+
+/** How many match the filter: in all, open, resolved, major still open. */
+export function useIncidentCounts(filter: IncidentFilterValues) {
+  return useQuery({
+    ...graphQLQuery(IncidentCountsQuery, variablesOf(filter)),
+    select: (data) => data.incidentCounts,
+  });
+}
+
+const IncidentQuery = graphql(`
+  query Incident($id: ID!) {
+    incident(id: $id) {
+      id kind category severity status occurredOn description detailsHidden erased site measureCount
+      resolvedOn resolution indicators revision
+      session { sessionId trainingTitle sessionTitle }
+      measures { revision on text }
+      steps { revision step on text }
+    }
+  }
+`);
+
+/** One difficulty or disruption with its measures and steps (null when unknown). */
+export function useIncident(id: string) {
+  return useQuery({ ...graphQLQuery(IncidentQuery, { id }), select: (data) => data.incident });
+}
+
+export type IncidentView = NonNullable<ResultOf<typeof IncidentQuery>['incident']>;
+
+const IncidentSessionsQuery = graphql(`
+  query IncidentSessions {
+    trainingActions(first: 50) { edges { node { id title sessions { id title } } } }
+  }
+`);
+
+/** The sessions a record may concern: the latest 50 training actions' sessions, as `action — session`. */
+export function useIncidentSessions() {
+  return useQuery({
+    ...graphQLQuery(IncidentSessionsQuery, {}),
+    select: (data) =>
+      data.trainingActions.edges.flatMap(({ node }) =>
+        node.sessions.map((session) => ({ id: session.id, label: `${node.title} — ${session.title}` })),
+      ),
+  });
+}
+
+/** Today's date in Paris, YYYY-MM-DD: steps are recorded once done. */
+export const parisToday = () =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
