@@ -2,6 +2,7 @@ import { accessSlice } from './access';
 import { campaignSlice } from './campaign';
 import { contactLogSlice } from './contact-log';
 import { feedbackSlice } from './feedback';
+import { filesSlice } from './files';
 import { mailSlice } from './mail';
 import { organisationSlice } from './organisation';
 import { privacySlice } from './privacy';
@@ -26,4 +27,5 @@ export const writeSlices: readonly WriteSlice[] = [
   contactLogSlice,
   publicationSlice,
   resultsSlice,
+  filesSlice,
 ];
