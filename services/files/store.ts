@@ -102,8 +102,11 @@ export const storeCheckedFiles = async (
 };
 
 /** Checks every file by content, then stores them all (or, on any refusal, none). */
-export const putFiles = (deps: FilesDeps, input: PutFilesInput, limits: FileLimits = DEFAULT_FILE_LIMITS) =>
-  storeCheckedFiles(deps, input, checkFiles(input.files, limits));
+export const putFiles = async (
+  deps: FilesDeps,
+  input: PutFilesInput,
+  limits: FileLimits = DEFAULT_FILE_LIMITS,
+): Promise<FileMetadata[]> => storeCheckedFiles(deps, input, checkFiles(input.files, limits));
 
 /** Checks one file by content and stores it, sealed under `subject` when it is personal. */
 export const putFile = async (
