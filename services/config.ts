@@ -143,6 +143,15 @@ const schema = z.object({
   /** Pause after the first temporary failure (ms); it doubles at each attempt, up to MAIL_RETRY_MAX_MS. */
   MAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
   MAIL_RETRY_MAX_MS: z.coerce.number().int().min(1).default(3_600_000),
+  /** Largest uploaded file (an attachment, an evidence document), in bytes; larger answers 413. */
+  FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * MIB)
+    .default(10 * MIB),
+  /** Most files one request may carry (e.g. a complaint's attachments); more answers 400 `too_many_files`. */
+  FILES_MAX_PER_REQUEST: z.coerce.number().int().min(1).max(50).default(5),
   /** Minutes between two sweeps erasing personal data past its retention period (0: no sweep). */
   RETENTION_SWEEP_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   /** Minutes between two sweeps sending campaigns' invitations and reminders and closing them (0: no sweep). */

@@ -2,6 +2,7 @@ import { accessSlice } from './access';
 import { campaignSlice } from './campaign';
 import { contactLogSlice } from './contact-log';
 import { feedbackSlice } from './feedback';
+import { filesSlice } from './files';
 import { incidentsSlice } from './incidents';
 import { mailSlice } from './mail';
 import { organisationSlice } from './organisation';
@@ -28,4 +29,5 @@ export const writeSlices: readonly WriteSlice[] = [
   publicationSlice,
   resultsSlice,
   incidentsSlice,
+  filesSlice,
 ];

@@ -35,18 +35,17 @@ export class WrongKeyEncryptionKeyError extends Error {
 
 export const newDataKey = (): Buffer => randomBytes(KEY_BYTES);
 
-/** Seals bytes: base64 of iv ‖ ciphertext ‖ tag. */
-export const seal = (key: Buffer, associatedData: string, plaintext: Buffer): string => {
+/** Seals bytes: iv ‖ ciphertext ‖ tag. */
+export const sealBytes = (key: Buffer, associatedData: string, plaintext: Buffer): Buffer => {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key, iv);
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64');
+  return Buffer.concat([iv, body, cipher.getAuthTag()]);
 };
 
-/** Opens what `seal` made with the same key and associated data, or throws PersonalDataIntegrityError. */
-export const open = (key: Buffer, associatedData: string, sealed: string): Buffer => {
-  const bytes = Buffer.from(sealed, 'base64');
+/** Opens what `sealBytes` made with the same key and associated data, or throws PersonalDataIntegrityError. */
+export const openBytes = (key: Buffer, associatedData: string, bytes: Buffer): Buffer => {
   if (bytes.length < IV_BYTES + TAG_BYTES) throw new PersonalDataIntegrityError('Sealed value too short');
   const decipher = createDecipheriv(ALGORITHM, key, bytes.subarray(0, IV_BYTES));
   decipher.setAAD(Buffer.from(associatedData, 'utf8'));
@@ -61,6 +60,14 @@ export const open = (key: Buffer, associatedData: string, sealed: string): Buffe
     throw new PersonalDataIntegrityError('Sealed value failed authentication');
   }
 };
+
+/** Seals bytes: base64 of iv ‖ ciphertext ‖ tag. */
+export const seal = (key: Buffer, associatedData: string, plaintext: Buffer): string =>
+  sealBytes(key, associatedData, plaintext).toString('base64');
+
+/** Opens what `seal` made with the same key and associated data, or throws PersonalDataIntegrityError. */
+export const open = (key: Buffer, associatedData: string, sealed: string): Buffer =>
+  openBytes(key, associatedData, Buffer.from(sealed, 'base64'));
 
 /** Where a personal value sits: bound into its ciphertext, so it opens only there. */
 export interface FieldContext {
@@ -79,6 +86,10 @@ export const sealField = (dataKey: Buffer, context: FieldContext, value: unknown
 
 export const openField = (dataKey: Buffer, context: FieldContext, sealed: string): unknown =>
   JSON.parse(open(dataKey, fieldAssociatedData(context), sealed).toString('utf8'));
+
+/** Where an outside-the-log value sits (an uploaded file's bytes or name): bound into its ciphertext. */
+export const outsideLogAssociatedData = (subject: string, place: string) =>
+  `qualiopi/outside-log/v1\u0000${place}\u0000${subject}`;
 
 /** Wraps a subject's data key with the key-encryption key. */
 export const wrapKey = (kek: Buffer, subject: string, dataKey: Buffer): string =>

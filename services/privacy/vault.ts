@@ -4,8 +4,11 @@ import type { NewEvent } from '../eventstore/types';
 import {
   KEY_BYTES,
   newDataKey,
+  openBytes,
   openField,
+  outsideLogAssociatedData,
   PersonalDataIntegrityError,
+  sealBytes,
   sealField,
   unwrapKey,
   WrongKeyEncryptionKeyError,
@@ -98,6 +101,19 @@ export interface Vault {
    * the subject's organisation; undefined for a subject the vault never saw.
    */
   erase(subject: string, executor?: Db): Promise<{ organisationId: string } | undefined>;
+  /**
+   * Seals bytes kept outside the log (an uploaded file, its name) with a subject's key, the subject created as the
+   * organisation's when new; `place` (e.g. `file:<id>:bytes`) is bound in, so they open nowhere else. Undefined
+   * when the subject is erased already: its data is not to be kept.
+   */
+  sealOutsideLog(
+    subject: string,
+    organisationId: string,
+    place: string,
+    bytes: Buffer,
+  ): Promise<Buffer | undefined>;
+  /** Opens what sealOutsideLog made at the same place; 'erased' once the subject's key is gone (or lost). */
+  openOutsideLog(executor: Db, subject: string, place: string, sealed: Buffer): Promise<Buffer | 'erased'>;
   /** The organisation whose events name a subject, or undefined when the vault never saw it. */
   organisationOf(subject: string): Promise<string | undefined>;
   /**
@@ -361,6 +377,26 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
       if (!row) return undefined;
       remember(subject, 'erased');
       return { organisationId: row.organisation_id };
+    },
+
+    async sealOutsideLog(subject, organisationId, place, bytes) {
+      const key = (await keysForWriting(new Map([[subject, organisationId]]))).get(subject);
+      return key instanceof Buffer
+        ? sealBytes(key, outsideLogAssociatedData(subject, place), bytes)
+        : undefined;
+    },
+
+    async openOutsideLog(executor, subject, place, sealed) {
+      const key = (await keysForReading(executor, new Set([subject]))).get(subject);
+      if (!(key instanceof Buffer)) return 'erased';
+      try {
+        return openBytes(key, outsideLogAssociatedData(subject, place), sealed);
+      } catch (error) {
+        if (error instanceof PersonalDataIntegrityError) {
+          throw new PersonalDataIntegrityError(`Sealed ${place} (subject ${subject}) failed authentication`);
+        }
+        throw error;
+      }
     },
 
     derivedKey(purpose) {
