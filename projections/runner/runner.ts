@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Database, Db } from '../../services/db/database';
 import { execute } from '../../services/db/database';
@@ -160,6 +161,8 @@ export const createProjectionRunner = (options: RunnerOptions) => {
   const owned = new Set<string>();
   const errors = new Map<string, string>();
   const controller = new AbortController();
+  // One loop per projection listens to it, each in a wait or a pause (two at most): not a leak.
+  setMaxListeners(2 * projections.length + 10, controller.signal);
   const loops: Promise<void>[] = [];
 
   // PGlite is one process's embedded engine: nobody else can own its projections.
