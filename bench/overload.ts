@@ -96,7 +96,7 @@ interface Answer {
 }
 
 /** One HTTP client for the whole run: keep-alive, and enough sockets that the client never queues itself. */
-const createClient = (port: number) => {
+export const createClient = (port: number) => {
   const agent = new Agent({ keepAlive: true, maxSockets: 2048 });
   const send = (
     method: string,
@@ -167,8 +167,8 @@ const createClient = (port: number) => {
     });
   return { send, close: () => agent.destroy() };
 };
-type Client = ReturnType<typeof createClient>;
-type Send = ReturnType<typeof answerer>;
+export type Client = ReturnType<typeof createClient>;
+export type Send = ReturnType<typeof answerer>;
 
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -185,7 +185,7 @@ const CLOCK_TICKS_PER_SECOND = 100;
 
 const serverEntry = fileURLToPath(new URL('../services/server.ts', import.meta.url));
 
-interface ServerProcess {
+export interface ServerProcess {
   child: ChildProcess;
   port: number;
   /** Resident memory of the server process now (MiB), from /proc; NaN where /proc is missing. */
@@ -200,12 +200,15 @@ interface ServerProcess {
 }
 
 /** Starts `services/server.ts` as production does (its own process, tsx) and waits for /health. */
-const startServer = async (env: Record<string, string>): Promise<ServerProcess> => {
+export const startServer = async (
+  env: Record<string, string>,
+  entry: string = serverEntry,
+): Promise<ServerProcess> => {
   const port = await freePort();
   // BENCH_SERVER_CPU_PROFILE=<dir>: each server process writes a V8 CPU profile there when it stops.
   const profile = process.env.BENCH_SERVER_CPU_PROFILE;
   const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', serverEntry], {
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', entry], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -278,7 +281,7 @@ const startServer = async (env: Record<string, string>): Promise<ServerProcess> 
 const PASSWORD = 'benchmark password, long enough';
 
 /** Migrates the database and creates the organisation whose admin opens the links. */
-const prepareDatabase = async (databaseUrl: string): Promise<string> => {
+export const prepareDatabase = async (databaseUrl: string): Promise<string> => {
   const runtime = await openRuntime(
     loadConfig({
       DATABASE_URL: databaseUrl,
@@ -300,7 +303,7 @@ const prepareDatabase = async (databaseUrl: string): Promise<string> => {
 };
 
 /** Signs in, opens a training action, a session and `links` public feedback links: answers the tokens. */
-const openLinks = async (client: Client, email: string, links: number): Promise<string[]> => {
+export const openLinks = async (client: Client, email: string, links: number): Promise<string[]> => {
   const expectStatus = (answer: { status: number; body: string }, status: number, what: string) => {
     if (answer.status !== status) throw new Error(`${what}: HTTP ${answer.status} ${answer.body}`);
   };
@@ -402,7 +405,7 @@ const surveyAnswers = (n: number) => ({
 });
 
 /** Sends one public answer to the n-th link, as the form page does. */
-const answerer = (client: Client, tokens: readonly string[], timeoutMs: number) => {
+export const answerer = (client: Client, tokens: readonly string[], timeoutMs: number) => {
   let counter = 0;
   return (dueAt?: number) => {
     const n = counter++;
@@ -495,7 +498,7 @@ const watchMemory = (server: ServerProcess) => {
 };
 
 /** A closed loop: `concurrency` respondents, each sending the next answer when the last one came back. */
-const closedLoop = async (
+export const closedLoop = async (
   send: Send,
   server: ServerProcess,
   concurrency: number,
@@ -597,7 +600,7 @@ export interface PublicAnswersResult {
 }
 
 /** The raw baseline: one INSERT per answer-sized row, as many connections as respondents. */
-const rawInserts = async (databaseUrl: string, concurrency: number, seconds: number) => {
+export const rawInserts = async (databaseUrl: string, concurrency: number, seconds: number) => {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency });
   try {
     await pool.query(
@@ -629,7 +632,7 @@ const rawInserts = async (databaseUrl: string, concurrency: number, seconds: num
 };
 
 /** `classes` times, `size` respondents answer one fresh link at once: how many are refused, and why. */
-const classesAnswering = async (
+export const classesAnswering = async (
   client: Client,
   email: string,
   classes: number,
@@ -660,6 +663,17 @@ const classesAnswering = async (
   return { classes, answers: classes * size, accepted, refused };
 };
 
+/** What every bench server process runs with, on top of the run's own settings. */
+export const benchServerEnv = (databaseUrl: string): Record<string, string> => ({
+  DATABASE_URL: databaseUrl,
+  LOG_LEVEL: 'warn',
+  // The per-address and per-link limits would answer 429 long before capacity: lift them to see the overload.
+  PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
+  PUBLIC_LINK_RATE_LIMIT_PER_MINUTE: '100000000',
+  // One shared link takes every answer of the survey scenario.
+  SHARED_LINK_MAX_ANSWERS: '1000000',
+});
+
 /** Runs the overload scenario on the database at `databaseUrl` (fresh and empty). */
 export const runOverloadSuite = async (options: {
   databaseUrl: string;
@@ -668,15 +682,7 @@ export const runOverloadSuite = async (options: {
 }): Promise<OverloadResult> => {
   const { databaseUrl, settings, log } = options;
   const email = await prepareDatabase(databaseUrl);
-  const baseEnv = {
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'warn',
-    // The per-address and per-link limits would answer 429 long before capacity: lift them to see the overload.
-    PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
-    PUBLIC_LINK_RATE_LIMIT_PER_MINUTE: '100000000',
-    // One shared link takes every answer of the survey scenario.
-    SHARED_LINK_MAX_ANSWERS: '1000000',
-  };
+  const baseEnv = benchServerEnv(databaseUrl);
 
   /** A server process with these settings, warmed up (JIT, pool, caches) before anything is measured. */
   const withServer = async <T>(

@@ -515,6 +515,25 @@ export const eventStoreContract = (kind: DatabaseKind, { vaulted = false, groupe
       expect(second.checkpoint).toEqual(await store.head());
       const third = await store.readFeedOfTypesIn(db, second.checkpoint, 2, types);
       expect(third).toEqual({ events: [], checkpoint: second.checkpoint, more: false });
+
+      // The tail: the readable end, and whether an event of the types lies after a checkpoint.
+      expect(await store.feedTailOfTypes(db, start, types)).toEqual({
+        end: second.checkpoint,
+        pending: true,
+      });
+      expect(await store.feedTailOfTypes(db, first.checkpoint, types)).toEqual({
+        end: second.checkpoint,
+        pending: true,
+      });
+      expect(await store.feedTailOfTypes(db, start, ['NeverAppended'])).toEqual({
+        end: second.checkpoint,
+        pending: false,
+      });
+      expect(await store.feedTailOfTypes(db, second.checkpoint, undefined)).toEqual({
+        end: second.checkpoint,
+        pending: false,
+      });
+      expect((await store.feedTailOfTypes(db, start, undefined)).pending).toBe(true);
     });
 
     it('gives the feed checkpoint of a global position', async () => {

@@ -3,7 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { allProjections } from '../projections/index';
 import type { Projection } from '../projections/runner/projection';
 import { rebuildProjection } from '../projections/runner/rebuild';
-import { createProjectionRunner, ensureProjection, runBatch } from '../projections/runner/runner';
+import {
+  createProjectionRunner,
+  ensureProjection,
+  runBatch,
+  skipOthersEvents,
+} from '../projections/runner/runner';
 import { execute } from '../services/db/database';
 import { migrate } from '../services/db/migrate';
 import { createPostgresEventStore, type PostgresEventStore } from '../services/eventstore/postgres';
@@ -114,6 +119,42 @@ for (const kind of databaseKinds()) {
       expect(live.training_counts).toEqual([expect.objectContaining({ actions: 12, sessions: 12 * 3 - 12 })]);
       await rebuildProjection(db.database, store, training);
       expect(await snapshot(db, training)).toEqual(live);
+    });
+
+    it("moves past other slices' events without a batch, and leaves its own events to a batch", async () => {
+      const db = await setUp(kind);
+      await ensureProjection(db.database, store, training);
+      const first = await runBatch(db.database, store, training, 100);
+      await appendFeedbackHistory(store, { links: 2, answersPerLink: 3 });
+      await settled();
+      const head = await store.head();
+
+      // Only feedback events went by: the checkpoint moves to the readable end, and nothing else is written.
+      expect(await skipOthersEvents(db.database.db, store, training, first.checkpoint)).toEqual({
+        applied: 0,
+        checkpoint: head,
+        moved: true,
+        more: false,
+      });
+      const [row] = await execute<{ txid: string; position: string }>(
+        db.database.db,
+        `SELECT txid::text AS txid, position FROM projection_checkpoints WHERE name = 'training'`,
+      );
+      expect({ txid: row!.txid, position: Number(row!.position) }).toEqual(head);
+      expect(await skipOthersEvents(db.database.db, store, training, head)).toEqual({
+        applied: 0,
+        checkpoint: head,
+        moved: false,
+        more: false,
+      });
+      // A checkpoint that moved meanwhile (another batch, a rebuild) is left alone: the caller runs a batch.
+      expect(await skipOthersEvents(db.database.db, store, training, first.checkpoint)).toBeUndefined();
+      // Events of its own types are applied by a batch, never skipped.
+      await appendTrainingCorrections(store, { actions: 1 });
+      await settled();
+      expect(await skipOthersEvents(db.database.db, store, training, head)).toBeUndefined();
+      expect((await runBatch(db.database, store, training, 100)).applied).toBeGreaterThan(0);
+      expect(await execute(db.database.db, 'SELECT 1 FROM training_actions')).toHaveLength(1);
     });
 
     it('rebuilds into fresh tables and swaps them in while appends go on', async () => {

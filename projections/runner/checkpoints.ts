@@ -77,6 +77,18 @@ export const advanceCheckpoint = (db: Db, name: string, to: Checkpoint) =>
     .where('name', '=', name)
     .execute();
 
+/** Moves the checkpoint only if it is still `from` (compare and set); answers whether it moved. */
+export const advanceCheckpointFrom = async (db: Db, name: string, from: Checkpoint, to: Checkpoint) =>
+  (
+    await checkpoints(db)
+      .updateTable('projection_checkpoints')
+      .set({ txid: to.txid, position: to.position, updated_at: new Date(), last_error: null })
+      .where('name', '=', name)
+      .where('txid', '=', from.txid)
+      .where('position', '=', from.position)
+      .executeTakeFirst()
+  ).numUpdatedRows > 0n;
+
 /** Sets the checkpoint and version after a rebuild swapped fresh tables in. */
 export const resetCheckpoint = (db: Db, name: string, version: number, to: Checkpoint) =>
   checkpoints(db)

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Database, Db } from '../../services/db/database';
 import { execute } from '../../services/db/database';
@@ -7,6 +8,7 @@ import { type Checkpoint, compareCheckpoints, START } from '../../services/event
 import { createWaker } from '../../services/eventstore/waker';
 import {
   advanceCheckpoint,
+  advanceCheckpointFrom,
   allCheckpoints,
   insertCheckpoint,
   readCheckpoint,
@@ -95,6 +97,27 @@ export const runBatch = async (
     return batch;
   });
 
+/**
+ * Between batches a projection mostly sees other slices' events go by. From the checkpoint its last batch left,
+ * one look (the readable end, and whether any event of its types lies before it) and one compare-and-set of the
+ * checkpoint then replace a whole batch transaction. Answers undefined when it has events to apply, or when its
+ * checkpoint moved meanwhile (a catch-up, a rebuild): the caller runs a batch.
+ */
+export const skipOthersEvents = async (
+  db: Db,
+  store: PostgresEventStore,
+  projection: Projection,
+  after: Checkpoint,
+): Promise<BatchResult | undefined> => {
+  const tail = await store.feedTailOfTypes(db, after, projection.handles);
+  if (tail.pending) return undefined;
+  if (compareCheckpoints(tail.end, after) <= 0) {
+    return { applied: 0, checkpoint: after, moved: false, more: false };
+  }
+  if (!(await advanceCheckpointFrom(db, projection.name, after, tail.end))) return undefined;
+  return { applied: 0, checkpoint: tail.end, moved: true, more: false };
+};
+
 /** Creates the projection's tables and checkpoint on first start; rebuilds it when its version changed. */
 export const ensureProjection = async (
   database: Database,
@@ -138,6 +161,8 @@ export const createProjectionRunner = (options: RunnerOptions) => {
   const owned = new Set<string>();
   const errors = new Map<string, string>();
   const controller = new AbortController();
+  // One loop per projection listens to it, each in a wait or a pause (two at most): not a leak.
+  setMaxListeners(2 * projections.length + 10, controller.signal);
   const loops: Promise<void>[] = [];
 
   // PGlite is one process's embedded engine: nobody else can own its projections.
@@ -159,10 +184,15 @@ export const createProjectionRunner = (options: RunnerOptions) => {
       try {
         let idleWait = 5;
         let gap = gatherMs;
+        // Where this loop's last batch left the checkpoint (nothing known before the first one).
+        let known: Checkpoint | undefined;
         // A lost lock connection ends the claim: claim again (another process may have taken it meanwhile).
         while (!signal.aborted && stillOwned(owner)) {
           const startedAt = Date.now();
-          const batch = await runBatch(database, store, projection, batchSize);
+          const batch =
+            (known && (await skipOthersEvents(database.db, store, projection, known))) ??
+            (await runBatch(database, store, projection, batchSize));
+          known = batch.checkpoint;
           // A batch that ran, even an empty one, means the projection works again (say, the database is back).
           if (errors.delete(projection.name)) await recordCheckpointError(database.db, projection.name, null);
           if (batch.moved) progress.wake();
@@ -171,9 +201,13 @@ export const createProjectionRunner = (options: RunnerOptions) => {
           // Right after a wake-up an older transaction may still hide new rows: look again soon, backing off.
           const woke = await store.waitForEvents(Math.min(idleWait, pollIntervalMs), signal);
           idleWait = woke ? 5 : Math.min(idleWait * 2, pollIntervalMs);
-          const gather = startedAt + gap - Date.now();
-          gap = woke && batch.moved ? Math.min(gap * 2, maxGatherMs) : gatherMs;
-          if (woke && batch.moved && gather > 0) await delay(gather, undefined, { signal }).catch(() => {});
+          // Appends still coming (a wake-up, or less than a gap since this batch began) keep the pace of the
+          // batches, whether this one moved or found nothing readable yet; only a pause brings the gap back.
+          if (woke || Date.now() - startedAt < gap) {
+            if (batch.moved) gap = Math.min(gap * 2, maxGatherMs);
+            const gather = startedAt + gap - Date.now();
+            if (gather > 0) await delay(gather, undefined, { signal }).catch(() => {});
+          } else gap = gatherMs;
         }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

@@ -214,6 +214,44 @@ export const readFeedOfTypes = async (
     : { events, checkpoint: end, more: false };
 };
 
+/** The readable end of the feed, and whether an event of the reader's types lies after its checkpoint. */
+export interface FeedTail {
+  end: Checkpoint;
+  /** Some event of those types lies in (after, end]: a batch has work to do. */
+  pending: boolean;
+}
+
+/**
+ * One statement for a reader that usually has nothing of its own to read (the events going by are other
+ * slices'): the readable end, and whether any event of `types` lies between `after` and it. `types` undefined,
+ * or an upcaster that cannot say which stored names read as these types: any event counts. Raw SQL: the feed's
+ * visibility rule, as in readFeed.
+ */
+export const feedTailOfTypes = async (
+  executor: Db,
+  after: Checkpoint,
+  types: readonly string[] | undefined,
+  upcast?: Upcaster,
+): Promise<FeedTail> => {
+  const stored = types && (upcast ? upcast.storedTypes?.(types) : [...types]);
+  const rows = await execute<{ txid: string; position: number | string; pending: boolean }>(
+    executor,
+    `SELECT e.txid::text AS txid, e.position, EXISTS (
+              SELECT 1 FROM es_events x
+               WHERE (x.txid, x.position) > ($1::bigint, $2::bigint)
+                 AND (x.txid, x.position) <= (e.txid, e.position)
+                 AND ($3::text[] IS NULL OR x.type = ANY($3::text[]))) AS pending
+       FROM (SELECT txid, position FROM es_events
+              WHERE txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+              ORDER BY es_events.txid DESC, es_events.position DESC LIMIT 1) AS e`,
+    [after.txid, after.position, stored ?? null],
+  );
+  const row = rows[0];
+  return row
+    ? { end: { txid: row.txid, position: Number(row.position) }, pending: row.pending }
+    : { end: START, pending: false };
+};
+
 /** The feed checkpoint of the newest readable event (START when there is none). Raw SQL: as in readFeed. */
 const readableEnd = async (executor: Db): Promise<Checkpoint> => {
   const rows = await execute<{ txid: string; position: number | string }>(
@@ -273,6 +311,8 @@ export interface PostgresEventStore extends EventStore {
     limit: number,
     types: readonly string[] | undefined,
   ): Promise<FeedBatch>;
+  /** The readable end, and whether an event of these types lies after `after` (see feedTailOfTypes). */
+  feedTailOfTypes(executor: Db, after: Checkpoint, types: readonly string[] | undefined): Promise<FeedTail>;
   /** The feed checkpoint of the newest readable event. */
   head(executor?: Db): Promise<Checkpoint>;
   /** The global position of the newest event, readable yet or not (0 when the log is empty). */
@@ -503,6 +543,7 @@ export const createPostgresEventStore = (
     readFeedIn: (executor, after, limit) => readFeed(executor, after, limit, upcast),
     readFeedOfTypesIn: (executor, after, limit, types) =>
       readFeedOfTypes(executor, after, limit, types, upcast),
+    feedTailOfTypes: (executor, after, types) => feedTailOfTypes(executor, after, types, upcast),
 
     head: (executor = db) => readableEnd(executor),
 

@@ -145,6 +145,7 @@ export const createVaultedEventStore = (
       const batch = await inner.readFeedOfTypesIn(executor, after, limit, storedTypes(types));
       return { ...batch, events: await opened(executor, batch.events) };
     },
+    feedTailOfTypes: (executor, after, types) => inner.feedTailOfTypes(executor, after, storedTypes(types)),
     // Reads whole batches (rather than the inner store's event-by-event iterator) so each batch's keys are
     // fetched in one query; the loop is the inner store's.
     async *subscribe({ after = START, signal, batchSize = 500 } = {}) {
