@@ -27,8 +27,9 @@ describe('campaign answers: personal and shared links, anonymous mode', () => {
   let sessionId: string;
   let questionnaireId: string;
 
-  const post = (url: string, payload: object, as = cookie) =>
-    t.app.inject({ method: 'POST', url, payload, headers: { cookie: as } });
+  /** A command after our earlier ones, as the dashboard sends it (`X-Min-Position`: it sees what they wrote). */
+  const post = async (url: string, payload: object, as = cookie) =>
+    t.app.inject({ method: 'POST', url, payload, headers: { cookie: as, ...(await fresh()) } });
   const fresh = async () => ({ 'x-min-position': String(await t.lastPosition()) });
   const key = () => t.vault.derivedKey(CAMPAIGN_LINK_KEY_PURPOSE);
   const personal = (respondentId: string) => campaignLinkToken(key(), 'personal', respondentId);
@@ -61,7 +62,7 @@ describe('campaign answers: personal and shared links, anonymous mode', () => {
       openDays: 14,
       anonymous: options.anonymous ?? false,
     });
-    expect(planned.statusCode).toBe(201);
+    expect(planned.statusCode, planned.body).toBe(201);
     const campaignId: string = planned.json().id;
     const added = await post(`/api/campaigns/${campaignId}/respondents`, {
       respondents: [

@@ -4,8 +4,8 @@
  * the public form (REST only) loads no GraphQL code.
  *
  * Read-your-writes: every command answers `{ position }` (its position in the event log). We keep the highest
- * position seen in module state and send it to GraphQL as `X-Min-Position`, so the projections answering a
- * read have caught up with our own writes.
+ * position seen in module state and send it as `X-Min-Position` with GraphQL reads and later commands, so the
+ * projections answering a read, or checked by a command, have caught up with our own writes.
  */
 
 interface ValidationIssue {
@@ -168,8 +168,11 @@ async function sendCommand<Answer>(
   baseHeaders: Record<string, string>,
   options: CommandOptions,
 ): Promise<Answer> {
-  const headers =
-    options.ifMatch === undefined ? baseHeaders : { ...baseHeaders, 'If-Match': `"${options.ifMatch}"` };
+  const headers: Record<string, string> = { ...baseHeaders };
+  if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
+  // A command may check what the read side knows (the questionnaire a campaign names): it must see our writes.
+  const position = minPosition();
+  if (position !== null) headers['X-Min-Position'] = position;
   const response = await send(path, { method: 'POST', headers, body });
   const data = await readJson(response);
   if (!response.ok) throw errorFrom(response, data);
