@@ -1,5 +1,6 @@
 import { allPersonalData } from '../services/privacy/registry';
 import { campaignsReadSlice } from './campaigns';
+import { complaintsReadSlice } from './complaints';
 import { contactLogReadSlice } from './contact-log';
 import { evidenceProjection } from './evidence/projection';
 import { feedbackReadSlice } from './feedback';
@@ -31,6 +32,7 @@ export const readSlices: readonly ReadSlice[] = [
   publicationReadSlice,
   resultsReadSlice,
   incidentsReadSlice,
+  complaintsReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

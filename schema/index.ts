@@ -19,6 +19,7 @@ import './types/contact-log';
 import './types/publication';
 import './types/results';
 import './types/incidents';
+import './types/complaints';
 
 export const schema = builder.toSchema();
 

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { campaignsToSweep } from '../projections/campaigns/queries';
+import { pendingComplaintSteps } from '../projections/complaints/queries';
 import { createReadPorts } from '../projections/read-ports';
 import { dueSubjects } from '../projections/retention/queries';
 import type { ProjectionRunner } from '../projections/runner/runner';
@@ -8,6 +9,7 @@ import { graphQLPlugin } from '../schema/yoga';
 import { enrolLegacyMembers, hasAnyAccount, issueSetupToken } from './access/accounts';
 import { CAMPAIGN_LINK_KEY_PURPOSE } from './campaign/links';
 import { type CampaignReactor, createCampaignReactor } from './campaign/reactor';
+import { type ComplaintReactor, createComplaintReactor } from './complaints/reactor';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { PostgresEventStore } from './eventstore/postgres';
@@ -46,6 +48,8 @@ export interface AppContext {
   retentionReactor: RetentionReactor;
   /** Sends campaigns' invitations and reminders; tests drive it with `campaignReactor.sweep()`. */
   campaignReactor: CampaignReactor;
+  /** Reminds complaints' owners of their deadlines; tests drive it with `complaintReactor.sweep()`. */
+  complaintReactor: ComplaintReactor;
   /** The personal-data vault (tests derive link tokens from it as the server does). */
   vault: Vault;
   /** The one-time setup URL path, when no account exists yet. */
@@ -169,6 +173,14 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     findDue: (now, limit, after) => campaignsToSweep(db, now, limit, after),
     log: app.log,
   });
+  const complaintReactor = createComplaintReactor({
+    clock,
+    mail,
+    sweepMinutes: config.COMPLAINT_SWEEP_MINUTES,
+    publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ''),
+    findPending: (dueBy) => pendingComplaintSteps(db, dueBy),
+    log: app.log,
+  });
   await app.register(healthPlugin, { database, runner });
   await app.register(webAppPlugin, { root: webDistDir });
 
@@ -182,6 +194,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   if (options.runMailReactor ?? options.runProjections !== false) mailReactor.start();
   if (options.runRetentionReactor ?? options.runProjections !== false) retentionReactor.start();
   if (options.runCampaignReactor ?? options.runProjections !== false) campaignReactor.start();
+  if (options.runCampaignReactor ?? options.runProjections !== false) complaintReactor.start();
 
   return {
     app,
@@ -192,12 +205,14 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     mailReactor,
     retentionReactor,
     campaignReactor,
+    complaintReactor,
     vault,
     setupPath,
     async close() {
       await app.close();
       await mailReactor.stop();
       await retentionReactor.stop();
+      await complaintReactor.stop();
       await campaignReactor.stop();
       await runtime.close();
     },

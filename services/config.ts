@@ -156,6 +156,8 @@ const schema = z.object({
   RETENTION_SWEEP_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   /** Minutes between two sweeps sending campaigns' invitations and reminders and closing them (0: no sweep). */
   CAMPAIGN_SWEEP_MINUTES: z.coerce.number().int().min(0).max(1440).default(5),
+  /** Minutes between two sweeps reminding complaints' owners of their deadlines; 0 turns them off. */
+  COMPLAINT_SWEEP_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
 });
 
 export type Config = z.infer<typeof schema>;

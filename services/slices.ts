@@ -1,5 +1,6 @@
 import { accessSlice } from './access';
 import { campaignSlice } from './campaign';
+import { complaintsSlice } from './complaints';
 import { contactLogSlice } from './contact-log';
 import { feedbackSlice } from './feedback';
 import { filesSlice } from './files';
@@ -30,4 +31,5 @@ export const writeSlices: readonly WriteSlice[] = [
   resultsSlice,
   incidentsSlice,
   filesSlice,
+  complaintsSlice,
 ];

@@ -13,6 +13,10 @@ const PERMISSIONS = {
   'contact:manage': ['admin', 'quality_manager'],
   /** Reading stakeholders' free comments (personal data): those who act on them, and auditors. */
   'feedback:comments': ['admin', 'quality_manager', 'auditor'],
+  /** Recording a complaint received by phone, letter, in person… (indicator 31): whoever received it. */
+  'complaint:record': ['admin', 'quality_manager', 'contributor'],
+  /** Handling complaints (acknowledge, answer, close…), reading complainants' data, setting the deadlines. */
+  'complaint:handle': ['admin', 'quality_manager'],
   'organisation:manage': ['admin'],
   'mail:read': ['admin'],
   'privacy:erase': ['admin'],

@@ -25,6 +25,18 @@ export interface MailTemplates {
   campaign_invitation: CampaignMailParams;
   /** The same, again, to a respondent who has neither answered nor opted out. */
   campaign_reminder: CampaignMailParams;
+  /** A complaint's acknowledgement of receipt, in the words staff wrote, to the complainant. */
+  complaint_acknowledgement: { name: string | null; receivedOn: string; message: string };
+  /** A complaint's answer (or, `rejected`, the reasons it was found unfounded), to the complainant. */
+  complaint_answer: { name: string | null; receivedOn: string; answer: string; rejected: boolean };
+  /** To a complaint's owner: its acknowledgement or answer is due tomorrow, or overdue. */
+  complaint_deadline: {
+    step: 'acknowledgement' | 'answer';
+    dueOn: string;
+    overdue: boolean;
+    receivedOn: string;
+    complaintUrl: string;
+  };
 }
 
 /** What a campaign's messages say: what is asked about, until when, and the respondent's two links. */

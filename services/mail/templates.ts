@@ -30,6 +30,9 @@ const webUrl = storable.pipe(z.string().url().max(2000)).refine((url) => /^https
 const instant = z.string().datetime({ offset: true });
 const title = storable.pipe(z.string().trim().min(1).max(300));
 
+const personName = storable.pipe(z.string().trim().min(1).max(200)).nullable();
+const longText = storable.pipe(z.string().trim().min(1).max(10_000));
+
 const campaignMail = z.object({
   firstName: storable.pipe(z.string().trim().min(1).max(100)).nullable(),
   about: z.discriminatedUnion('kind', [
@@ -54,6 +57,24 @@ export const templateParams = {
   sign_in_failures: z.object({ failures: z.number().int().min(1).max(1_000_000), lastAttemptAt: instant }),
   campaign_invitation: campaignMail,
   campaign_reminder: campaignMail,
+  complaint_acknowledgement: z.object({
+    name: personName,
+    receivedOn: z.string().date(),
+    message: longText,
+  }),
+  complaint_answer: z.object({
+    name: personName,
+    receivedOn: z.string().date(),
+    answer: longText,
+    rejected: z.boolean(),
+  }),
+  complaint_deadline: z.object({
+    step: z.enum(['acknowledgement', 'answer']),
+    dueOn: z.string().date(),
+    overdue: z.boolean(),
+    receivedOn: z.string().date(),
+    complaintUrl: webUrl,
+  }),
 } satisfies { [T in MailTemplate]: z.ZodType<MailTemplates[T]> };
 
 const dateTime = (locale: MailLocale, iso: string) =>
@@ -202,6 +223,66 @@ const catalogue: Catalogue = {
         { label: 'Choose a new password', url: params.resetUrl },
         `This link works once and expires on ${dateTime('en', params.expiresAt)} (Paris time).`,
         'If you did not ask for it, ignore this message: your password stays the same.',
+      ],
+    },
+  },
+  complaint_acknowledgement: {
+    fr: {
+      subject: (_, organisation) => `Accusé de réception de votre réclamation — ${organisation}`,
+      body: (params, organisation) => [
+        params.name ? `Bonjour ${params.name},` : 'Bonjour,',
+        `${organisation} a bien reçu votre réclamation du ${calendarDate('fr', params.receivedOn)}.`,
+        params.message,
+      ],
+    },
+    en: {
+      subject: (_, organisation) => `We received your complaint — ${organisation}`,
+      body: (params, organisation) => [
+        params.name ? `Hello ${params.name},` : 'Hello,',
+        `${organisation} received your complaint of ${calendarDate('en', params.receivedOn)}.`,
+        params.message,
+      ],
+    },
+  },
+  complaint_answer: {
+    fr: {
+      subject: (_, organisation) => `Réponse à votre réclamation — ${organisation}`,
+      body: (params, organisation) => [
+        params.name ? `Bonjour ${params.name},` : 'Bonjour,',
+        params.rejected
+          ? `${organisation} a examiné votre réclamation du ${calendarDate('fr', params.receivedOn)} et l’a jugée non fondée, pour les motifs suivants.`
+          : `Voici la réponse de ${organisation} à votre réclamation du ${calendarDate('fr', params.receivedOn)}.`,
+        params.answer,
+      ],
+    },
+    en: {
+      subject: (_, organisation) => `Answer to your complaint — ${organisation}`,
+      body: (params, organisation) => [
+        params.name ? `Hello ${params.name},` : 'Hello,',
+        params.rejected
+          ? `${organisation} examined your complaint of ${calendarDate('en', params.receivedOn)} and found it unfounded, for the following reasons.`
+          : `Here is ${organisation}’s answer to your complaint of ${calendarDate('en', params.receivedOn)}.`,
+        params.answer,
+      ],
+    },
+  },
+  complaint_deadline: {
+    fr: {
+      subject: (params, organisation) =>
+        `${params.overdue ? 'En retard' : 'À faire demain'} : ${params.step === 'acknowledgement' ? 'accusé de réception' : 'réponse'} d’une réclamation — ${organisation}`,
+      body: (params, organisation) => [
+        'Bonjour,',
+        `${params.step === 'acknowledgement' ? 'L’accusé de réception' : 'La réponse'} de la réclamation reçue le ${calendarDate('fr', params.receivedOn)} par ${organisation} ${params.overdue ? 'était attendu' : 'est attendu'}${params.step === 'answer' ? 'e' : ''} au plus tard le ${calendarDate('fr', params.dueOn)}.`,
+        { label: 'Ouvrir la réclamation', url: params.complaintUrl },
+      ],
+    },
+    en: {
+      subject: (params, organisation) =>
+        `${params.overdue ? 'Overdue' : 'Due tomorrow'}: a complaint's ${params.step === 'acknowledgement' ? 'acknowledgement' : 'answer'} — ${organisation}`,
+      body: (params, organisation) => [
+        'Hello,',
+        `The ${params.step === 'acknowledgement' ? 'acknowledgement' : 'answer'} of the complaint ${organisation} received on ${calendarDate('en', params.receivedOn)} ${params.overdue ? 'was' : 'is'} due by ${calendarDate('en', params.dueOn)}.`,
+        { label: 'Open the complaint', url: params.complaintUrl },
       ],
     },
   },

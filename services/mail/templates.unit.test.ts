@@ -30,6 +30,24 @@ const params: { [T in MailTemplate]: MailTemplates[T] } = {
     formUrl: 'https://app.example.fr/a/p.abc.def',
     optOutUrl: 'https://app.example.fr/a/p.abc.def/opt-out',
   },
+  complaint_acknowledgement: {
+    name: 'Jeanne <b>',
+    receivedOn: '2027-03-19',
+    message: 'Nous revenons vers vous sous quinze jours ouvrés.',
+  },
+  complaint_answer: {
+    name: null,
+    receivedOn: '2027-03-19',
+    answer: 'La salle sera changée.',
+    rejected: false,
+  },
+  complaint_deadline: {
+    step: 'answer',
+    dueOn: '2027-04-09',
+    overdue: true,
+    receivedOn: '2027-03-19',
+    complaintUrl: 'https://app.example.fr/complaints/abc',
+  },
 };
 
 const templates = Object.keys(templateParams) as MailTemplate[];

@@ -1,8 +1,10 @@
 import type { AccessEvent, AccountEvent, TeamEvent } from '../access/events';
 import { type CampaignAnswerEvent, campaignAnswerPersonalData } from '../campaign/answer-events';
 import { type CampaignEvent, campaignPersonalData } from '../campaign/events';
-import { complaintPersonalData } from '../complaints/events';
+import { complaintPersonalData, complaintSubjectReferences } from '../complaints/events';
+import { complaintImprovementPersonalData } from '../complaints/improvement';
 import { incidentPersonalData } from '../complaints/incident-events';
+import { complaintSettingsPersonalData } from '../complaints/settings';
 import { contactLogPersonalData } from '../contact-log/events';
 import { feedbackPersonalData } from '../feedback/events';
 import { mailPersonalData } from '../mail/events';
@@ -105,6 +107,8 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   resultsPersonalData,
   complaintPersonalData,
   incidentPersonalData,
+  complaintSettingsPersonalData,
+  complaintImprovementPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];
@@ -147,4 +151,5 @@ export const allSubjectReferences: AllSubjectReferences = Object.assign(
   accessSubjectReferences,
   campaignSubjectReferences,
   resultsSubjectReferences,
+  complaintSubjectReferences,
 ) as AllSubjectReferences;

@@ -34,6 +34,9 @@ const fr = {
     sign_in_failures: 'Alerte de connexions refusées',
     campaign_invitation: 'Enquête : invitation',
     campaign_reminder: 'Enquête : relance',
+    complaint_acknowledgement: 'Réclamation : accusé de réception',
+    complaint_answer: 'Réclamation : réponse',
+    complaint_deadline: 'Réclamation : échéance',
   } satisfies Record<MailTemplate, string>,
 };
 
@@ -72,6 +75,9 @@ export const mailMessages: Messages<typeof fr> = {
       sign_in_failures: 'Failed sign-ins alert',
       campaign_invitation: 'Survey: invitation',
       campaign_reminder: 'Survey: reminder',
+      complaint_acknowledgement: 'Complaint: acknowledgement',
+      complaint_answer: 'Complaint: answer',
+      complaint_deadline: 'Complaint: deadline',
     },
   },
 };

@@ -1,0 +1,202 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { AccessTables } from '../../services/access/tables';
+import {
+  type ComplaintDates,
+  type ComplaintDeadlineSettings,
+  deadlineStatistics,
+  deadlineStatus,
+} from '../../services/complaints/deadlines';
+import type { ComplaintStatus } from '../../services/complaints/decider';
+import type { ComplainantGroup, ComplaintChannel } from '../../services/complaints/events';
+import type { Db } from '../../services/db/database';
+import { type KeysetPage, pageDirection } from '../paging';
+import { settingsOf } from './projection';
+import type { ComplaintRow, ComplaintsTables } from './tables';
+
+const tables = (db: Db) => db.withTables<ComplaintsTables>();
+
+export type ComplaintKey = { receivedOn: string; id: string };
+
+export interface ComplaintFilter {
+  status?: ComplaintStatus | null;
+  group?: ComplainantGroup | null;
+  channel?: ComplaintChannel | null;
+  ownerId?: string | null;
+  /** Only those waiting, on `today`, for an acknowledgement or an answer past its due date (or only the others). */
+  overdue?: boolean | null;
+  /** Received on or after / on or before these Paris dates. */
+  from?: string | null;
+  to?: string | null;
+}
+
+/** Whether a row waits, on `today`, for a step past its due date (as deadlines.ts decides it). */
+const overdueOn = (today: string) => (eb: ExpressionBuilder<ComplaintsTables, 'complaints'>) =>
+  eb.and([
+    eb('closed_unanswered_on', 'is', null),
+    eb.or([
+      eb.and([eb('acknowledged_on', 'is', null), eb('acknowledge_by', '<', today)]),
+      eb.and([eb('answered_on', 'is', null), eb('answer_by', '<', today)]),
+    ]),
+  ]);
+
+/** An organisation's complaints register, latest received first, keyset-paginated on (received_on, id). */
+export const listComplaints = (
+  db: Db,
+  organisationId: string,
+  filter: ComplaintFilter,
+  today: string,
+  page: KeysetPage<ComplaintKey>,
+) => {
+  const { order, after } = pageDirection('desc', page);
+  let query = tables(db).selectFrom('complaints').selectAll().where('organisation_id', '=', organisationId);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.group) query = query.where('group', '=', filter.group);
+  if (filter.channel) query = query.where('channel', '=', filter.channel);
+  if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
+  if (filter.from) query = query.where('received_on', '>=', filter.from);
+  if (filter.to) query = query.where('received_on', '<=', filter.to);
+  if (filter.overdue === true) query = query.where(overdueOn(today));
+  if (filter.overdue === false) query = query.where((eb) => eb.not(overdueOn(today)(eb)));
+  if (page.cursor) {
+    const { receivedOn, id } = page.cursor;
+    query = query.where((eb) => eb(eb.refTuple('received_on', 'id'), after, eb.tuple(receivedOn, id)));
+  }
+  return query.orderBy('received_on', order).orderBy('id', order).limit(page.limit).execute();
+};
+
+/** One complaint of the organisation, or undefined (another organisation's is unknown here). */
+export const findComplaint = (db: Db, organisationId: string, complaintId: string) =>
+  tables(db)
+    .selectFrom('complaints')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', complaintId)
+    .executeTakeFirst();
+
+/** The steps of the organisation's complaints among these, oldest first. */
+export const stepsOfComplaints = (db: Db, organisationId: string, complaintIds: readonly string[]) =>
+  tables(db)
+    .selectFrom('complaint_steps')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', 'in', complaintIds)
+    .orderBy('complaint_id')
+    .orderBy('revision')
+    .execute();
+
+/** The organisation's complaint deadlines (the defaults until it sets its own). */
+export const complaintSettings = (db: Db, organisationId: string): Promise<ComplaintDeadlineSettings> =>
+  settingsOf(tables(db), organisationId);
+
+export const datesOf = (row: ComplaintRow): ComplaintDates => ({
+  receivedOn: row.received_on,
+  acknowledgedOn: row.acknowledged_on,
+  answeredOn: row.answered_on,
+  closedUnansweredOn: row.closed_unanswered_on,
+});
+
+/** A register row's acknowledgement and answer against the deadlines, seen on `today`. */
+export const complaintDeadlines = (row: ComplaintRow, settings: ComplaintDeadlineSettings, today: string) =>
+  deadlineStatus(datesOf(row), settings, today);
+
+/** Deadline statistics over the complaints received in a period (inclusive Paris dates), seen on `today`. */
+export const complaintStatistics = async (
+  db: Db,
+  organisationId: string,
+  period: { from: string; to: string },
+  today: string,
+) => {
+  const rows = await tables(db)
+    .selectFrom('complaints')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('received_on', '>=', period.from)
+    .where('received_on', '<=', period.to)
+    .execute();
+  const settings = await complaintSettings(db, organisationId);
+  return deadlineStatistics(rows.map(datesOf), settings, today);
+};
+
+/** The dashboard's counters: open complaints, those overdue today, and how many stand in each status. */
+export const complaintCounters = async (db: Db, organisationId: string, today: string) => {
+  const byStatus = await tables(db)
+    .selectFrom('complaints')
+    .select(['status', (eb) => eb.fn.countAll<string>().as('count')])
+    .where('organisation_id', '=', organisationId)
+    .groupBy('status')
+    .execute();
+  const overdue = await tables(db)
+    .selectFrom('complaints')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('organisation_id', '=', organisationId)
+    .where(overdueOn(today))
+    .executeTakeFirstOrThrow();
+  const counts = Object.fromEntries(byStatus.map((row) => [row.status, Number(row.count)])) as Partial<
+    Record<ComplaintStatus, number>
+  >;
+  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  return {
+    total,
+    open: total - (counts.closed ?? 0) - (counts.rejected ?? 0),
+    overdue: Number(overdue.count),
+    byStatus: counts,
+  };
+};
+
+/**
+ * Every organisation's acknowledgements and answers not done, due on or before `dueBy`, of complaints with an
+ * owner still active (the deadline reminders' work list), with the owner's address.
+ */
+export const pendingComplaintSteps = async (db: Db, dueBy: string) => {
+  const rows = await db
+    .withTables<ComplaintsTables & AccessTables>()
+    .selectFrom('complaints as c')
+    .innerJoin('access_accounts as a', (join) =>
+      join.onRef('a.user_id', '=', 'c.owner_id').onRef('a.organisation_id', '=', 'c.organisation_id'),
+    )
+    .select([
+      'c.id',
+      'c.organisation_id',
+      'c.received_on',
+      'c.acknowledged_on',
+      'c.answered_on',
+      'c.acknowledge_by',
+      'c.answer_by',
+      'a.email',
+    ])
+    .where('a.disabled_at', 'is', null)
+    .where('c.closed_unanswered_on', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('c.acknowledged_on', 'is', null), eb('c.acknowledge_by', '<=', dueBy)]),
+        eb.and([eb('c.answered_on', 'is', null), eb('c.answer_by', '<=', dueBy)]),
+      ]),
+    )
+    .execute();
+  return rows.flatMap((row) => {
+    const base = {
+      organisationId: row.organisation_id,
+      complaintId: row.id,
+      receivedOn: row.received_on,
+      ownerEmail: row.email,
+    };
+    return [
+      ...(row.acknowledged_on === null && row.acknowledge_by <= dueBy
+        ? [{ ...base, step: 'acknowledgement' as const, dueOn: row.acknowledge_by }]
+        : []),
+      ...(row.answered_on === null && row.answer_by <= dueBy
+        ? [{ ...base, step: 'answer' as const, dueOn: row.answer_by }]
+        : []),
+    ];
+  });
+};
+
+/** The improvement actions asked for from the organisation's complaints among these, oldest first. */
+export const improvementRequestsOf = (db: Db, organisationId: string, complaintIds: readonly string[]) =>
+  tables(db)
+    .selectFrom('complaint_improvement_requests')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', 'in', complaintIds)
+    .orderBy('requested_at')
+    .execute();

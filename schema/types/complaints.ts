@@ -1,0 +1,355 @@
+import { GraphQLError } from 'graphql';
+import {
+  type ComplaintKey,
+  complaintCounters,
+  complaintDeadlines,
+  complaintSettings,
+  complaintStatistics,
+  findComplaint,
+  improvementRequestsOf,
+  listComplaints,
+  stepsOfComplaints,
+} from '../../projections/complaints/queries';
+import type {
+  ComplaintImprovementRow,
+  ComplaintRow,
+  ComplaintStepRow,
+} from '../../projections/complaints/tables';
+import type {
+  ComplaintDeadlineSettings,
+  StepDeadline,
+  StepStatistics,
+} from '../../services/complaints/deadlines';
+import {
+  COMPLAINANT_GROUPS,
+  COMPLAINT_CHANNELS,
+  COMPLAINT_OUTCOMES,
+  complaintEventTypes,
+} from '../../services/complaints/events';
+import { can } from '../../services/kernel/auth';
+import { parisDate } from '../../services/kernel/paris-time';
+import { HOLIDAY_CALENDARS } from '../../services/kernel/working-days';
+import { ERASED } from '../../services/privacy/declarations';
+import { builder, isUuid, organisationOf } from '../builder';
+import type { GraphQLContext } from '../context';
+import { groupedBy, perRequest } from '../loader';
+import { type CursorCodec, keysetConnection } from '../paging';
+
+const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+
+const ComplaintStatusEnum = builder.enumType('ComplaintStatus', {
+  values: ['received', 'acknowledged', 'under_analysis', 'answered', 'rejected', 'closed'] as const,
+});
+const ComplaintChannelEnum = builder.enumType('ComplaintChannel', { values: COMPLAINT_CHANNELS });
+const ComplainantGroupEnum = builder.enumType('ComplainantGroup', { values: COMPLAINANT_GROUPS });
+const ComplaintOutcomeEnum = builder.enumType('ComplaintOutcome', { values: COMPLAINT_OUTCOMES });
+const ComplaintStepKindEnum = builder.enumType('ComplaintStepKind', { values: complaintEventTypes });
+const HolidayCalendarEnum = builder.enumType('HolidayCalendar', {
+  description: 'The public holidays counted: metropolitan France, or Alsace-Moselle (two more days)',
+  values: HOLIDAY_CALENDARS,
+});
+const DeadlineStateEnum = builder.enumType('ComplaintDeadlineState', {
+  values: ['pending', 'overdue', 'in_time', 'late', 'not_required'] as const,
+});
+
+/** Complainants' names, contacts and words, and the handling's free texts: only for those who handle complaints. */
+const handles = (context: GraphQLContext) => !!context.viewer && can(context.viewer.role, 'complaint:handle');
+const personal = <Value>(context: GraphQLContext, value: Value): Value | null =>
+  handles(context) ? value : null;
+
+const today = (context: GraphQLContext) => parisDate(context.clock.now());
+
+/** The organisation's deadlines, once per request. */
+const settingsFor = perRequest<string, ComplaintDeadlineSettings>(async (context, ids) =>
+  Promise.all(ids.map((id) => complaintSettings(context.db, id))),
+);
+
+const StepDeadlineRef = builder.objectRef<StepDeadline>('ComplaintStepDeadline').implement({
+  description: 'One step (acknowledgement or answer) against its deadline, as of today in Paris',
+  fields: (t) => ({
+    dueOn: t.field({ type: 'Date', resolve: (step) => step.dueOn }),
+    doneOn: t.field({ type: 'Date', nullable: true, resolve: (step) => step.doneOn }),
+    state: t.field({ type: DeadlineStateEnum, resolve: (step) => step.state }),
+    workingDays: t.exposeInt('workingDays', {
+      nullable: true,
+      description: 'Working days from receipt, once done',
+    }),
+  }),
+});
+
+const ComplaintStepRef = builder.objectRef<ComplaintStepRow>('ComplaintStep').implement({
+  description: 'One step of a complaint’s handling, as its timeline shows it',
+  fields: (t) => ({
+    revision: t.exposeInt('revision'),
+    kind: t.field({ type: ComplaintStepKindEnum, resolve: (row) => row.step }),
+    on: t.field({ type: 'Date', nullable: true, resolve: (row) => row.step_on }),
+    text: t.string({
+      nullable: true,
+      description: 'The step’s words (acknowledgement, causes, answer…): for those who handle complaints',
+      resolve: (row, _args, context) => personal(context, row.text),
+    }),
+    mediator: t.string({ nullable: true, resolve: (row, _args, context) => personal(context, row.mediator) }),
+    sentByEmail: t.exposeBoolean('sent_by_email', { nullable: true }),
+    outcome: t.field({ type: ComplaintOutcomeEnum, nullable: true, resolve: (row) => row.outcome }),
+    ownerId: t.exposeID('owner_id', { nullable: true }),
+    actorId: t.exposeID('actor_id', { nullable: true }),
+    occurredAt: t.field({ type: 'DateTime', resolve: (row) => row.occurred_at }),
+  }),
+});
+
+const stepsById = perRequest<string, ComplaintStepRow[]>(async (context, ids) =>
+  groupedBy(
+    await stepsOfComplaints(context.db, organisationOf(context), ids),
+    (row) => row.complaint_id,
+    ids,
+  ),
+);
+
+const improvementsById = perRequest<string, ComplaintImprovementRow[]>(async (context, ids) =>
+  groupedBy(
+    await improvementRequestsOf(context.db, organisationOf(context), ids),
+    (row) => row.complaint_id,
+    ids,
+  ),
+);
+
+const ImprovementRequestRef = builder
+  .objectRef<ComplaintImprovementRow>('ComplaintImprovementRequest')
+  .implement({
+    description: 'An improvement action asked for from a complaint (indicator 32)',
+    fields: (t) => ({
+      id: t.exposeID('request_id'),
+      title: t.string({ nullable: true, resolve: (row, _args, context) => personal(context, row.title) }),
+      requestedBy: t.exposeID('requested_by'),
+      requestedAt: t.field({ type: 'DateTime', resolve: (row) => row.requested_at }),
+    }),
+  });
+
+const deadlinesOf = async (row: ComplaintRow, context: GraphQLContext) =>
+  complaintDeadlines(row, await settingsFor(context).load(row.organisation_id), today(context));
+
+const ComplaintRef = builder.objectRef<ComplaintRow>('Complaint').implement({
+  description: 'A complaint (réclamation, indicator 31) and where its handling stands',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    reference: t.exposeString('reference', { description: 'R-<year received>-<number>, per organisation' }),
+    status: t.field({ type: ComplaintStatusEnum, resolve: (row) => row.status }),
+    channel: t.field({ type: ComplaintChannelEnum, resolve: (row) => row.channel }),
+    group: t.field({ type: ComplainantGroupEnum, resolve: (row) => row.group }),
+    anonymous: t.exposeBoolean('anonymous'),
+    receivedOn: t.field({ type: 'Date', resolve: (row) => row.received_on }),
+    trainingActionId: t.exposeID('training_action_id', { nullable: true }),
+    trainingTitle: t.exposeString('training_title', { nullable: true }),
+    sessionId: t.exposeID('session_id', { nullable: true }),
+    sessionTitle: t.exposeString('session_title', { nullable: true }),
+    site: t.exposeString('site', { nullable: true }),
+    ownerId: t.exposeID('owner_id', { nullable: true }),
+    mediationInProgress: t.exposeBoolean('mediation_in_progress'),
+    outcome: t.field({ type: ComplaintOutcomeEnum, nullable: true, resolve: (row) => row.outcome }),
+    personalDataVisible: t.boolean({
+      description: 'Whether the viewer may read the complainant’s data and the handling’s words',
+      resolve: (_row, _args, context) => handles(context),
+    }),
+    erased: t.boolean({
+      description: 'The complainant’s data and the words of the handling were erased ("[effacé]")',
+      resolve: (row) => row.erased || row.text === ERASED,
+    }),
+    complainantName: t.string({
+      nullable: true,
+      resolve: (row, _args, context) => personal(context, row.complainant_name),
+    }),
+    complainantEmail: t.string({
+      nullable: true,
+      resolve: (row, _args, context) => personal(context, row.complainant_email),
+    }),
+    complainantPhone: t.string({
+      nullable: true,
+      resolve: (row, _args, context) => personal(context, row.complainant_phone),
+    }),
+    complainantPostalAddress: t.string({
+      nullable: true,
+      resolve: (row, _args, context) => personal(context, row.complainant_postal_address),
+    }),
+    text: t.string({ nullable: true, resolve: (row, _args, context) => personal(context, row.text) }),
+    acknowledgement: t.field({
+      type: StepDeadlineRef,
+      resolve: async (row, _args, context) => (await deadlinesOf(row, context)).acknowledgement,
+    }),
+    answer: t.field({
+      type: StepDeadlineRef,
+      resolve: async (row, _args, context) => (await deadlinesOf(row, context)).answer,
+    }),
+    overdue: t.boolean({
+      description: 'Waiting today (Paris) for an acknowledgement or an answer past its due date',
+      resolve: async (row, _args, context) => {
+        const deadlines = await deadlinesOf(row, context);
+        return deadlines.acknowledgement.state === 'overdue' || deadlines.answer.state === 'overdue';
+      },
+    }),
+    revision: t.exposeInt('revision', { description: 'Send it as If-Match with the next step' }),
+    recordedAt: t.field({ type: 'DateTime', resolve: (row) => row.recorded_at }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (row) => row.updated_at }),
+    improvementRequests: t.field({
+      type: [ImprovementRequestRef],
+      description: 'The improvement actions asked for from this complaint, oldest first',
+      resolve: (row, _args, context) => improvementsById(context).load(row.id),
+    }),
+    steps: t.field({
+      type: [ComplaintStepRef],
+      description: 'Every step, oldest first',
+      resolve: (row, _args, context) => stepsById(context).load(row.id),
+    }),
+  }),
+});
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const complaintCursor: CursorCodec<ComplaintKey> = {
+  encode: (key) => [key.receivedOn, key.id],
+  decode: (parts) => {
+    const [receivedOn, id] = parts;
+    if (parts.length !== 2 || typeof receivedOn !== 'string' || typeof id !== 'string') return undefined;
+    return DATE.test(receivedOn) && isUuid(id) ? { receivedOn, id } : undefined;
+  },
+};
+
+builder.queryField('complaints', (t) =>
+  t.connection({
+    type: ComplaintRef,
+    authScopes: { member: true },
+    description:
+      'The complaints register, latest received first; from and to are inclusive Paris dates of receipt, ' +
+      'overdue is judged on today in Paris',
+    args: {
+      status: t.arg({ type: ComplaintStatusEnum, required: false }),
+      group: t.arg({ type: ComplainantGroupEnum, required: false }),
+      channel: t.arg({ type: ComplaintChannelEnum, required: false }),
+      ownerId: t.arg.id({ required: false }),
+      overdue: t.arg.boolean({ required: false }),
+      from: t.arg({ type: 'Date', required: false }),
+      to: t.arg({ type: 'Date', required: false }),
+    },
+    resolve: (_root, args, context) => {
+      if (args.from && args.to && args.to < args.from) throw badInput('The period ends before it starts');
+      const ownerId = args.ownerId ? String(args.ownerId) : null;
+      if (ownerId && !isUuid(ownerId)) throw badInput('ownerId is a member’s id');
+      const organisationId = organisationOf(context);
+      return keysetConnection(
+        args,
+        complaintCursor,
+        (row: ComplaintRow) => ({ receivedOn: row.received_on, id: row.id }),
+        (page) =>
+          listComplaints(
+            context.db,
+            organisationId,
+            {
+              status: args.status,
+              group: args.group,
+              channel: args.channel,
+              ownerId,
+              overdue: args.overdue,
+              from: args.from,
+              to: args.to,
+            },
+            today(context),
+            page,
+          ),
+      );
+    },
+  }),
+);
+
+builder.queryField('complaint', (t) =>
+  t.field({
+    type: ComplaintRef,
+    nullable: true,
+    authScopes: { member: true },
+    description: 'One complaint with its steps',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, context) => {
+      const id = String(args.id);
+      if (!isUuid(id)) return null;
+      return (await findComplaint(context.db, organisationOf(context), id)) ?? null;
+    },
+  }),
+);
+
+const StepStatisticsRef = builder.objectRef<StepStatistics>('ComplaintStepStatistics').implement({
+  fields: (t) => ({
+    counted: t.exposeInt('counted', { description: 'Done in time, done late, or overdue' }),
+    inTime: t.exposeInt('inTime'),
+    late: t.exposeInt('late'),
+    overdue: t.exposeInt('overdue'),
+    pending: t.exposeInt('pending'),
+    shareInTime: t.exposeFloat('shareInTime', { nullable: true, description: 'inTime / counted' }),
+    medianWorkingDays: t.exposeFloat('medianWorkingDays', { nullable: true }),
+  }),
+});
+
+interface Statistics {
+  complaints: number;
+  acknowledgement: StepStatistics;
+  answer: StepStatistics;
+}
+
+const StatisticsRef = builder.objectRef<Statistics>('ComplaintStatistics').implement({
+  description: 'Deadlines over the complaints received in a period, as of today in Paris',
+  fields: (t) => ({
+    complaints: t.exposeInt('complaints'),
+    acknowledgement: t.expose('acknowledgement', { type: StepStatisticsRef }),
+    answer: t.expose('answer', { type: StepStatisticsRef }),
+  }),
+});
+
+builder.queryField('complaintStatistics', (t) =>
+  t.field({
+    type: StatisticsRef,
+    authScopes: { member: true },
+    description: 'Share acknowledged and answered in time, median working days; from and to inclusive',
+    args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
+    resolve: (_root, args, context) => {
+      if (args.to < args.from) throw badInput('The period ends before it starts');
+      return complaintStatistics(context.db, organisationOf(context), args, today(context));
+    },
+  }),
+);
+
+interface Counters {
+  total: number;
+  open: number;
+  overdue: number;
+}
+
+const CountersRef = builder.objectRef<Counters>('ComplaintCounters').implement({
+  fields: (t) => ({
+    total: t.exposeInt('total'),
+    open: t.exposeInt('open', { description: 'Neither closed nor rejected' }),
+    overdue: t.exposeInt('overdue', { description: 'Waiting past a due date, today in Paris' }),
+  }),
+});
+
+builder.queryField('complaintCounters', (t) =>
+  t.field({
+    type: CountersRef,
+    authScopes: { member: true },
+    description: 'The dashboard’s complaint counters',
+    resolve: (_root, _args, context) =>
+      complaintCounters(context.db, organisationOf(context), today(context)),
+  }),
+);
+
+const SettingsRef = builder.objectRef<ComplaintDeadlineSettings>('ComplaintDeadlineSettings').implement({
+  description: 'The organisation’s complaint deadlines, in working days after the day of receipt',
+  fields: (t) => ({
+    acknowledgeWithinWorkingDays: t.exposeInt('acknowledgeWithinWorkingDays'),
+    answerWithinWorkingDays: t.exposeInt('answerWithinWorkingDays'),
+    calendar: t.field({ type: HolidayCalendarEnum, resolve: (settings) => settings.calendar }),
+  }),
+});
+
+builder.queryField('complaintDeadlineSettings', (t) =>
+  t.field({
+    type: SettingsRef,
+    authScopes: { member: true },
+    resolve: (_root, _args, context) => complaintSettings(context.db, organisationOf(context)),
+  }),
+);
