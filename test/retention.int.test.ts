@@ -48,6 +48,7 @@ const PERIODS: Record<Org, Record<RetentionCategory, number>> = {
     contact_logs: 6,
     departed_accounts: 3,
     campaign_respondents: 24,
+    incidents: 36,
   },
   B: {
     feedback_comments: 24,
@@ -55,6 +56,7 @@ const PERIODS: Record<Org, Record<RetentionCategory, number>> = {
     contact_logs: 12,
     departed_accounts: 12,
     campaign_respondents: 24,
+    incidents: 36,
   },
 };
 

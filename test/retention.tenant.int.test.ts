@@ -58,6 +58,7 @@ describe('retention: an organisation reads and changes only its own settings, an
         dueNow: 0,
         dueSoon: 0,
       },
+      { category: 'incidents', months: 36, defaultMonths: 36, isDefault: true, dueNow: 0, dueSoon: 0 },
     ]);
   });
 

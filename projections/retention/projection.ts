@@ -16,6 +16,17 @@ import type {
   CampaignRespondentAdded,
   CampaignRespondentRemoved,
 } from '../../services/campaign/events';
+import {
+  type ComplaintClosed,
+  type ComplaintRejected,
+  type ComplaintReopened,
+  complainantSubject,
+} from '../../services/complaints/events';
+import {
+  type IncidentReopened,
+  type IncidentResolved,
+  incidentSubject,
+} from '../../services/complaints/incident-events';
 import type { PartnerContactCorrected, PartnerContactLogged } from '../../services/contact-log/events';
 import type { FeedbackSubmitted } from '../../services/feedback/events';
 import { startOfNextParisDay, startOfParisDay } from '../../services/kernel/paris-time';
@@ -46,6 +57,11 @@ type Event =
   | CampaignClosed
   | CampaignCancelled
   | CampaignAnswerSubmitted
+  | ComplaintClosed
+  | ComplaintRejected
+  | ComplaintReopened
+  | IncidentResolved
+  | IncidentReopened
   | PersonalDataErased;
 
 type Held = { subject_id: string; organisation_id: string; category: RetentionCategory; starts_at: string };
@@ -100,6 +116,20 @@ const holdContacts = (
       organisation_id: metadata.organisationId,
       category: 'contact_logs' as const,
       starts_at: startOfParisDay(data.contactOn).toISOString(),
+    })),
+  );
+
+const holdComplainants = (
+  db: Kysely<RetentionTables>,
+  events: readonly Recorded<ComplaintClosed | ComplaintRejected>[],
+) =>
+  hold(
+    db,
+    events.map(({ data, metadata }) => ({
+      subject_id: complainantSubject(data),
+      organisation_id: metadata.organisationId,
+      category: 'complaints' as const,
+      starts_at: metadata.occurredAt,
     })),
   );
 
@@ -202,11 +232,13 @@ const touchRespondents = async (
  * comment from its submission, a message's recipient from its queuing, an invitation's address from its last
  * sending, a member from their deactivation (a reactivation stops the clock), a logged contact from its date, a
  * campaign respondent from the campaign's closing (or their removal, or the last message to them, if later), a
- * campaign answer's free text from the answer's date. An erasure removes the subject.
+ * campaign answer's free text from the answer's date, a complainant from their complaint's closing or rejection and
+ * the people a difficulty or disruption speaks of from its resolution (a reopening stops both clocks: nothing is
+ * erased by age while it is being handled). An erasure removes the subject.
  */
 export const retentionProjection = defineProjection<RetentionTables, Event>({
   name: 'retention',
-  version: 3,
+  version: 4,
   tables: [
     'retention_settings',
     'retention_subjects',
@@ -428,6 +460,36 @@ export const retentionProjection = defineProjection<RetentionTables, Event>({
             category: 'feedback_comments' as const,
             starts_at: metadata.occurredAt,
           })),
+      );
+    },
+    // A complaint's last word (its closing, or its rejection as unfounded) starts the complainant's period.
+    async ComplaintClosed(db, events) {
+      await holdComplainants(db, events);
+    },
+    async ComplaintRejected(db, events) {
+      await holdComplainants(db, events);
+    },
+    async ComplaintReopened(db, events) {
+      await release(
+        db,
+        events.map(({ data }) => complainantSubject(data)),
+      );
+    },
+    async IncidentResolved(db, events) {
+      await hold(
+        db,
+        events.map(({ data, metadata }) => ({
+          subject_id: incidentSubject(data),
+          organisation_id: metadata.organisationId,
+          category: 'incidents' as const,
+          starts_at: metadata.occurredAt,
+        })),
+      );
+    },
+    async IncidentReopened(db, events) {
+      await release(
+        db,
+        events.map(({ data }) => incidentSubject(data)),
       );
     },
     async PersonalDataErased(db, events) {

@@ -27,9 +27,10 @@ const adminOrganisationOf = (context: GraphQLContext) => {
 
 const RetentionCategoryEnum = builder.enumType('RetentionCategory', {
   description:
-    'feedback_comments: free text of answers; complaints: complainants’ data (nothing to erase until complaints ' +
-    'are recorded); contact_logs: recipients of sent mail, invitation addresses, people and words of logged partner contacts; departed_accounts: members ' +
-    'deactivated for longer than the period; campaign_respondents: names and addresses of the people feedback campaigns asked, from the closing',
+    'feedback_comments: free text of answers; complaints: complainants’ data and what was written about their ' +
+    'complaint, from its closing or rejection; contact_logs: recipients of sent mail, invitation addresses, people and words of logged partner contacts; departed_accounts: members ' +
+    'deactivated for longer than the period; campaign_respondents: names and addresses of the people feedback campaigns asked, from the closing; ' +
+    'incidents: what difficulty and disruption records say of the people concerned, from the resolution',
   values: RETENTION_CATEGORIES,
 });
 

@@ -112,15 +112,9 @@ function RetentionForm({
               onChange={(event) => setValues({ ...values, [row.category]: event.target.value })}
             />
             <ul className="card-meta plain-list">
-              {row.category === 'complaints' && row.dueNow + row.dueSoon === 0 ? (
-                <li>{t('retention.notYetRecorded')}</li>
-              ) : (
-                <>
-                  {row.dueNow > 0 && <li>{t('retention.dueNow', { count: row.dueNow })}</li>}
-                  {row.dueSoon > 0 && <li>{t('retention.dueSoon', { count: row.dueSoon })}</li>}
-                  {row.dueNow + row.dueSoon === 0 && <li>{t('retention.nothingDue')}</li>}
-                </>
-              )}
+              {row.dueNow > 0 && <li>{t('retention.dueNow', { count: row.dueNow })}</li>}
+              {row.dueSoon > 0 && <li>{t('retention.dueSoon', { count: row.dueSoon })}</li>}
+              {row.dueNow + row.dueSoon === 0 && <li>{t('retention.nothingDue')}</li>}
             </ul>
           </fieldset>
         </div>
