@@ -74,6 +74,8 @@ export interface BuildOptions {
   runRetentionReactor?: boolean;
   /** Start the campaign sweeps (default: as runProjections; CAMPAIGN_SWEEP_MINUTES=0 turns them off). */
   runCampaignReactor?: boolean;
+  /** Start the complaint deadline sweeps (default: as runProjections; COMPLAINT_SWEEP_MINUTES=0 turns them off). */
+  runComplaintReactor?: boolean;
 }
 
 /** The composition root: the only module that wires slices, read models, GraphQL and the web app together. */
@@ -194,7 +196,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   if (options.runMailReactor ?? options.runProjections !== false) mailReactor.start();
   if (options.runRetentionReactor ?? options.runProjections !== false) retentionReactor.start();
   if (options.runCampaignReactor ?? options.runProjections !== false) campaignReactor.start();
-  if (options.runCampaignReactor ?? options.runProjections !== false) complaintReactor.start();
+  if (options.runComplaintReactor ?? options.runProjections !== false) complaintReactor.start();
 
   return {
     app,
