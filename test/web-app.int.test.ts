@@ -16,7 +16,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Text only the dashboard's code holds: the GraphQL printer, our GraphQL client, TanStack Query, the router. */
 const DASHBOARD_ONLY = [
   'Invalid AST Node',
-  'X-Min-Position',
+  'Empty GraphQL response',
   'No QueryClient set',
   'useNavigate() may be used only',
 ];
