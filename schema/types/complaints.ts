@@ -31,7 +31,7 @@ import {
 } from '../../services/complaints/events';
 import { can } from '../../services/kernel/auth';
 import { parisDate } from '../../services/kernel/paris-time';
-import { HOLIDAY_CALENDARS } from '../../services/kernel/working-days';
+import { HOLIDAY_CALENDARS, workingDaysBetween } from '../../services/kernel/working-days';
 import { ERASED } from '../../services/privacy/declarations';
 import { builder, isUuid, organisationOf } from '../builder';
 import type { GraphQLContext } from '../context';
@@ -76,7 +76,10 @@ const namesById = perRequest<string, string | null>(async (context, ids) => {
 const nameOf = (context: GraphQLContext, id: string | null) =>
   id === null ? null : namesById(context).load(id);
 
-const StepDeadlineRef = builder.objectRef<StepDeadline>('ComplaintStepDeadline').implement({
+/** A step against its deadline, with the working days from today to its due date while it waits. */
+type StepDeadlineView = StepDeadline & { workingDaysLeft: number | null };
+
+const StepDeadlineRef = builder.objectRef<StepDeadlineView>('ComplaintStepDeadline').implement({
   description: 'One step (acknowledgement or answer) against its deadline, as of today in Paris',
   fields: (t) => ({
     dueOn: t.field({ type: 'Date', resolve: (step) => step.dueOn }),
@@ -85,6 +88,11 @@ const StepDeadlineRef = builder.objectRef<StepDeadline>('ComplaintStepDeadline')
     workingDays: t.exposeInt('workingDays', {
       nullable: true,
       description: 'Working days from receipt, once done',
+    }),
+    workingDaysLeft: t.exposeInt('workingDaysLeft', {
+      nullable: true,
+      description:
+        'While it waits: working days from today (Paris) to the due date, negative once overdue; null once done',
     }),
   }),
 });
@@ -151,8 +159,19 @@ const ImprovementRequestRef = builder
     }),
   });
 
-const deadlinesOf = async (row: ComplaintRow, context: GraphQLContext) =>
-  complaintDeadlines(row, await settingsFor(context).load(row.organisation_id), today(context));
+const deadlinesOf = async (row: ComplaintRow, context: GraphQLContext) => {
+  const settings = await settingsFor(context).load(row.organisation_id);
+  const now = today(context);
+  const { acknowledgement, answer } = complaintDeadlines(row, settings, now);
+  const withLeft = (step: StepDeadline): StepDeadlineView => ({
+    ...step,
+    workingDaysLeft:
+      step.state === 'pending' || step.state === 'overdue'
+        ? workingDaysBetween(now, step.dueOn, settings.calendar)
+        : null,
+  });
+  return { acknowledgement: withLeft(acknowledgement), answer: withLeft(answer) };
+};
 
 const ComplaintRef = builder.objectRef<ComplaintRow>('Complaint').implement({
   description: 'A complaint (réclamation, indicator 31) and where its handling stands',
