@@ -39,23 +39,16 @@ export function ComplaintActions({
     ? [{ name: 'sendByEmail', kind: 'checkbox', label: t('complaint.sendByEmail', { email }), initial: true }]
     : [];
   const forms: ReactNode[] = [];
-  const add = (
-    key: string,
-    title: string,
-    path: string,
-    fields: ActionField[],
-    done: string,
-    ifMatch = true,
-  ) =>
+  /** Adds a step's form; `variant` remounts it when its choices change (the outcomes once answered). */
+  const add = (key: string, title: string, path: string, fields: ActionField[], done: string, variant = '') =>
     forms.push(
-      <Action key={key} id={`complaint-${key}`} title={title}>
+      <Action key={`${key}${variant}`} id={`complaint-${key}`} title={title}>
         <ActionForm
           complaint={complaint}
           id={`complaint-${key}`}
           path={path}
           fields={fields}
           submitLabel={title}
-          ifMatch={ifMatch}
           onDone={() => onDone(done)}
         />
       </Action>,
@@ -167,6 +160,7 @@ export function ComplaintActions({
         on,
       ],
       t('complaint.closed'),
+      status === 'answered' ? '-answered' : '',
     );
   }
   if (!open && !erased) {

@@ -77,23 +77,19 @@ export function ComplaintStatisticsPage() {
     setPeriod(draft);
   };
 
-  const row = (label: string, figures: StepFigures) => (
-    <tr>
-      <th scope="row">{label}</th>
-      <td className="numeric">{number(figures.inTime)}</td>
-      <td className="numeric">{number(figures.late)}</td>
-      <td className="numeric">{number(figures.overdue)}</td>
-      <td className="numeric">{number(figures.pending)}</td>
-      <td className="numeric">
-        {figures.shareInTime === null ? missing : formatPercent(figures.shareInTime, i18n.language)}
-      </td>
-      <td className="numeric">
-        {figures.medianWorkingDays === null
-          ? missing
-          : formatRating(figures.medianWorkingDays, i18n.language)}
-      </td>
-    </tr>
-  );
+  /** One measure for both steps: a short table that fits a phone (measures as rows, steps as columns). */
+  const measure = (label: string, value: (figures: StepFigures) => string) =>
+    statistics.data && (
+      <tr>
+        <th scope="row">{label}</th>
+        <td className="numeric">{value(statistics.data.acknowledgement)}</td>
+        <td className="numeric">{value(statistics.data.answer)}</td>
+      </tr>
+    );
+  const share = (figures: StepFigures) =>
+    figures.shareInTime === null ? missing : formatPercent(figures.shareInTime, i18n.language);
+  const median = (figures: StepFigures) =>
+    figures.medianWorkingDays === null ? missing : formatRating(figures.medianWorkingDays, i18n.language);
 
   return (
     <>
@@ -140,37 +136,27 @@ export function ComplaintStatisticsPage() {
         <section aria-labelledby="complaint-stats-deadlines">
           <h2 id="complaint-stats-deadlines">{t('complaintStats.caption')}</h2>
           <p aria-live="polite">{t('complaintStats.complaints', { count: statistics.data.complaints })}</p>
-          <div className="table-scroll">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('complaintStats.step')}</th>
-                  <th scope="col" className="numeric">
-                    {t('complaintStats.inTime')}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t('complaintStats.late')}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t('complaintStats.overdue')}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t('complaintStats.pending')}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t('complaintStats.share')}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t('complaintStats.median')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {row(t('complaintStats.acknowledgement'), statistics.data.acknowledgement)}
-                {row(t('complaintStats.answer'), statistics.data.answer)}
-              </tbody>
-            </table>
-          </div>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('complaintStats.measure')}</th>
+                <th scope="col" className="numeric">
+                  {t('complaintStats.acknowledgement')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('complaintStats.answer')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {measure(t('complaintStats.share'), share)}
+              {measure(t('complaintStats.median'), median)}
+              {measure(t('complaintStats.inTime'), (figures) => number(figures.inTime))}
+              {measure(t('complaintStats.late'), (figures) => number(figures.late))}
+              {measure(t('complaintStats.overdue'), (figures) => number(figures.overdue))}
+              {measure(t('complaintStats.pending'), (figures) => number(figures.pending))}
+            </tbody>
+          </table>
           <CountTable
             id="complaint-stats-groups"
             title={t('complaintStats.byGroup')}
