@@ -163,6 +163,30 @@ describe.skipIf(!hasChromium)(title, () => {
       await page.getByRole('heading', { level: 2, name: 'Délais de traitement' }).waitFor();
       await expectAccessible(page);
       await expectNoHorizontalScroll(page);
+
+      // An auditor reads the register and the timeline, without the complainant's data and without buttons.
+      const auditorEmail = `audit.${crypto.randomUUID()}@example.fr`;
+      await registerAccount(
+        { db: t.database.db, store: t.store, clock: { now: () => new Date() } },
+        { organisationId, email: auditorEmail, displayName: 'Auditeur', role: 'auditor', password: PASSWORD },
+      );
+      const auditor = await suite.phone({ cookie: await t.login(auditorEmail, PASSWORD), width: 390 });
+      await auditor.goto(`${base}/complaints`);
+      await auditor.getByRole('link', { name: reference }).click();
+      await auditor.getByRole('heading', { level: 1, name: `Réclamation ${reference}` }).waitFor();
+      await auditor
+        .getByText('Les données du réclamant et les textes sont réservés aux responsables qualité.')
+        .waitFor();
+      const auditorHistory = auditor
+        .getByRole('region', { name: 'Historique', exact: true })
+        .getByRole('listitem');
+      await expect.poll(() => auditorHistory.count()).toBe(6);
+      expect(await auditor.locator('main').getByRole('button').count()).toBe(0);
+      const body = (await auditor.locator('main').textContent()) ?? '';
+      for (const hidden of ['Jeanne Martin', 'chauffage', 'Chaudière', 'Traiter la réclamation']) {
+        expect(body).not.toContain(hidden);
+      }
+      await expectAccessible(auditor);
       expect(pageErrors).toEqual([]);
     },
     JOURNEY_TIMEOUT,
