@@ -13,6 +13,7 @@ import { type ComplaintReactor, createComplaintReactor } from './complaints/reac
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { PostgresEventStore } from './eventstore/postgres';
+import { complaintsExportPlugin } from './exports/complaints';
 import { resultsExportPlugin } from './exports/results';
 import { registerErrorHandler } from './http/error-handler';
 import { healthPlugin } from './http/health';
@@ -164,6 +165,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     campaignLinkKey: vault.derivedKey(CAMPAIGN_LINK_KEY_PURPOSE),
   });
   await app.register(resultsExportPlugin, { db });
+  await app.register(complaintsExportPlugin, { db, clock });
   const campaignReactor = createCampaignReactor({
     database,
     store,

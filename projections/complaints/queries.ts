@@ -9,7 +9,9 @@ import {
 import type { ComplaintStatus } from '../../services/complaints/decider';
 import type { ComplainantGroup, ComplaintChannel } from '../../services/complaints/events';
 import type { Db } from '../../services/db/database';
+import { likePattern } from '../like';
 import { type KeysetPage, pageDirection } from '../paging';
+import type { TeamTables } from '../team/tables';
 import { settingsOf } from './projection';
 import type { ComplaintRow, ComplaintsTables } from './tables';
 
@@ -27,6 +29,13 @@ export interface ComplaintFilter {
   /** Received on or after / on or before these Paris dates. */
   from?: string | null;
   to?: string | null;
+  sessionId?: string | null;
+  /**
+   * Words found, whatever the case, in the reference, the training, the session or the site — and, when
+   * `searchPersonal` says the reader may see them, in the complainant's name or the complaint's text.
+   */
+  search?: string | null;
+  searchPersonal?: boolean;
 }
 
 /** Whether a row waits, on `today`, for a step past its due date (as deadlines.ts decides it). */
@@ -39,6 +48,39 @@ const overdueOn = (today: string) => (eb: ExpressionBuilder<ComplaintsTables, 'c
     ]),
   ]);
 
+/** The longest search the register takes (a few words, not a document). */
+export const MAX_COMPLAINT_SEARCH = 100;
+
+/** The register's rows of an organisation matching a filter, in no particular order. */
+const registerQuery = (db: Db, organisationId: string, filter: ComplaintFilter, today: string) => {
+  let query = tables(db).selectFrom('complaints').selectAll().where('organisation_id', '=', organisationId);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.group) query = query.where('group', '=', filter.group);
+  if (filter.channel) query = query.where('channel', '=', filter.channel);
+  if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
+  if (filter.sessionId) query = query.where('session_id', '=', filter.sessionId);
+  if (filter.from) query = query.where('received_on', '>=', filter.from);
+  if (filter.to) query = query.where('received_on', '<=', filter.to);
+  if (filter.overdue === true) query = query.where(overdueOn(today));
+  if (filter.overdue === false) query = query.where((eb) => eb.not(overdueOn(today)(eb)));
+  const words = filter.search?.trim();
+  if (words) {
+    const pattern = likePattern(words);
+    query = query.where((eb) =>
+      eb.or([
+        eb('reference', 'ilike', pattern),
+        eb('training_title', 'ilike', pattern),
+        eb('session_title', 'ilike', pattern),
+        eb('site', 'ilike', pattern),
+        ...(filter.searchPersonal
+          ? [eb('complainant_name', 'ilike', pattern), eb('text', 'ilike', pattern)]
+          : []),
+      ]),
+    );
+  }
+  return query;
+};
+
 /** An organisation's complaints register, latest received first, keyset-paginated on (received_on, id). */
 export const listComplaints = (
   db: Db,
@@ -48,21 +90,43 @@ export const listComplaints = (
   page: KeysetPage<ComplaintKey>,
 ) => {
   const { order, after } = pageDirection('desc', page);
-  let query = tables(db).selectFrom('complaints').selectAll().where('organisation_id', '=', organisationId);
-  if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.group) query = query.where('group', '=', filter.group);
-  if (filter.channel) query = query.where('channel', '=', filter.channel);
-  if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
-  if (filter.from) query = query.where('received_on', '>=', filter.from);
-  if (filter.to) query = query.where('received_on', '<=', filter.to);
-  if (filter.overdue === true) query = query.where(overdueOn(today));
-  if (filter.overdue === false) query = query.where((eb) => eb.not(overdueOn(today)(eb)));
+  let query = registerQuery(db, organisationId, filter, today);
   if (page.cursor) {
     const { receivedOn, id } = page.cursor;
     query = query.where((eb) => eb(eb.refTuple('received_on', 'id'), after, eb.tuple(receivedOn, id)));
   }
   return query.orderBy('received_on', order).orderBy('id', order).limit(page.limit).execute();
 };
+
+/** Every row of the register matching a filter, latest received first (the export reads them all). */
+export const registerRows = (db: Db, organisationId: string, filter: ComplaintFilter, today: string) =>
+  registerQuery(db, organisationId, filter, today)
+    .orderBy('received_on', 'desc')
+    .orderBy('reference', 'desc')
+    .execute();
+
+/** The display names of these members of the organisation (others are left out). */
+export const memberNames = (db: Db, organisationId: string, userIds: readonly string[]) =>
+  db
+    .withTables<TeamTables>()
+    .selectFrom('team_members')
+    .select(['user_id', 'display_name'])
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', 'in', userIds)
+    .execute();
+
+/** The active members who may own a complaint (administrators and quality managers), by name. */
+export const complaintHandlers = (db: Db, organisationId: string) =>
+  db
+    .withTables<TeamTables>()
+    .selectFrom('team_members')
+    .select(['user_id', 'display_name'])
+    .where('organisation_id', '=', organisationId)
+    .where('active', '=', true)
+    .where('role', 'in', ['admin', 'quality_manager'])
+    .orderBy('display_name')
+    .orderBy('user_id')
+    .execute();
 
 /** One complaint of the organisation, or undefined (another organisation's is unknown here). */
 export const findComplaint = (db: Db, organisationId: string, complaintId: string) =>
@@ -114,7 +178,22 @@ export const complaintStatistics = async (
     .where('received_on', '<=', period.to)
     .execute();
   const settings = await complaintSettings(db, organisationId);
-  return deadlineStatistics(rows.map(datesOf), settings, today);
+  const countBy = <Key extends string>(keyOf: (row: ComplaintRow) => Key | null) => {
+    const counts = new Map<Key, number>();
+    for (const row of rows) {
+      const key = keyOf(row);
+      if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return [...counts]
+      .map(([key, count]) => ({ key, count }))
+      .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  };
+  return {
+    ...deadlineStatistics(rows.map(datesOf), settings, today),
+    byGroup: countBy((row) => row.group),
+    byChannel: countBy((row) => row.channel),
+    byOutcome: countBy((row) => row.outcome),
+  };
 };
 
 /** The dashboard's counters: open complaints, those overdue today, and how many stand in each status. */

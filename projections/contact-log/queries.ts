@@ -1,5 +1,6 @@
 import type { PartnerGroup } from '../../services/contact-log/events';
 import type { Db } from '../../services/db/database';
+import { likePattern } from '../like';
 import { type KeysetPage, pageDirection } from '../paging';
 import type { ContactLogTables } from './tables';
 
@@ -17,9 +18,6 @@ export interface PartnerContactFilter {
   to?: string | null;
   includeRemoved?: boolean;
 }
-
-/** `%` and `_` typed in a search are letters, not patterns. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 /** An organisation's logged contacts, newest contact first, keyset-paginated on (contact_on, id). */
 export const listPartnerContacts = (

@@ -3,11 +3,14 @@ import {
   type ComplaintKey,
   complaintCounters,
   complaintDeadlines,
+  complaintHandlers,
   complaintSettings,
   complaintStatistics,
   findComplaint,
   improvementRequestsOf,
   listComplaints,
+  MAX_COMPLAINT_SEARCH,
+  memberNames,
   stepsOfComplaints,
 } from '../../projections/complaints/queries';
 import type {
@@ -28,7 +31,7 @@ import {
 } from '../../services/complaints/events';
 import { can } from '../../services/kernel/auth';
 import { parisDate } from '../../services/kernel/paris-time';
-import { HOLIDAY_CALENDARS } from '../../services/kernel/working-days';
+import { HOLIDAY_CALENDARS, workingDaysBetween } from '../../services/kernel/working-days';
 import { ERASED } from '../../services/privacy/declarations';
 import { builder, isUuid, organisationOf } from '../builder';
 import type { GraphQLContext } from '../context';
@@ -64,7 +67,19 @@ const settingsFor = perRequest<string, ComplaintDeadlineSettings>(async (context
   Promise.all(ids.map((id) => complaintSettings(context.db, id))),
 );
 
-const StepDeadlineRef = builder.objectRef<StepDeadline>('ComplaintStepDeadline').implement({
+/** Members' display names, once per request: who owns a complaint, who took each step. */
+const namesById = perRequest<string, string | null>(async (context, ids) => {
+  const rows = await memberNames(context.db, organisationOf(context), ids);
+  const names = new Map(rows.map((row) => [row.user_id, row.display_name]));
+  return ids.map((id) => names.get(id) ?? null);
+});
+const nameOf = (context: GraphQLContext, id: string | null) =>
+  id === null ? null : namesById(context).load(id);
+
+/** A step against its deadline, with the working days from today to its due date while it waits. */
+type StepDeadlineView = StepDeadline & { workingDaysLeft: number | null };
+
+const StepDeadlineRef = builder.objectRef<StepDeadlineView>('ComplaintStepDeadline').implement({
   description: 'One step (acknowledgement or answer) against its deadline, as of today in Paris',
   fields: (t) => ({
     dueOn: t.field({ type: 'Date', resolve: (step) => step.dueOn }),
@@ -73,6 +88,11 @@ const StepDeadlineRef = builder.objectRef<StepDeadline>('ComplaintStepDeadline')
     workingDays: t.exposeInt('workingDays', {
       nullable: true,
       description: 'Working days from receipt, once done',
+    }),
+    workingDaysLeft: t.exposeInt('workingDaysLeft', {
+      nullable: true,
+      description:
+        'While it waits: working days from today (Paris) to the due date, negative once overdue; null once done',
     }),
   }),
 });
@@ -93,6 +113,16 @@ const ComplaintStepRef = builder.objectRef<ComplaintStepRow>('ComplaintStep').im
     outcome: t.field({ type: ComplaintOutcomeEnum, nullable: true, resolve: (row) => row.outcome }),
     ownerId: t.exposeID('owner_id', { nullable: true }),
     actorId: t.exposeID('actor_id', { nullable: true }),
+    actorName: t.string({
+      nullable: true,
+      description: 'Display name of the member who took the step',
+      resolve: (row, _args, context) => nameOf(context, row.actor_id),
+    }),
+    ownerName: t.string({
+      nullable: true,
+      description: 'For a reassignment: the new owner’s display name',
+      resolve: (row, _args, context) => nameOf(context, row.owner_id),
+    }),
     occurredAt: t.field({ type: 'DateTime', resolve: (row) => row.occurred_at }),
   }),
 });
@@ -121,12 +151,27 @@ const ImprovementRequestRef = builder
       id: t.exposeID('request_id'),
       title: t.string({ nullable: true, resolve: (row, _args, context) => personal(context, row.title) }),
       requestedBy: t.exposeID('requested_by'),
+      requestedByName: t.string({
+        nullable: true,
+        resolve: (row, _args, context) => nameOf(context, row.requested_by),
+      }),
       requestedAt: t.field({ type: 'DateTime', resolve: (row) => row.requested_at }),
     }),
   });
 
-const deadlinesOf = async (row: ComplaintRow, context: GraphQLContext) =>
-  complaintDeadlines(row, await settingsFor(context).load(row.organisation_id), today(context));
+const deadlinesOf = async (row: ComplaintRow, context: GraphQLContext) => {
+  const settings = await settingsFor(context).load(row.organisation_id);
+  const now = today(context);
+  const { acknowledgement, answer } = complaintDeadlines(row, settings, now);
+  const withLeft = (step: StepDeadline): StepDeadlineView => ({
+    ...step,
+    workingDaysLeft:
+      step.state === 'pending' || step.state === 'overdue'
+        ? workingDaysBetween(now, step.dueOn, settings.calendar)
+        : null,
+  });
+  return { acknowledgement: withLeft(acknowledgement), answer: withLeft(answer) };
+};
 
 const ComplaintRef = builder.objectRef<ComplaintRow>('Complaint').implement({
   description: 'A complaint (réclamation, indicator 31) and where its handling stands',
@@ -144,6 +189,11 @@ const ComplaintRef = builder.objectRef<ComplaintRow>('Complaint').implement({
     sessionTitle: t.exposeString('session_title', { nullable: true }),
     site: t.exposeString('site', { nullable: true }),
     ownerId: t.exposeID('owner_id', { nullable: true }),
+    ownerName: t.string({
+      nullable: true,
+      description: 'Display name of the member who handles it',
+      resolve: (row, _args, context) => nameOf(context, row.owner_id),
+    }),
     mediationInProgress: t.exposeBoolean('mediation_in_progress'),
     outcome: t.field({ type: ComplaintOutcomeEnum, nullable: true, resolve: (row) => row.outcome }),
     personalDataVisible: t.boolean({
@@ -227,11 +277,23 @@ builder.queryField('complaints', (t) =>
       overdue: t.arg.boolean({ required: false }),
       from: t.arg({ type: 'Date', required: false }),
       to: t.arg({ type: 'Date', required: false }),
+      sessionId: t.arg.id({ required: false }),
+      search: t.arg.string({
+        required: false,
+        description:
+          'Words found in the reference, training, session or site; also in the complainant’s name and the ' +
+          'text for those who may read them',
+      }),
     },
     resolve: (_root, args, context) => {
       if (args.from && args.to && args.to < args.from) throw badInput('The period ends before it starts');
       const ownerId = args.ownerId ? String(args.ownerId) : null;
       if (ownerId && !isUuid(ownerId)) throw badInput('ownerId is a member’s id');
+      const sessionId = args.sessionId ? String(args.sessionId) : null;
+      if (sessionId && !isUuid(sessionId)) throw badInput('sessionId is a session’s id');
+      if (args.search && args.search.length > MAX_COMPLAINT_SEARCH) {
+        throw badInput(`A search is at most ${MAX_COMPLAINT_SEARCH} characters`);
+      }
       const organisationId = organisationOf(context);
       return keysetConnection(
         args,
@@ -249,6 +311,9 @@ builder.queryField('complaints', (t) =>
               overdue: args.overdue,
               from: args.from,
               to: args.to,
+              sessionId,
+              search: args.search,
+              searchPersonal: handles(context),
             },
             today(context),
             page,
@@ -289,7 +354,33 @@ interface Statistics {
   complaints: number;
   acknowledgement: StepStatistics;
   answer: StepStatistics;
+  byGroup: { key: (typeof COMPLAINANT_GROUPS)[number]; count: number }[];
+  byChannel: { key: (typeof COMPLAINT_CHANNELS)[number]; count: number }[];
+  byOutcome: { key: (typeof COMPLAINT_OUTCOMES)[number]; count: number }[];
 }
+
+const GroupCountRef = builder.objectRef<Statistics['byGroup'][number]>('ComplaintGroupCount').implement({
+  fields: (t) => ({
+    group: t.field({ type: ComplainantGroupEnum, resolve: (row) => row.key }),
+    count: t.exposeInt('count'),
+  }),
+});
+const ChannelCountRef = builder
+  .objectRef<Statistics['byChannel'][number]>('ComplaintChannelCount')
+  .implement({
+    fields: (t) => ({
+      channel: t.field({ type: ComplaintChannelEnum, resolve: (row) => row.key }),
+      count: t.exposeInt('count'),
+    }),
+  });
+const OutcomeCountRef = builder
+  .objectRef<Statistics['byOutcome'][number]>('ComplaintOutcomeCount')
+  .implement({
+    fields: (t) => ({
+      outcome: t.field({ type: ComplaintOutcomeEnum, resolve: (row) => row.key }),
+      count: t.exposeInt('count'),
+    }),
+  });
 
 const StatisticsRef = builder.objectRef<Statistics>('ComplaintStatistics').implement({
   description: 'Deadlines over the complaints received in a period, as of today in Paris',
@@ -297,6 +388,12 @@ const StatisticsRef = builder.objectRef<Statistics>('ComplaintStatistics').imple
     complaints: t.exposeInt('complaints'),
     acknowledgement: t.expose('acknowledgement', { type: StepStatisticsRef }),
     answer: t.expose('answer', { type: StepStatisticsRef }),
+    byGroup: t.expose('byGroup', { type: [GroupCountRef], description: 'Most frequent first' }),
+    byChannel: t.expose('byChannel', { type: [ChannelCountRef], description: 'Most frequent first' }),
+    byOutcome: t.expose('byOutcome', {
+      type: [OutcomeCountRef],
+      description: 'Closed complaints by outcome, most frequent first',
+    }),
   }),
 });
 
@@ -351,5 +448,24 @@ builder.queryField('complaintDeadlineSettings', (t) =>
     type: SettingsRef,
     authScopes: { member: true },
     resolve: (_root, _args, context) => complaintSettings(context.db, organisationOf(context)),
+  }),
+);
+
+const ComplaintHandlerRef = builder
+  .objectRef<{ user_id: string; display_name: string }>('ComplaintHandler')
+  .implement({
+    description: 'An active member who may own a complaint (an administrator or a quality manager)',
+    fields: (t) => ({
+      id: t.exposeID('user_id'),
+      displayName: t.exposeString('display_name'),
+    }),
+  });
+
+builder.queryField('complaintHandlers', (t) =>
+  t.field({
+    type: [ComplaintHandlerRef],
+    authScopes: { member: true },
+    description: 'Who a complaint may be given to, by name',
+    resolve: (_root, _args, context) => complaintHandlers(context.db, organisationOf(context)),
   }),
 );

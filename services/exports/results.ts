@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
@@ -16,6 +15,7 @@ import {
   type QuestionnaireContent,
   type QuestionPurpose,
 } from '../questionnaire/events';
+import { type Cell, toFrenchCsv, toXlsx, XLSX_TYPE } from './spreadsheet';
 
 const HEADERS = [
   'Date de réponse',
@@ -66,19 +66,6 @@ const querySchema = z.object({
   campaignId: z.string().uuid().optional(),
   purpose: z.enum(QUESTION_PURPOSES).optional(),
 });
-
-type Cell = string | number;
-
-/** A CSV field as French spreadsheets read it: quoted when needed, and never taken for a formula. */
-const csvField = (value: Cell): string => {
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
-
-/** UTF-8 with a byte-order mark, `;` between fields, CRLF between lines: what French spreadsheet software opens. */
-export const toFrenchCsv = (rows: readonly (readonly Cell[])[]): Buffer =>
-  Buffer.from(`\uFEFF${rows.map((row) => row.map(csvField).join(';')).join('\r\n')}\r\n`, 'utf8');
 
 const frenchDay = (day: string) => day.split('-').reverse().join('/');
 
@@ -152,15 +139,6 @@ const tableOf = async (
   return [[...HEADERS], ...lines.map((line) => line.cells)];
 };
 
-const xlsxOf = async (rows: readonly (readonly Cell[])[]) => {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Réponses');
-  for (const row of rows) sheet.addRow([...row]);
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-};
-
 /**
  * `GET /api/results/export`: the results of a filter as CSV or XLSX, one row per answer and question. Every
  * member may export figures; the comments' text only goes to those who may read comments.
@@ -196,9 +174,7 @@ export const resultsExportPlugin = fp(
         if (filter.format === 'csv') {
           return reply.type('text/csv; charset=utf-8').send(toFrenchCsv(rows));
         }
-        return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .send(await xlsxOf(rows));
+        return reply.type(XLSX_TYPE).send(await toXlsx('Réponses', rows));
       },
     );
   },

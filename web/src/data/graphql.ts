@@ -38,7 +38,14 @@ type EnumOf<
     | 'IncidentCategory'
     | 'IncidentSeverity'
     | 'IncidentStatus'
-    | 'IncidentStepKind',
+    | 'IncidentStepKind'
+    | 'ComplaintStatus'
+    | 'ComplaintChannel'
+    | 'ComplainantGroup'
+    | 'ComplaintOutcome'
+    | 'ComplaintStepKind'
+    | 'ComplaintDeadlineState'
+    | 'HolidayCalendar',
 > = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
@@ -58,6 +65,13 @@ export type IncidentSeverity = EnumOf<'IncidentSeverity'>;
 export type IncidentStatus = EnumOf<'IncidentStatus'>;
 export type IncidentStepKind = EnumOf<'IncidentStepKind'>;
 export type ResultsSnapshotStatus = EnumOf<'ResultsSnapshotStatus'>;
+export type ComplaintStatus = EnumOf<'ComplaintStatus'>;
+export type ComplaintChannel = EnumOf<'ComplaintChannel'>;
+export type ComplainantGroup = EnumOf<'ComplainantGroup'>;
+export type ComplaintOutcome = EnumOf<'ComplaintOutcome'>;
+export type ComplaintStepKind = EnumOf<'ComplaintStepKind'>;
+export type ComplaintDeadlineState = EnumOf<'ComplaintDeadlineState'>;
+export type HolidayCalendar = EnumOf<'HolidayCalendar'>;
 
 /**
  * The values of a schema enum, in the order of a record that names each of them (its labels): a value the server

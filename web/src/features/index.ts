@@ -6,6 +6,7 @@ import { access } from './access';
 import { answer } from './answer';
 import { campaignMail } from './campaign-mail';
 import { campaigns } from './campaigns';
+import { complaints } from './complaints';
 import { contactLog } from './contact-log';
 import { dashboard } from './dashboard';
 import { evidence } from './evidence';
@@ -31,6 +32,7 @@ export const features = [
   questionnaires,
   campaigns,
   contactLog,
+  complaints,
   incidents,
   results,
   campaignMail,

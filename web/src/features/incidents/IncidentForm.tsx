@@ -5,6 +5,7 @@ import { command, isApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
+import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import {
   enumValue,
@@ -17,7 +18,6 @@ import { useFormErrors } from '../../hooks/useFormErrors';
 import { isStorableText } from '../../validation';
 import { parisToday, useIncidentSessions } from './incidents';
 import { incidentsMessages } from './messages';
-import { TextAreaField } from './TextAreaField';
 
 export const KINDS = enumValues<IncidentKind>(incidentsMessages.fr.incidentKinds);
 export const CATEGORIES = enumValues<IncidentCategory>(incidentsMessages.fr.incidentCategories);

@@ -9,11 +9,11 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { StatusMessage } from '../../components/StatusMessage';
 import { SubmitButton } from '../../components/SubmitButton';
+import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useViewer } from '../../data/viewer';
 import { formatDate } from '../../format';
 import { type IncidentView, parisToday, useIncident } from './incidents';
-import { TextAreaField } from './TextAreaField';
 
 /**
  * One step form: a text, perhaps a date, sent with the revision the page shows (If-Match). A stale revision
