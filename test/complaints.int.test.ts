@@ -246,6 +246,8 @@ describe('complaints: recorded by staff, acknowledged and answered by e-mail, ag
     );
     expect(recorded.statusCode, recorded.body).toBe(201);
     const { id } = recorded.json();
+    const before = await read('{ complaintDeadlineSettings { revision } }');
+    expect(before.complaintDeadlineSettings).toEqual({ revision: -1 });
     const refused = await post('/api/complaint-settings', {
       acknowledgeWithinWorkingDays: 10,
       answerWithinWorkingDays: 5,
@@ -253,18 +255,30 @@ describe('complaints: recorded by staff, acknowledged and answered by e-mail, ag
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().code).toBe('answer_due_before_acknowledgement');
-    const set = await post('/api/complaint-settings', {
-      acknowledgeWithinWorkingDays: 5,
-      answerWithinWorkingDays: 15,
-      calendar: 'alsace_moselle',
-    });
+    const set = await post(
+      '/api/complaint-settings',
+      { acknowledgeWithinWorkingDays: 5, answerWithinWorkingDays: 15, calendar: 'alsace_moselle' },
+      { 'if-match': '-1' },
+    );
     expect(set.statusCode, set.body).toBe(200);
     expect((await complaint(id)).acknowledgement.dueOn).toBe('2027-05-13');
-    const settings = await read('{ complaintDeadlineSettings { acknowledgeWithinWorkingDays calendar } }');
+    const settings = await read(
+      '{ complaintDeadlineSettings { acknowledgeWithinWorkingDays calendar revision } }',
+    );
     expect(settings.complaintDeadlineSettings).toEqual({
       acknowledgeWithinWorkingDays: 5,
       calendar: 'alsace_moselle',
+      revision: 0,
     });
+    // A form filled before that change is refused with the current revision, and changes nothing.
+    const stale = await post(
+      '/api/complaint-settings',
+      { acknowledgeWithinWorkingDays: 3, answerWithinWorkingDays: 10, calendar: 'metropolitan' },
+      { 'if-match': '-1' },
+    );
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'revision_conflict', details: { currentRevision: 0 } });
+    expect((await complaint(id)).acknowledgement.dueOn).toBe('2027-05-13');
     // No address: the acknowledgement cannot go by e-mail, and is recorded as given another way.
     const byMail = await post(`/api/complaints/${id}/acknowledgement`, {
       message: 'Reçu',

@@ -111,7 +111,7 @@ const scrub = (column: string) => sql`CASE WHEN ${sql.ref(column)} IS NULL THEN 
  */
 export const complaintsProjection = defineProjection<ComplaintsTables, Event>({
   name: 'complaints',
-  version: 1,
+  version: 2,
   tables: [
     'complaints',
     'complaint_steps',
@@ -181,6 +181,7 @@ export const complaintsProjection = defineProjection<ComplaintsTables, Event>({
       .addColumn('acknowledge_within_working_days', 'integer', (column) => column.notNull())
       .addColumn('answer_within_working_days', 'integer', (column) => column.notNull())
       .addColumn('calendar', 'text', (column) => column.notNull())
+      .addColumn('revision', 'integer', (column) => column.notNull())
       .execute();
     await db.schema
       .createTable('complaint_improvement_requests')
@@ -318,7 +319,7 @@ export const complaintsProjection = defineProjection<ComplaintsTables, Event>({
       await addStep(db, event, { step_on: event.data.reopenedOn, text: event.data.reason });
     }),
     async ComplaintDeadlinesSet(db, events) {
-      for (const { data, metadata } of events) {
+      for (const { data, metadata, revision } of events) {
         const organisationId = metadata.organisationId;
         await db
           .insertInto('complaint_settings')
@@ -327,12 +328,14 @@ export const complaintsProjection = defineProjection<ComplaintsTables, Event>({
             acknowledge_within_working_days: data.acknowledgeWithinWorkingDays,
             answer_within_working_days: data.answerWithinWorkingDays,
             calendar: data.calendar,
+            revision,
           })
           .onConflict((oc) =>
             oc.column('organisation_id').doUpdateSet({
               acknowledge_within_working_days: data.acknowledgeWithinWorkingDays,
               answer_within_working_days: data.answerWithinWorkingDays,
               calendar: data.calendar,
+              revision,
             }),
           )
           .execute();

@@ -152,6 +152,16 @@ export const stepsOfComplaints = (db: Db, organisationId: string, complaintIds: 
 export const complaintSettings = (db: Db, organisationId: string): Promise<ComplaintDeadlineSettings> =>
   settingsOf(tables(db), organisationId);
 
+/** The revision of the organisation's deadline settings, to send as If-Match; -1 while it has set none. */
+export const complaintSettingsRevision = async (db: Db, organisationId: string): Promise<number> => {
+  const row = await tables(db)
+    .selectFrom('complaint_settings')
+    .select('revision')
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  return row?.revision ?? -1;
+};
+
 export const datesOf = (row: ComplaintRow): ComplaintDates => ({
   receivedOn: row.received_on,
   acknowledgedOn: row.acknowledged_on,

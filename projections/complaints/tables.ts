@@ -81,6 +81,8 @@ export type ComplaintsTables = {
     acknowledge_within_working_days: number;
     answer_within_working_days: number;
     calendar: HolidayCalendar;
+    /** The settings stream's revision: what a change sends as If-Match. */
+    revision: number;
   };
   /** The last number given to a complaint per organisation and year of receipt. */
   complaint_numbers: { organisation_id: string; year: number; last_number: number };

@@ -5,6 +5,7 @@ import {
   complaintDeadlines,
   complaintHandlers,
   complaintSettings,
+  complaintSettingsRevision,
   complaintStatistics,
   findComplaint,
   improvementRequestsOf,
@@ -434,20 +435,30 @@ builder.queryField('complaintCounters', (t) =>
   }),
 );
 
-const SettingsRef = builder.objectRef<ComplaintDeadlineSettings>('ComplaintDeadlineSettings').implement({
-  description: 'The organisation’s complaint deadlines, in working days after the day of receipt',
-  fields: (t) => ({
-    acknowledgeWithinWorkingDays: t.exposeInt('acknowledgeWithinWorkingDays'),
-    answerWithinWorkingDays: t.exposeInt('answerWithinWorkingDays'),
-    calendar: t.field({ type: HolidayCalendarEnum, resolve: (settings) => settings.calendar }),
-  }),
-});
+const SettingsRef = builder
+  .objectRef<ComplaintDeadlineSettings & { organisationId: string }>('ComplaintDeadlineSettings')
+  .implement({
+    description: 'The organisation’s complaint deadlines, in working days after the day of receipt',
+    fields: (t) => ({
+      revision: t.int({
+        description: 'The settings revision, to send as If-Match when changing them (-1 before any change)',
+        resolve: (settings, _args, context) =>
+          settings.organisationId ? complaintSettingsRevision(context.db, settings.organisationId) : -1,
+      }),
+      acknowledgeWithinWorkingDays: t.exposeInt('acknowledgeWithinWorkingDays'),
+      answerWithinWorkingDays: t.exposeInt('answerWithinWorkingDays'),
+      calendar: t.field({ type: HolidayCalendarEnum, resolve: (settings) => settings.calendar }),
+    }),
+  });
 
 builder.queryField('complaintDeadlineSettings', (t) =>
   t.field({
     type: SettingsRef,
     authScopes: { member: true },
-    resolve: (_root, _args, context) => complaintSettings(context.db, organisationOf(context)),
+    resolve: async (_root, _args, context) => {
+      const organisationId = organisationOf(context);
+      return { ...(await complaintSettings(context.db, organisationId)), organisationId };
+    },
   }),
 );
 

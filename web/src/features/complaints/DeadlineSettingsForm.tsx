@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { command } from '../../api';
+import { command, isApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -9,6 +9,7 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { enumValue, enumValues, type HolidayCalendar } from '../../data/graphql';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { queryClient } from '../../queryClient';
 import { useComplaintSettings } from './complaints';
 import { complaintsMessages } from './messages';
 
@@ -39,11 +40,15 @@ export function DeadlineSettingsForm() {
     }
   }, [loaded]);
   const send = useMutation({
-    mutationFn: (body: object) => command('/api/complaint-settings', body),
+    // The revision the form was filled from: a colleague's change meanwhile answers 409, never a silent overwrite.
+    mutationFn: (body: object) =>
+      command('/api/complaint-settings', body, loaded ? { ifMatch: loaded.revision } : {}),
     onSuccess: () => setSaved(true),
     onError: (error) => {
       setSaved(false);
       showServerError(error);
+      // Reloaded, the form shows what the colleague saved; the message asks to try again from there.
+      if (isApiError(error) && error.code === 'revision_conflict') void queryClient.invalidateQueries();
     },
   });
 

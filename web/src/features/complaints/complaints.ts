@@ -174,7 +174,7 @@ export type ComplaintStatisticsView = ResultOf<typeof ComplaintStatisticsQuery>[
 
 const ComplaintSettingsQuery = graphql(`
   query ComplaintDeadlineSettings {
-    complaintDeadlineSettings { acknowledgeWithinWorkingDays answerWithinWorkingDays calendar }
+    complaintDeadlineSettings { acknowledgeWithinWorkingDays answerWithinWorkingDays calendar revision }
   }
 `);
 
