@@ -104,8 +104,10 @@ describe('the built web app as the server sends it', () => {
     expect(again.statusCode).toBe(304);
   });
 
-  it("answers the public form's own page, not the app's, for /f/<token>, also to be checked again", async () => {
+  it("answers the public form's own page, not the app's, for /f/<token> and /r/<address>, also to be checked again", async () => {
     const page = readFileSync(join(dist, 'public-form.html'));
+    const complaintPage = await get('/r/AbCdEfGhIjKlMnOpQrSt', 'br');
+    expect(brotliDecompressSync(complaintPage.rawPayload).equals(page)).toBe(true);
     const response = await get('/f/Zm9ybS1saW5rLXRva2Vu.c2lnbmF0dXJl', 'br');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);

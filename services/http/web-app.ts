@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 const API_PATHS = /^\/(api|graphql|health|docs)(\/|$)/;
 
 /** The public feedback form is a page of its own (web/public-form.html): a phone loads none of the dashboard. */
-const PUBLIC_FORM_PATH = /^\/(f\/[^/]+|a\/[^/]+(\/opt-out)?)$/;
+const PUBLIC_FORM_PATH = /^\/(f\/[^/]+|a\/[^/]+(\/opt-out)?|r\/[^/]+)$/;
 
 /** Vite names what it builds under assets/ `<name>-<content hash>.<ext>`: new content, new name. */
 const HASHED_ASSET = /^assets\/[^/]+-[\w-]{8,}\.\w+(\.br|\.gz)?$/;
