@@ -6,6 +6,7 @@ import { access } from './access';
 import { answer } from './answer';
 import { campaignMail } from './campaign-mail';
 import { campaigns } from './campaigns';
+import { complaintPage } from './complaint-page';
 import { contactLog } from './contact-log';
 import { dashboard } from './dashboard';
 import { evidence } from './evidence';
@@ -28,6 +29,7 @@ export const features = [
   training,
   feedback,
   answer,
+  complaintPage,
   questionnaires,
   campaigns,
   contactLog,
