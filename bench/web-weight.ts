@@ -33,6 +33,13 @@ export const PAGE_KINDS: readonly PageKind[] = [
     lazy: [],
     gzipBudget: PUBLIC_FORM_GZIP_BUDGET,
   },
+  {
+    page: 'complaint page',
+    path: '/r/:address',
+    html: 'complaint-form.html',
+    lazy: [],
+    gzipBudget: PUBLIC_FORM_GZIP_BUDGET,
+  },
   { page: 'dashboard', path: '/', html: 'index.html', lazy: ['src/features/dashboard/DashboardPage.tsx'] },
 ];
 

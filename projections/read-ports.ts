@@ -2,6 +2,7 @@ import type { Db } from '../services/db/database';
 import { createBatchLoader } from '../services/kernel/batch-loader';
 import type { ReadPorts } from '../services/read-ports';
 import { campaignsForAnswer, respondentsForAnswer, sharedLinksForAnswer } from './campaigns/queries';
+import { complaintPageByAddressHash, complaintSettings, findComplaint } from './complaints/queries';
 import { linkStates } from './feedback/queries';
 import { organisationPublicProfile } from './organisations/queries';
 import { resultsPageByPublicId, snapshotOf, snapshotsOf, statusOf } from './publication/queries';
@@ -87,5 +88,17 @@ export const createReadPorts = (db: Db): ReadPorts & { waiting(): number } => {
       };
     },
     answerExists: (organisationId, answerId) => answerExists(db, organisationId, answerId),
+    complaintPage: async (addressHash) => {
+      const row = await complaintPageByAddressHash(db, addressHash);
+      if (!row) return undefined;
+      const settings = await complaintSettings(db, row.organisation_id);
+      return {
+        organisationId: row.organisation_id,
+        replaced: row.replaced,
+        acknowledgeWithinWorkingDays: settings.acknowledgeWithinWorkingDays,
+      };
+    },
+    complaintReference: async (organisationId, complaintId) =>
+      (await findComplaint(db, organisationId, complaintId))?.reference,
   };
 };

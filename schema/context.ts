@@ -8,4 +8,6 @@ export interface GraphQLContext {
   viewer?: Viewer;
   /** The key campaign link tokens are derived with (services/campaign/links.ts): managers see shared links. */
   campaignLinkKey: Buffer;
+  /** The key public complaint page addresses are derived with (services/complaints/public-page.ts). */
+  complaintPageKey: Buffer;
 }

@@ -20,6 +20,7 @@ import './types/publication';
 import './types/results';
 import './types/incidents';
 import './types/complaints';
+import './types/complaint-page';
 
 export const schema = builder.toSchema();
 

@@ -74,6 +74,7 @@ export interface GraphQLPluginDeps {
   db: Db;
   clock: Clock;
   campaignLinkKey: Buffer;
+  complaintPageKey: Buffer;
   config: Pick<
     Config,
     | 'GRAPHQL_INTROSPECTION'
@@ -107,6 +108,7 @@ export const graphQLPlugin = async (app: FastifyInstance, deps: GraphQLPluginDep
       clock: deps.clock,
       viewer: req.viewer,
       campaignLinkKey: deps.campaignLinkKey,
+      complaintPageKey: deps.complaintPageKey,
     }),
   });
 

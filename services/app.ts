@@ -9,6 +9,7 @@ import { graphQLPlugin } from '../schema/yoga';
 import { enrolLegacyMembers, hasAnyAccount, issueSetupToken } from './access/accounts';
 import { CAMPAIGN_LINK_KEY_PURPOSE } from './campaign/links';
 import { type CampaignReactor, createCampaignReactor } from './campaign/reactor';
+import { COMPLAINT_PAGE_KEY_PURPOSE } from './complaints/public-page';
 import { type ComplaintReactor, createComplaintReactor } from './complaints/reactor';
 import type { Config } from './config';
 import type { Database } from './db/database';
@@ -163,6 +164,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     clock,
     config,
     campaignLinkKey: vault.derivedKey(CAMPAIGN_LINK_KEY_PURPOSE),
+    complaintPageKey: vault.derivedKey(COMPLAINT_PAGE_KEY_PURPOSE),
   });
   await app.register(resultsExportPlugin, { db });
   await app.register(complaintsExportPlugin, { db, clock });

@@ -48,6 +48,19 @@ export interface ReadPorts {
   publicResults(publicId: string): Promise<PublicResults | undefined>;
   /** Whether the organisation received this answer (a campaign's or a legacy one); another's is unknown. */
   answerExists(organisationId: string, answerId: string): Promise<boolean>;
+  /** The public complaint page an address names (by the address's SHA-256), or undefined when it names none. */
+  complaintPage(addressHash: string): Promise<ComplaintPageState | undefined>;
+  /** A complaint's register reference (R-<year>-<nnn>) once the register shows it. */
+  complaintReference(organisationId: string, complaintId: string): Promise<string | undefined>;
+}
+
+/** What a public complaint page's address leads to. */
+export interface ComplaintPageState {
+  organisationId: string;
+  /** An earlier address: the page has moved (the organisation regenerated it). */
+  replaced: boolean;
+  /** The organisation's deadline to acknowledge a complaint, said on the confirmation. */
+  acknowledgeWithinWorkingDays: number;
 }
 
 export interface CampaignForAnswer {

@@ -23,6 +23,7 @@ import { checkKeyEncryptionKey, createVault, type Vault } from '../services/priv
 import { migrations } from '../services/runtime';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
 import { ooxmlOf, tinyPdf, tinyPng } from './support/file-fixtures';
+import { multipartBody, type Part } from './support/multipart';
 
 const LIMITS: FileLimits = { maxBytes: 4096, maxFiles: 3 };
 const STATEMENT = 'Le formateur ne s’est pas présenté le 12 mars — Camille Durand-Lefèvre';
@@ -36,27 +37,6 @@ const errorOf = async (promise: Promise<unknown>) => {
     throw error;
   }
   throw new Error('expected a refusal');
-};
-
-type Part = { name: string; value: string } | { name: string; filename: string; bytes: Buffer };
-
-/** A multipart/form-data body as a browser sends it. */
-const multipartBody = (parts: readonly Part[]) => {
-  const boundary = `----form${newId()}`;
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const disposition =
-      'filename' in part
-        ? `form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: application/octet-stream`
-        : `form-data; name="${part.name}"`;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n\r\n`, 'utf8'));
-    chunks.push('filename' in part ? part.bytes : Buffer.from(part.value, 'utf8'), Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(chunks),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
 };
 
 for (const kind of databaseKinds()) {

@@ -184,6 +184,7 @@ describe('GraphQL read while the database is unreachable', () => {
       clock: { now: () => new Date() },
       config: loadConfig({}),
       campaignLinkKey: Buffer.alloc(32),
+      complaintPageKey: Buffer.alloc(32),
     });
     try {
       const response = await app.inject({

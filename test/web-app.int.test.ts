@@ -104,8 +104,13 @@ describe('the built web app as the server sends it', () => {
     expect(again.statusCode).toBe(304);
   });
 
-  it("answers the public form's own page, not the app's, for /f/<token>, also to be checked again", async () => {
+  it("answers the public form's own page, not the app's, for /f/<token> (and the complaint page's for /r/<address>), also to be checked again", async () => {
     const page = readFileSync(join(dist, 'public-form.html'));
+    const complaintPage = await get('/r/AbCdEfGhIjKlMnOpQrSt', 'br');
+    expect(complaintPage.statusCode).toBe(200);
+    expect(
+      brotliDecompressSync(complaintPage.rawPayload).equals(readFileSync(join(dist, 'complaint-form.html'))),
+    ).toBe(true);
     const response = await get('/f/Zm9ybS1saW5rLXRva2Vu.c2lnbmF0dXJl', 'br');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
@@ -125,18 +130,19 @@ describe('the built web app as the server sends it', () => {
     expect(response.headers['content-type']).toMatch(/^text\/html/);
   });
 
-  it('loads the public form with at most 100 kB of gzipped JavaScript, and no GraphQL, TanStack Query or router', () => {
+  it('loads the public form and the complaint page with at most 100 kB of gzipped JavaScript each, and no GraphQL, TanStack Query or router', () => {
     const pages = pageWeights(dist);
     const page = (path: string) => pages.find((candidate) => candidate.path === path)!;
     const text = ({ files }: PageWeight) =>
       files.map((file) => readFileSync(join(dist, file), 'utf8')).join('\n');
-    const form = page('/f/:token');
-    expect(form.gzip).toBeLessThanOrEqual(PUBLIC_FORM_GZIP_BUDGET);
-    expect(form.withinBudget).toBe(true);
-    for (const marker of DASHBOARD_ONLY) {
-      // Found in the dashboard's code, so that its absence from the form's means something.
-      expect(text(page('/')), marker).toContain(marker);
-      expect(text(form), marker).not.toContain(marker);
+    for (const form of [page('/f/:token'), page('/r/:address')]) {
+      expect(form.gzip, form.path).toBeLessThanOrEqual(PUBLIC_FORM_GZIP_BUDGET);
+      expect(form.withinBudget).toBe(true);
+      for (const marker of DASHBOARD_ONLY) {
+        // Found in the dashboard's code, so that its absence from the form's means something.
+        expect(text(page('/')), marker).toContain(marker);
+        expect(text(form), marker).not.toContain(marker);
+      }
     }
   });
 

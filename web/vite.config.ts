@@ -13,9 +13,11 @@ const backend = 'http://localhost:3000';
 const proxy = Object.fromEntries(['/api', '/graphql', '/health', '/docs'].map((path) => [path, backend]));
 
 // The public feedback form is a page of its own, so that a learner's phone loads none of the dashboard's code;
-// the server answers it for `/f/<token>` (services/http/web-app.ts), and so do `vite` and `vite preview`.
+// the server answers it for `/f/<token>` and `/a/<token>` (services/http/web-app.ts), and so do `vite` and
+// `vite preview`; the public complaint page, `/r/<address>`, is another.
 const publicFormPage: Connect.NextHandleFunction = (request, _response, next) => {
-  if (/^\/f\/[^/?]+/.test(request.url ?? '')) request.url = '/public-form.html';
+  if (/^\/(f|a)\/[^/?]+/.test(request.url ?? '')) request.url = '/public-form.html';
+  else if (/^\/r\/[^/?]+/.test(request.url ?? '')) request.url = '/complaint-form.html';
   next();
 };
 
@@ -75,7 +77,11 @@ export default defineConfig({
     // Which files each page loads, for bench/web-weight.ts and the test of the public form's weight.
     manifest: true,
     rolldownOptions: {
-      input: { main: join(root, 'index.html'), publicForm: join(root, 'public-form.html') },
+      input: {
+        main: join(root, 'index.html'),
+        publicForm: join(root, 'public-form.html'),
+        complaintForm: join(root, 'complaint-form.html'),
+      },
     },
   },
   server: { proxy },

@@ -6,6 +6,7 @@ import {
 } from '../../services/complaints/deadlines';
 import type { ComplaintEvent } from '../../services/complaints/events';
 import type { ComplaintImprovementEvent } from '../../services/complaints/improvement';
+import type { ComplaintPageEvent } from '../../services/complaints/public-page';
 import type { ComplaintSettingsEvent } from '../../services/complaints/settings';
 import type { EventMetadata } from '../../services/eventstore/types';
 import { ERASED } from '../../services/privacy/declarations';
@@ -15,7 +16,12 @@ import { defineProjection, type Recorded } from '../runner/projection';
 import type { ComplaintsTables } from './tables';
 
 type Db = Kysely<ComplaintsTables>;
-type Event = ComplaintEvent | ComplaintSettingsEvent | ComplaintImprovementEvent | PersonalDataErased;
+type Event =
+  | ComplaintEvent
+  | ComplaintSettingsEvent
+  | ComplaintImprovementEvent
+  | ComplaintPageEvent
+  | PersonalDataErased;
 type Of<Type extends ComplaintEvent['type']> = Recorded<Extract<ComplaintEvent, { type: Type }>>;
 
 const userOf = (metadata: EventMetadata) =>
@@ -115,6 +121,8 @@ export const complaintsProjection = defineProjection<ComplaintsTables, Event>({
   tables: [
     'complaints',
     'complaint_steps',
+    'complaint_attachments',
+    'complaint_page_addresses',
     'complaint_settings',
     'complaint_numbers',
     'complaint_improvement_requests',
@@ -193,6 +201,28 @@ export const complaintsProjection = defineProjection<ComplaintsTables, Event>({
       .addColumn('requested_at', 'timestamptz', (column) => column.notNull())
       .execute();
     await db.schema
+      .createTable('complaint_attachments')
+      .addColumn('attachment_id', 'uuid', (column) => column.primaryKey())
+      .addColumn('complaint_id', 'uuid', (column) => column.notNull())
+      .addColumn('organisation_id', 'uuid', (column) => column.notNull())
+      .addColumn('file_name', 'text', (column) => column.notNull())
+      .addColumn('media_type', 'text', (column) => column.notNull())
+      .addColumn('size_bytes', 'integer', (column) => column.notNull())
+      .addColumn('received_at', 'timestamptz', (column) => column.notNull())
+      .execute();
+    await db.schema
+      .createIndex('complaint_attachments_complaint_idx')
+      .on('complaint_attachments')
+      .column('complaint_id')
+      .execute();
+    await db.schema
+      .createTable('complaint_page_addresses')
+      .addColumn('address_hash', 'text', (column) => column.primaryKey())
+      .addColumn('organisation_id', 'uuid', (column) => column.notNull())
+      .addColumn('generation', 'integer', (column) => column.notNull())
+      .addColumn('replaced', 'boolean', (column) => column.notNull())
+      .execute();
+    await db.schema
       .createTable('complaint_numbers')
       .addColumn('organisation_id', 'uuid', (column) => column.notNull())
       .addColumn('year', 'integer', (column) => column.notNull())
@@ -244,6 +274,23 @@ export const complaintsProjection = defineProjection<ComplaintsTables, Event>({
         })
         .execute();
       await addStep(db, event, { step_on: data.receivedOn, owner_id: data.ownerId });
+      // Once the complainant is erased the list reads as one erased value: their files are gone with it.
+      if (Array.isArray(data.attachments) && data.attachments.length > 0) {
+        await db
+          .insertInto('complaint_attachments')
+          .values(
+            data.attachments.map((attachment) => ({
+              attachment_id: attachment.attachmentId,
+              complaint_id: data.complaintId,
+              organisation_id: organisationId,
+              file_name: attachment.fileName,
+              media_type: attachment.mediaType,
+              size_bytes: attachment.sizeBytes,
+              received_at: metadata.occurredAt,
+            })),
+          )
+          .execute();
+      }
     }),
     ComplaintAcknowledged: each<'ComplaintAcknowledged'>(async (db, event) => {
       const { data } = event;
@@ -372,9 +419,29 @@ export const complaintsProjection = defineProjection<ComplaintsTables, Event>({
           .execute();
       }
     },
+    async ComplaintPageAddressIssued(db, events) {
+      for (const { data, metadata } of events) {
+        await db
+          .updateTable('complaint_page_addresses')
+          .set({ replaced: true })
+          .where('organisation_id', '=', metadata.organisationId)
+          .execute();
+        await db
+          .insertInto('complaint_page_addresses')
+          .values({
+            address_hash: data.addressHash,
+            organisation_id: metadata.organisationId,
+            generation: data.generation,
+            replaced: false,
+          })
+          .onConflict((oc) => oc.column('address_hash').doNothing())
+          .execute();
+      }
+    },
     async PersonalDataErased(db, events) {
       const ids = subjectIdsOf(events, 'complainant');
       if (ids.length === 0) return;
+      await db.deleteFrom('complaint_attachments').where('complaint_id', 'in', ids).execute();
       await db
         .updateTable('complaints')
         .set({

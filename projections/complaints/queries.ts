@@ -289,3 +289,31 @@ export const improvementRequestsOf = (db: Db, organisationId: string, complaintI
     .where('complaint_id', 'in', complaintIds)
     .orderBy('requested_at')
     .execute();
+
+/** The files of the organisation's complaints among these, in the order received. */
+export const attachmentsOfComplaints = (db: Db, organisationId: string, complaintIds: readonly string[]) =>
+  tables(db)
+    .selectFrom('complaint_attachments')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', 'in', complaintIds)
+    .orderBy('received_at')
+    .orderBy('attachment_id')
+    .execute();
+
+/** The organisation and generation an address of a public complaint page names, by the address's hash. */
+export const complaintPageByAddressHash = (db: Db, addressHash: string) =>
+  tables(db)
+    .selectFrom('complaint_page_addresses')
+    .selectAll()
+    .where('address_hash', '=', addressHash)
+    .executeTakeFirst();
+
+/** The current generation of the organisation's public complaint page, or undefined before it has an address. */
+export const currentComplaintPage = (db: Db, organisationId: string) =>
+  tables(db)
+    .selectFrom('complaint_page_addresses')
+    .select(['generation'])
+    .where('organisation_id', '=', organisationId)
+    .where('replaced', '=', false)
+    .executeTakeFirst();

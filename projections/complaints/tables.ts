@@ -84,10 +84,30 @@ export type ComplaintsTables = {
     /** The settings stream's revision: what a change sends as If-Match. */
     revision: number;
   };
+  /** The files a complaint came with (their bytes in the files port, sealed with the complainant). */
+  complaint_attachments: {
+    /** The file's id in the files port. */
+    attachment_id: string;
+    complaint_id: string;
+    organisation_id: string;
+    /** Personal: the name the complainant gave it. */
+    file_name: string;
+    media_type: string;
+    size_bytes: number;
+    received_at: Timestamp;
+  };
+  /** Every address an organisation's public complaint page had, by its SHA-256; the current one is not replaced. */
+  complaint_page_addresses: {
+    address_hash: string;
+    organisation_id: string;
+    generation: number;
+    replaced: boolean;
+  };
   /** The last number given to a complaint per organisation and year of receipt. */
   complaint_numbers: { organisation_id: string; year: number; last_number: number };
 };
 
 export type ComplaintRow = Selectable<ComplaintsTables['complaints']>;
 export type ComplaintStepRow = Selectable<ComplaintsTables['complaint_steps']>;
+export type ComplaintAttachmentRow = Selectable<ComplaintsTables['complaint_attachments']>;
 export type ComplaintImprovementRow = Selectable<ComplaintsTables['complaint_improvement_requests']>;

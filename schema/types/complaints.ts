@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import {
+  attachmentsOfComplaints,
   type ComplaintKey,
   complaintCounters,
   complaintDeadlines,
@@ -15,6 +16,7 @@ import {
   stepsOfComplaints,
 } from '../../projections/complaints/queries';
 import type {
+  ComplaintAttachmentRow,
   ComplaintImprovementRow,
   ComplaintRow,
   ComplaintStepRow,
@@ -160,6 +162,29 @@ const ImprovementRequestRef = builder
     }),
   });
 
+const attachmentsById = perRequest<string, ComplaintAttachmentRow[]>(async (context, ids) =>
+  groupedBy(
+    await attachmentsOfComplaints(context.db, organisationOf(context), ids),
+    (row) => row.complaint_id,
+    ids,
+  ),
+);
+
+const AttachmentRef = builder.objectRef<ComplaintAttachmentRow>('ComplaintAttachment').implement({
+  description: 'A file the complaint came with, its type found in its content',
+  fields: (t) => ({
+    id: t.exposeID('attachment_id'),
+    name: t.exposeString('file_name'),
+    mediaType: t.exposeString('media_type'),
+    sizeBytes: t.exposeInt('size_bytes'),
+    receivedAt: t.field({ type: 'DateTime', resolve: (row) => row.received_at }),
+    downloadPath: t.string({
+      description: 'Where those who handle complaints download it',
+      resolve: (row) => `/api/complaints/${row.complaint_id}/attachments/${row.attachment_id}`,
+    }),
+  }),
+});
+
 const deadlinesOf = async (row: ComplaintRow, context: GraphQLContext) => {
   const settings = await settingsFor(context).load(row.organisation_id);
   const now = today(context);
@@ -244,6 +269,12 @@ const ComplaintRef = builder.objectRef<ComplaintRow>('Complaint').implement({
       type: [ImprovementRequestRef],
       description: 'The improvement actions asked for from this complaint, oldest first',
       resolve: (row, _args, context) => improvementsById(context).load(row.id),
+    }),
+    attachments: t.field({
+      type: [AttachmentRef],
+      description:
+        'The files the complainant sent, oldest first: for those who handle complaints (empty for others, and once the complainant is erased)',
+      resolve: async (row, _args, context) => (handles(context) ? attachmentsById(context).load(row.id) : []),
     }),
     steps: t.field({
       type: [ComplaintStepRef],

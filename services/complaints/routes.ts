@@ -1,52 +1,44 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AccessTables } from '../access/tables';
+import { sendStoredFile } from '../files/download';
+import { readFile } from '../files/store';
+import { acceptFileForms } from '../files/upload';
 import { requirePermission, type Viewer } from '../kernel/auth';
 import { type CommandContext, runCommand } from '../kernel/command';
 import { badRequest, notFound } from '../kernel/errors';
-import { commandContext, commandResult, created, errorResponses, typed } from '../kernel/http';
+import { commandContext, commandResult, created, errorBody, errorResponses, typed } from '../kernel/http';
 import { derivedId, newId } from '../kernel/ids';
 import { parisDate } from '../kernel/paris-time';
-import { isoDate, optionalText, text } from '../kernel/validation';
+import { isoDate, optionalText } from '../kernel/validation';
 import { HOLIDAY_CALENDARS } from '../kernel/working-days';
 import { ERASED } from '../privacy/declarations';
 import type { SliceDeps } from '../slice';
+import { complaintFileLimits, complaintForm, filesOf, receiveComplaint } from './attachments';
 import { MAX_DEADLINE_WORKING_DAYS } from './deadlines';
 import { type ComplaintCommand, complaintDecider } from './decider';
 import {
-  COMPLAINANT_GROUPS,
   COMPLAINT_CHANNELS,
   COMPLAINT_OUTCOMES,
   type ComplaintAbout,
   type ComplaintEvent,
+  complainantSubject,
   complaintStream,
 } from './events';
 import { complaintImprovementDecider, complaintImprovementStream } from './improvement';
+import { intakeFields, longText } from './intake-fields';
+import { complaintPageRoutes } from './public-routes';
 import { complaintSettingsDecider, complaintSettingsStream } from './settings';
 
-const longText = (max: number) => text(max);
-
 const intakeSchema = z.object({
+  ...intakeFields,
   channel: z.enum(COMPLAINT_CHANNELS),
-  group: z.enum(COMPLAINANT_GROUPS),
-  anonymous: z.boolean(),
-  name: optionalText(200),
-  email: z
-    .string()
-    .trim()
-    .email()
-    .max(254)
-    .nullish()
-    .transform((value) => value ?? null),
-  phone: optionalText(40),
   postalAddress: optionalText(500),
   sessionId: z.string().uuid().nullish(),
   trainingActionId: z.string().uuid().nullish(),
-  site: optionalText(200),
   receivedOn: isoDate.optional(),
-  text: longText(10_000),
-  // Files come with the attachments port; until then a complaint carries none.
-  attachments: z.array(z.never()).max(0).default([]),
+  // Files come as multipart parts (`attachments`) beside the complaint's JSON (`complaint`), never in JSON.
+  attachments: z.array(z.never()).max(0).optional(),
   ownerId: z.string().uuid().nullish(),
 });
 
@@ -54,39 +46,42 @@ const params = z.object({ complaintId: z.string().uuid() });
 /** The Paris date a step happened, today unless said (a letter sent yesterday is recorded today). */
 const on = isoDate.optional();
 
+/** What a complaint is about, as the organisation names it now (a session or action of another is not found). */
+export const aboutOf = async (
+  deps: SliceDeps,
+  organisationId: string,
+  input: { sessionId?: string | null; trainingActionId?: string | null; site: string | null },
+): Promise<ComplaintAbout> => {
+  const site = input.site;
+  if (input.sessionId) {
+    const session = await deps.reads.sessionContext(organisationId, input.sessionId);
+    if (!session) throw notFound('session_not_found', 'No such session');
+    return {
+      trainingActionId: session.trainingActionId,
+      trainingTitle: session.trainingTitle,
+      sessionId: session.sessionId,
+      sessionTitle: session.sessionTitle,
+      site,
+    };
+  }
+  if (input.trainingActionId) {
+    const title = await deps.reads.trainingActionTitle(organisationId, input.trainingActionId);
+    if (title === undefined) throw notFound('training_action_not_found', 'No such training action');
+    return {
+      trainingActionId: input.trainingActionId,
+      trainingTitle: title,
+      sessionId: null,
+      sessionTitle: null,
+      site,
+    };
+  }
+  return { trainingActionId: null, trainingTitle: null, sessionId: null, sessionTitle: null, site };
+};
+
 export const complaintRoutes = (deps: SliceDeps) => async (app: FastifyInstance) => {
   const api = typed(app);
   const today = () => parisDate(deps.clock.now());
-
-  const aboutOf = async (
-    organisationId: string,
-    input: z.infer<typeof intakeSchema>,
-  ): Promise<ComplaintAbout> => {
-    const site = input.site;
-    if (input.sessionId) {
-      const session = await deps.reads.sessionContext(organisationId, input.sessionId);
-      if (!session) throw notFound('session_not_found', 'No such session');
-      return {
-        trainingActionId: session.trainingActionId,
-        trainingTitle: session.trainingTitle,
-        sessionId: session.sessionId,
-        sessionTitle: session.sessionTitle,
-        site,
-      };
-    }
-    if (input.trainingActionId) {
-      const title = await deps.reads.trainingActionTitle(organisationId, input.trainingActionId);
-      if (title === undefined) throw notFound('training_action_not_found', 'No such training action');
-      return {
-        trainingActionId: input.trainingActionId,
-        trainingTitle: title,
-        sessionId: null,
-        sessionTitle: null,
-        site,
-      };
-    }
-    return { trainingActionId: null, trainingTitle: null, sessionId: null, sessionTitle: null, site };
-  };
+  const limits = complaintFileLimits(deps.config);
 
   /** An owner is an active member of the organisation who may handle complaints. */
   const checkOwner = async (organisationId: string, ownerId: string) => {
@@ -121,48 +116,77 @@ export const complaintRoutes = (deps: SliceDeps) => async (app: FastifyInstance)
   const run = (context: CommandContext, complaintId: string, command: ComplaintCommand) =>
     runCommand(context, complaintDecider, complaintStream(complaintId), command);
 
-  api.post(
-    '/api/complaints',
+  await app.register(async (forms) => {
+    await acceptFileForms(forms);
+    typed(forms).post(
+      '/api/complaints',
+      {
+        preValidation: complaintForm(limits),
+        schema: {
+          tags: ['complaints'],
+          summary:
+            'Record a complaint received by any channel (an oral one written down, with its channel): who, about what, when, what it says; as JSON, or as multipart/form-data with the JSON in `complaint` and the files in `attachments`',
+          body: intakeSchema,
+          response: { 201: commandResult, 413: errorBody, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const viewer = requirePermission(request.viewer, 'complaint:record');
+        const context = commandContext(request, viewer, deps);
+        const complaintId = context.idempotencyKey
+          ? derivedId(viewer.organisationId, 'complaint', context.idempotencyKey)
+          : newId();
+        const body = request.body;
+        if (body.ownerId) await checkOwner(viewer.organisationId, body.ownerId);
+        const about = await aboutOf(deps, viewer.organisationId, body);
+        const result = await receiveComplaint(deps, context, {
+          complaintId,
+          today: today(),
+          files: filesOf(request),
+          limits,
+          intake: {
+            channel: body.channel,
+            group: body.group,
+            anonymous: body.anonymous,
+            name: body.name,
+            email: body.email,
+            phone: body.phone,
+            postalAddress: body.postalAddress,
+            about,
+            receivedOn: body.receivedOn ?? today(),
+            text: body.text,
+            ownerId: body.ownerId ?? null,
+          },
+        });
+        return created(reply, { id: complaintId, revision: result.revision, position: result.position });
+      },
+    );
+  });
+
+  api.get(
+    '/api/complaints/:complaintId/attachments/:attachmentId',
     {
       schema: {
         tags: ['complaints'],
-        summary:
-          'Record a complaint received by any channel (an oral one written down, with its channel): who, about what, when, what it says',
-        body: intakeSchema,
-        response: { 201: commandResult, ...errorResponses },
+        summary: 'Download a file a complaint came with (those who handle complaints; sent as an attachment)',
+        params: params.extend({ attachmentId: z.string().uuid() }),
+        response: errorResponses,
       },
     },
     async (request, reply) => {
-      const viewer = requirePermission(request.viewer, 'complaint:record');
-      const context = commandContext(request, viewer, deps);
-      const complaintId = context.idempotencyKey
-        ? derivedId(viewer.organisationId, 'complaint', context.idempotencyKey)
-        : newId();
-      const body = request.body;
-      if (body.ownerId) await checkOwner(viewer.organisationId, body.ownerId);
-      const about = await aboutOf(viewer.organisationId, body);
-      const result = await run(context, complaintId, {
-        type: 'ReceiveComplaint',
-        complaintId,
-        today: today(),
-        intake: {
-          channel: body.channel,
-          group: body.group,
-          anonymous: body.anonymous,
-          name: body.name,
-          email: body.email,
-          phone: body.phone,
-          postalAddress: body.postalAddress,
-          about,
-          receivedOn: body.receivedOn ?? today(),
-          text: body.text,
-          attachments: [],
-          ownerId: body.ownerId ?? null,
-        },
-      });
-      return created(reply, { id: complaintId, revision: result.revision, position: result.position });
+      const viewer = requirePermission(request.viewer, 'complaint:handle');
+      const { complaintId, attachmentId } = request.params;
+      const file = await readFile(
+        { db: deps.db, vault: deps.vault },
+        viewer.organisationId,
+        attachmentId,
+        complainantSubject({ complaintId }),
+      );
+      return sendStoredFile(reply, file);
     },
   );
+
+  await app.register(complaintPageRoutes(deps));
 
   /** A step of the handling: one route, one command, answered with the stream's revision and position. */
   const step = <Body extends z.ZodTypeAny>(

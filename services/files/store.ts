@@ -126,19 +126,24 @@ export const putFile = async (
   return stored!;
 };
 
-/** A file of the organisation with its bytes; another organisation's file is not found. */
+/**
+ * A file of the organisation with its bytes; another organisation's file is not found, and so is a file of another
+ * subject when `subject` is given (a complaint's download serves that complaint's files only).
+ */
 export const readFile = async (
   deps: FilesDeps,
   organisationId: string,
   fileId: string,
+  subject?: string,
 ): Promise<ReadFileResult> => {
   if (!UUID.test(fileId) || !UUID.test(organisationId)) return { status: 'not_found' };
-  const row = await files(deps.db)
+  let query = files(deps.db)
     .selectFrom('files')
     .selectAll()
     .where('id', '=', fileId)
-    .where('organisation_id', '=', organisationId)
-    .executeTakeFirst();
+    .where('organisation_id', '=', organisationId);
+  if (subject !== undefined) query = query.where('subject_id', '=', subject);
+  const row = await query.executeTakeFirst();
   if (!row) return { status: 'not_found' };
   if (row.erased_at || row.sha256 === null || row.name === null) return { status: 'erased', fileId };
   let name = row.name;
@@ -157,6 +162,19 @@ export const readFile = async (
     file: { fileId: row.id, mediaType: row.media_type, size: row.size, sha256: row.sha256, name },
     bytes,
   };
+};
+
+/**
+ * Removes files stored for a write that did not happen (the event that would have named them was refused or lost
+ * a race): without it they would be kept, unreachable, with their sender's data.
+ */
+export const discardFiles = async (db: Db, organisationId: string, fileIds: readonly string[]) => {
+  if (fileIds.length === 0) return;
+  await files(db)
+    .deleteFrom('files')
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', [...fileIds])
+    .execute();
 };
 
 /**

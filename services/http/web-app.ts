@@ -7,6 +7,8 @@ const API_PATHS = /^\/(api|graphql|health|docs)(\/|$)/;
 
 /** The public feedback form is a page of its own (web/public-form.html): a phone loads none of the dashboard. */
 const PUBLIC_FORM_PATH = /^\/(f\/[^/]+|a\/[^/]+(\/opt-out)?)$/;
+/** An organisation's public complaint page is another (web/complaint-form.html). */
+const COMPLAINT_FORM_PATH = /^\/r\/[^/]+$/;
 
 /** Vite names what it builds under assets/ `<name>-<content hash>.<ext>`: new content, new name. */
 const HASHED_ASSET = /^assets\/[^/]+-[\w-]{8,}\.\w+(\.br|\.gz)?$/;
@@ -52,6 +54,11 @@ export const webAppPlugin = async (app: FastifyInstance, { root }: { root: strin
     if (request.method !== 'GET' || API_PATHS.test(path) || path.startsWith('/assets/') || !built) {
       return reply.code(404).send({ code: 'route_not_found', message: `No route ${request.method} ${path}` });
     }
-    return reply.type('text/html').sendFile(PUBLIC_FORM_PATH.test(path) ? 'public-form.html' : 'index.html');
+    const page = PUBLIC_FORM_PATH.test(path)
+      ? 'public-form.html'
+      : COMPLAINT_FORM_PATH.test(path)
+        ? 'complaint-form.html'
+        : 'index.html';
+    return reply.type('text/html').sendFile(page);
   });
 };

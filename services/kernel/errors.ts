@@ -1,5 +1,5 @@
 /** The one error shape of the write side: a machine-readable code mapped to an HTTP status. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 422 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 412 | 413 | 422 | 429 | 503;
 
 export class AppError extends Error {
   constructor(

@@ -4,6 +4,7 @@ import { type CampaignEvent, campaignPersonalData } from '../campaign/events';
 import { complaintPersonalData, complaintSubjectReferences } from '../complaints/events';
 import { complaintImprovementPersonalData } from '../complaints/improvement';
 import { incidentPersonalData } from '../complaints/incident-events';
+import { complaintPagePersonalData } from '../complaints/public-page';
 import { complaintSettingsPersonalData } from '../complaints/settings';
 import { contactLogPersonalData } from '../contact-log/events';
 import { feedbackPersonalData } from '../feedback/events';
@@ -109,6 +110,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   incidentPersonalData,
   complaintSettingsPersonalData,
   complaintImprovementPersonalData,
+  complaintPagePersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];

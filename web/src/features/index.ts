@@ -6,6 +6,7 @@ import { access } from './access';
 import { answer } from './answer';
 import { campaignMail } from './campaign-mail';
 import { campaigns } from './campaigns';
+import { complaintPage } from './complaint-page';
 import { complaints } from './complaints';
 import { contactLog } from './contact-log';
 import { dashboard } from './dashboard';
@@ -29,6 +30,7 @@ export const features = [
   training,
   feedback,
   answer,
+  complaintPage,
   questionnaires,
   campaigns,
   contactLog,

@@ -3,9 +3,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { command } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { QrCode } from '../../components/QrCode';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
-import { QrCode } from './QrCode';
 
 export interface SharedLink {
   id: string;

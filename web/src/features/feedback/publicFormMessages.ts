@@ -1,3 +1,4 @@
+import { publicFrameMessages } from '../../components/publicFrameMessages';
 import type { Messages } from '../../locales/messages';
 
 /**
@@ -40,14 +41,7 @@ const fr = {
     notFoundTitle: 'Lien introuvable',
     cancelledTitle: 'Session annulée',
   },
-  publicFrame: {
-    contact: 'Contact :',
-    privacyTitle: 'Vos données personnelles',
-    privacyController: 'Responsable du traitement',
-    privacyPurpose: 'Finalité',
-    privacyRetention: 'Durée de conservation',
-    privacyContact: 'Vos droits et qui contacter',
-  },
+  publicFrame: publicFrameMessages.fr.publicFrame,
   validation: {
     ratingRequired: 'Choisissez une note de 1 à 5.',
     commentTooLong: 'Le commentaire ne doit pas dépasser {{max, number}} caractères.',
@@ -109,14 +103,7 @@ export const publicFormMessages: Messages<typeof fr> = {
       notFoundTitle: 'Link not found',
       cancelledTitle: 'Session cancelled',
     },
-    publicFrame: {
-      contact: 'Contact:',
-      privacyTitle: 'Your personal data',
-      privacyController: 'Data controller',
-      privacyPurpose: 'Purpose',
-      privacyRetention: 'Retention period',
-      privacyContact: 'Your rights and whom to contact',
-    },
+    publicFrame: publicFrameMessages.en.publicFrame,
     validation: {
       ratingRequired: 'Choose a rating from 1 to 5.',
       commentTooLong: 'The comment must not exceed {{max, number}} characters.',

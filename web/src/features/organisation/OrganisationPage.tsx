@@ -7,6 +7,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { useViewer } from '../../data/viewer';
 import { ActivitiesSection } from './ActivitiesSection';
 import { CertificationSection } from './CertificationSection';
+import { ComplaintPageSection } from './ComplaintPageSection';
 import { IdentitySection } from './IdentitySection';
 import { LogoSection } from './LogoSection';
 import { useOrganisationProfile } from './organisation';
@@ -42,6 +43,7 @@ export function OrganisationPage() {
           <ActivitiesSection profile={data} canEdit={canEdit} onSaved={onSaved} />
           <CertificationSection profile={data} canEdit={canEdit} onSaved={onSaved} />
           <PrivacyNoticeSection profile={data} canEdit={canEdit} onSaved={onSaved} />
+          <ComplaintPageSection canEdit={canEdit} onSaved={onSaved} />
         </div>
       )}
     </>

@@ -69,6 +69,24 @@ const fr = {
     privacyRetention: 'Combien de temps elles sont conservées',
     privacyContact: 'Qui contacter',
   },
+  complaintAddress: {
+    title: 'Page de réclamation publique',
+    intro:
+      'Mettez cette adresse sur votre site internet et vos documents : toute personne peut y déposer une réclamation, avec des pièces jointes.',
+    none: 'Cette page n’a pas encore d’adresse.',
+    noneReadOnly: 'Cette page n’a pas encore d’adresse : un administrateur peut la créer.',
+    create: 'Créer l’adresse',
+    copy: 'Copier l’adresse',
+    copied: 'Adresse copiée.',
+    qrLabel: 'QR code de la page de réclamation',
+    regenerate: 'Changer d’adresse',
+    regenerateHint:
+      'L’ancienne adresse cessera de fonctionner et affichera « Cette adresse a changé » : mettez à jour votre site et vos documents.',
+    confirm: 'Confirmer le changement d’adresse',
+    cancel: 'Annuler',
+    regenerated: 'Nouvelle adresse créée.',
+    created: 'Adresse créée.',
+  },
   auditKinds: {
     initial: 'Audit initial',
     surveillance: 'Audit de surveillance',
@@ -161,6 +179,24 @@ export const organisationMessages: Messages<typeof fr> = {
       privacyPurpose: 'Why',
       privacyRetention: 'How long they are kept',
       privacyContact: 'Whom to contact',
+    },
+    complaintAddress: {
+      title: 'Public complaint page',
+      intro:
+        'Put this address on your website and documents: anyone can make a complaint there, with attachments.',
+      none: 'This page has no address yet.',
+      noneReadOnly: 'This page has no address yet: an administrator can create it.',
+      create: 'Create the address',
+      copy: 'Copy the address',
+      copied: 'Address copied.',
+      qrLabel: 'QR code of the complaint page',
+      regenerate: 'Change the address',
+      regenerateHint:
+        'The old address will stop working and show “This address has changed”: update your website and documents.',
+      confirm: 'Confirm the change of address',
+      cancel: 'Cancel',
+      regenerated: 'New address created.',
+      created: 'Address created.',
     },
     auditKinds: {
       initial: 'Initial audit',

@@ -1,0 +1,140 @@
+/**
+ * The public complaint page's read and send. Plain React state like the other public forms: the page must stay
+ * light on a phone.
+ */
+import { useEffect, useState } from 'react';
+import { ApiError, errorFrom, getJson, readJson } from '../../api';
+import type { PublicOrganisation } from '../../components/PublicFrame';
+import { retryDelay, shouldRetry } from '../../retryPolicy';
+
+export const GROUPS = ['learner', 'funder', 'trainer', 'company', 'other'] as const;
+export type Group = (typeof GROUPS)[number];
+
+export const TEXT_MAX_LENGTH = 10_000;
+/** What the file input offers to choose; the server checks each file by its content whatever its name. */
+export const ACCEPT =
+  '.pdf,.png,.jpg,.jpeg,.webp,.txt,application/pdf,image/png,image/jpeg,image/webp,text/plain';
+
+/** `GET /api/public/complaints/:address`. */
+export interface ComplaintPage {
+  organisation: PublicOrganisation;
+  acknowledgeWithinWorkingDays: number;
+  attachments: { maxFiles: number; maxBytes: number; mediaTypes: string[] };
+}
+
+/** What `POST /api/public/complaints/:address` answers. */
+export interface ComplaintReceipt {
+  id: string;
+  reference: string | null;
+  receivedOn: string;
+  acknowledgeWithinWorkingDays: number;
+}
+
+export interface ComplaintDraft {
+  submissionId: string;
+  group: Group | '';
+  anonymous: boolean;
+  name: string;
+  email: string;
+  phone: string;
+  about: string;
+  text: string;
+  files: File[];
+}
+
+/**
+ * POSTs a `multipart/form-data` form (text and files in one request) and reports the share sent, 0 to 1: fetch
+ * cannot tell an upload's progress, XMLHttpRequest can. Errors are the same `ApiError`s as `command`'s.
+ */
+function sendForm<Answer>(path: string, form: FormData, onProgress: (sent: number) => void): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.setRequestHeader('Accept', 'application/json');
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    request.onerror = () => reject(new ApiError(0, 'network_error', 'Network error'));
+    request.onload = async () => {
+      const headers = new Headers();
+      const retryAfter = request.getResponseHeader('retry-after');
+      if (retryAfter) headers.set('retry-after', retryAfter);
+      const response = new Response(request.responseText || null, { status: request.status, headers });
+      const data = await readJson(response);
+      if (request.status >= 200 && request.status < 300) resolve(data as Answer);
+      else reject(errorFrom(response, data));
+    };
+    request.send(form);
+  });
+}
+
+const pagePath = (address: string) => `/api/public/complaints/${encodeURIComponent(address)}`;
+
+type Read =
+  | { status: 'pending' }
+  | { status: 'error'; error: unknown }
+  | { status: 'success'; data: ComplaintPage };
+
+/** The page an address names; `retry` reads it again. Transient failures are retried by the app's rule. */
+export function useComplaintPage(address: string) {
+  const [read, setRead] = useState<Read>({ status: 'pending' });
+  const pending = read.status === 'pending';
+  useEffect(() => {
+    if (!pending) return;
+    let current = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = (failures: number) =>
+      getJson<ComplaintPage>(pagePath(address)).then(
+        (data) => current && setRead({ status: 'success', data }),
+        (error: unknown) => {
+          if (!current) return;
+          if (shouldRetry(failures, error))
+            timer = setTimeout(() => attempt(failures + 1), retryDelay(failures, error));
+          else setRead({ status: 'error', error });
+        },
+      );
+    void attempt(0);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [address, pending]);
+  return { ...read, retry: () => setRead({ status: 'pending' }) };
+}
+
+const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+
+/** The complaint as one multipart form: its fields as JSON in `complaint`, its files as `attachments`. */
+export function complaintForm(draft: ComplaintDraft): FormData {
+  const form = new FormData();
+  const named = !draft.anonymous;
+  form.append(
+    'complaint',
+    JSON.stringify({
+      submissionId: draft.submissionId,
+      group: draft.group,
+      anonymous: draft.anonymous,
+      name: named ? orNull(draft.name) : null,
+      email: named ? orNull(draft.email) : null,
+      phone: named ? orNull(draft.phone) : null,
+      about: orNull(draft.about),
+      text: draft.text.trim(),
+    }),
+  );
+  for (const file of draft.files) form.append('attachments', file, file.name);
+  return form;
+}
+
+/** Sends the complaint, reporting the share uploaded (0 to 1). */
+export const sendComplaint = (address: string, draft: ComplaintDraft, onProgress: (sent: number) => void) =>
+  sendForm<ComplaintReceipt>(pagePath(address), complaintForm(draft), onProgress);
+
+/** A size in megabytes or kilobytes, as the limits and refusals say it. */
+export const formatSize = (bytes: number, language: string) => {
+  const megabytes = bytes / (1024 * 1024);
+  const format = (value: number) =>
+    new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
+  return megabytes >= 1
+    ? `${format(megabytes)} ${language.startsWith('fr') ? 'Mo' : 'MB'}`
+    : `${format(bytes / 1024)} ${language.startsWith('fr') ? 'ko' : 'kB'}`;
+};
