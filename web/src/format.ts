@@ -82,3 +82,13 @@ export function formatPercent(value: number, language: string): string {
     () => new Intl.NumberFormat(intlLocale(language), { style: 'percent', maximumFractionDigits: 0 }),
   ).format(value);
 }
+
+/** A file's size as people read it: kilo- or megabytes, one decimal at most (ko/Mo in French). */
+export function formatSize(bytes: number, language: string): string {
+  const megabytes = bytes / (1024 * 1024);
+  const format = (value: number) =>
+    new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
+  return megabytes >= 1
+    ? `${format(megabytes)} ${language.startsWith('fr') ? 'Mo' : 'MB'}`
+    : `${format(bytes / 1024)} ${language.startsWith('fr') ? 'ko' : 'kB'}`;
+}

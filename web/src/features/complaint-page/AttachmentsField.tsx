@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ACCEPT, type ComplaintPage, formatSize } from './publicComplaint';
+import { formatSize } from '../../format';
+import { ACCEPT, type ComplaintPage } from './publicComplaint';
 
 const keyOf = (file: File) => `${file.name}:${file.size}:${file.lastModified}`;
 

@@ -130,11 +130,3 @@ export const sendComplaint = (address: string, draft: ComplaintDraft, onProgress
   sendForm<ComplaintReceipt>(pagePath(address), complaintForm(draft), onProgress);
 
 /** A size in megabytes or kilobytes, as the limits and refusals say it. */
-export const formatSize = (bytes: number, language: string) => {
-  const megabytes = bytes / (1024 * 1024);
-  const format = (value: number) =>
-    new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
-  return megabytes >= 1
-    ? `${format(megabytes)} ${language.startsWith('fr') ? 'Mo' : 'MB'}`
-    : `${format(bytes / 1024)} ${language.startsWith('fr') ? 'ko' : 'kB'}`;
-};

@@ -6,7 +6,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useViewer } from '../../data/viewer';
-import { formatDate, formatDateTime } from '../../format';
+import { formatDate, formatDateTime, formatSize } from '../../format';
 import { ComplaintActions, ImprovementRequestForm } from './ComplaintActions';
 import { useSubjectOf } from './ComplaintsPage';
 import { type ComplaintView, useComplaint } from './complaints';
@@ -137,6 +137,21 @@ export function ComplaintPage() {
           </>
         )}
       </dl>
+
+      {visible && data.attachments.length > 0 && (
+        <Section id="complaint-attachments" title={t('complaint.attachmentsTitle')}>
+          <ul className="attachment-list">
+            {data.attachments.map((file) => (
+              <li key={file.id}>
+                <a href={file.downloadPath} download={file.name}>
+                  {file.name}
+                </a>
+                <span className="card-meta">{formatSize(file.sizeBytes, i18n.language)}</span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
 
       <Section id="complaint-deadlines" title={t('complaint.deadlinesTitle')}>
         <dl className="contact-details">

@@ -108,6 +108,7 @@ const ComplaintQuery = graphql(`
       answer { dueOn doneOn state workingDays workingDaysLeft }
       steps { revision kind on text mediator sentByEmail outcome ownerName actorName occurredAt }
       improvementRequests { id title requestedByName requestedAt }
+      attachments { id name mediaType sizeBytes downloadPath }
     }
   }
 `);
