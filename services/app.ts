@@ -15,6 +15,7 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import type { PostgresEventStore } from './eventstore/postgres';
 import { complaintsExportPlugin } from './exports/complaints';
+import { incidentsExportPlugin } from './exports/incidents';
 import { resultsExportPlugin } from './exports/results';
 import { registerErrorHandler } from './http/error-handler';
 import { healthPlugin } from './http/health';
@@ -168,6 +169,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   });
   await app.register(resultsExportPlugin, { db });
   await app.register(complaintsExportPlugin, { db, clock });
+  await app.register(incidentsExportPlugin, { db, clock });
   const campaignReactor = createCampaignReactor({
     database,
     store,

@@ -4,6 +4,7 @@ import type {
   IncidentSeverity,
 } from '../../services/complaints/incident-events';
 import type { Db } from '../../services/db/database';
+import { likePattern } from '../like';
 import { type KeysetPage, pageDirection } from '../paging';
 import type { IncidentStatus, IncidentTables } from './tables';
 
@@ -21,7 +22,16 @@ export interface IncidentFilter {
   from?: string | null;
   /** Records that happened on or before this Paris date. */
   to?: string | null;
+  /**
+   * Words found, whatever the case, in the training, the session or the site — and, when `searchDetails` says
+   * the reader may see them, in the description and the resolution.
+   */
+  search?: string | null;
+  searchDetails?: boolean;
 }
+
+/** The longest search the register takes (a few words, not a document). */
+export const MAX_INCIDENT_SEARCH = 100;
 
 const filtered = (db: Db, organisationId: string, filter: IncidentFilter) => {
   let query = tables(db).selectFrom('incidents').where('organisation_id', '=', organisationId);
@@ -32,8 +42,30 @@ const filtered = (db: Db, organisationId: string, filter: IncidentFilter) => {
   if (filter.sessionId) query = query.where('session_id', '=', filter.sessionId);
   if (filter.from) query = query.where('occurred_on', '>=', filter.from);
   if (filter.to) query = query.where('occurred_on', '<=', filter.to);
+  const words = filter.search?.trim();
+  if (words) {
+    const pattern = likePattern(words);
+    query = query.where((eb) =>
+      eb.or([
+        eb('training_title', 'ilike', pattern),
+        eb('session_title', 'ilike', pattern),
+        eb('site', 'ilike', pattern),
+        ...(filter.searchDetails
+          ? [eb('description', 'ilike', pattern), eb('resolution', 'ilike', pattern)]
+          : []),
+      ]),
+    );
+  }
   return query;
 };
+
+/** Every record matching the filter, latest first (the register's export). */
+export const registerIncidentRows = (db: Db, organisationId: string, filter: IncidentFilter) =>
+  filtered(db, organisationId, filter)
+    .selectAll()
+    .orderBy('occurred_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
 
 /** An organisation's difficulties and disruptions, latest first, keyset-paginated on (occurred_on, id). */
 export const listIncidents = (

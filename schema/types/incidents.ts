@@ -4,6 +4,7 @@ import {
   countIncidents,
   findIncident,
   listIncidents,
+  MAX_INCIDENT_SEARCH,
   stepsOfIncidents,
 } from '../../projections/incidents/queries';
 import type { IncidentRow, IncidentStepRow } from '../../projections/incidents/tables';
@@ -162,14 +163,21 @@ const IncidentFilterInput = builder.inputType('IncidentFilter', {
     sessionId: t.id({ required: false }),
     from: t.field({ type: 'Date', required: false }),
     to: t.field({ type: 'Date', required: false }),
+    search: t.string({
+      required: false,
+      description: `Words in the training, session or site, and in the text for those who read it (at most ${MAX_INCIDENT_SEARCH} characters)`,
+    }),
   }),
 });
 
 type FilterArg = typeof IncidentFilterInput.$inferInput | null | undefined;
 
-const filterOf = (filter: FilterArg) => {
+const filterOf = (filter: FilterArg, context: GraphQLContext) => {
   if (filter?.from && filter.to && filter.to < filter.from)
     throw badInput('The period ends before it starts');
+  if (filter?.search && filter.search.length > MAX_INCIDENT_SEARCH) {
+    throw badInput(`A search is at most ${MAX_INCIDENT_SEARCH} characters`);
+  }
   const sessionId = filter?.sessionId == null ? null : String(filter.sessionId);
   if (sessionId && !isUuid(sessionId)) throw badInput('sessionId is not a session id');
   return {
@@ -180,6 +188,8 @@ const filterOf = (filter: FilterArg) => {
     sessionId,
     from: filter?.from,
     to: filter?.to,
+    search: filter?.search,
+    searchDetails: !!context.viewer && can(context.viewer.role, 'incident:details'),
   };
 };
 
@@ -191,7 +201,7 @@ builder.queryField('incidents', (t) =>
     args: { filter: t.arg({ type: IncidentFilterInput, required: false }) },
     resolve: (_root, args, context) => {
       const organisationId = organisationOf(context);
-      const filter = filterOf(args.filter);
+      const filter = filterOf(args.filter, context);
       return keysetConnection(
         args,
         incidentCursor,
@@ -220,7 +230,7 @@ builder.queryField('incidentCounts', (t) =>
     description: 'How many difficulties and disruptions match the filter: open, resolved, major still open',
     args: { filter: t.arg({ type: IncidentFilterInput, required: false }) },
     resolve: (_root, args, context) =>
-      countIncidents(context.db, organisationOf(context), filterOf(args.filter)),
+      countIncidents(context.db, organisationOf(context), filterOf(args.filter, context)),
   }),
 );
 

@@ -10,7 +10,7 @@ import { enumValue, enumValues, type IncidentStatus } from '../../data/graphql';
 import { useViewer } from '../../data/viewer';
 import { formatDate } from '../../format';
 import { CATEGORIES, IncidentForm, KINDS, SEVERITIES } from './IncidentForm';
-import { type IncidentFilterValues, useIncidentCounts, useIncidents } from './incidents';
+import { exportUrl, type IncidentFilterValues, useIncidentCounts, useIncidents } from './incidents';
 import { incidentsMessages } from './messages';
 
 const STATUSES = enumValues<IncidentStatus>(incidentsMessages.fr.incidentStatuses);
@@ -28,6 +28,7 @@ export function IncidentsPage() {
     sessionId: '',
     from: '',
     to: '',
+    search: '',
   });
   const incidents = useIncidents(filter);
   const counts = useIncidentCounts(filter);
@@ -51,6 +52,15 @@ export function IncidentsPage() {
         <h2 id="incidents-list">{t('incidents.listTitle')}</h2>
         <fieldset className="panel">
           <legend>{t('incidents.filtersTitle')}</legend>
+          <TextField
+            id="incidents-search"
+            label={t('incidents.search')}
+            hint={t('incidents.searchHint')}
+            type="search"
+            maxLength={100}
+            value={filter.search}
+            onChange={(event) => setFilter({ ...filter, search: event.target.value })}
+          />
           <div className="field-row">
             <SelectField
               id="incidents-filter-kind"
@@ -133,6 +143,16 @@ export function IncidentsPage() {
             />
           </div>
         </fieldset>
+
+        <p className="hint">{t('incidents.exportHint')}</p>
+        <div className="button-row">
+          <a className="button button-secondary" href={exportUrl('csv', filter)} download>
+            {t('incidents.exportCsv')}
+          </a>
+          <a className="button button-secondary" href={exportUrl('xlsx', filter)} download>
+            {t('incidents.exportXlsx')}
+          </a>
+        </div>
 
         {counts.data && <p aria-live="polite">{t('incidents.counts', counts.data)}</p>}
         {incidents.isPending && <Loading />}

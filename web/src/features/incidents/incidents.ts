@@ -38,6 +38,7 @@ export interface IncidentFilterValues {
   sessionId: string;
   from: string;
   to: string;
+  search: string;
 }
 
 const variablesOf = (filter: IncidentFilterValues) => ({
@@ -49,8 +50,18 @@ const variablesOf = (filter: IncidentFilterValues) => ({
     sessionId: filter.sessionId || null,
     from: filter.from || null,
     to: filter.to || null,
+    search: filter.search.trim() || null,
   },
 });
+
+/** The register's export (`csv` or `xlsx`) with the filters on screen. */
+export function exportUrl(format: 'csv' | 'xlsx', filter: IncidentFilterValues) {
+  const query = new URLSearchParams({ format });
+  for (const [key, value] of Object.entries(variablesOf(filter).filter)) {
+    if (value !== null) query.set(key, String(value));
+  }
+  return `/api/incidents/export?${query.toString()}`;
+}
 
 /** The organisation's difficulties and disruptions matching the filter, latest first, 20 at a time. */
 export function useIncidents(filter: IncidentFilterValues) {
