@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type TextareaHTMLAttributes, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { command, isApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
+import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { type ContactKind, enumValue, enumValues, type PartnerGroup } from '../../data/graphql';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -57,41 +58,6 @@ export const parisToday = () =>
     month: '2-digit',
     day: '2-digit',
   }).format(new Date());
-
-function TextAreaField({
-  id,
-  label,
-  hint,
-  error,
-  ...area
-}: { id: string; label: string; hint?: string; error?: string } & Omit<
-  TextareaHTMLAttributes<HTMLTextAreaElement>,
-  'id'
->) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={errorId} role="alert">
-          {error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        {...area}
-      />
-    </div>
-  );
-}
 
 /**
  * Logging a contact, or correcting one (with the revision the page shows, as If-Match). What was typed stays on
