@@ -1,8 +1,9 @@
 // A script rather than an esbuild config file: the production-build test calls buildServer with its own outdir,
 // and tests and benches build the web app through buildWeb.
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -54,15 +55,44 @@ const newestChange = (path: string): number =>
     ? readdirSync(path).reduce((newest, name) => Math.max(newest, newestChange(join(path, name))), 0)
     : statSync(path).mtimeMs;
 
-/** Builds web/dist unless it is there, with its manifest, and newer than the web app's sources and config. */
-export const ensureWebBuilt = async (): Promise<void> => {
+/** Whether web/dist is there, with its manifest, and newer than the web app's sources and config. */
+const webIsBuilt = () => {
   const manifest = join(webDistDir, '.vite', 'manifest.json');
   const web = join(projectRoot, 'web');
   const sources = readdirSync(web)
     .filter((name) => name === 'src' || name.endsWith('.html') || name.endsWith('.config.ts'))
     .map((name) => join(web, name));
-  if (existsSync(manifest) && Math.max(...sources.map(newestChange)) < statSync(manifest).mtimeMs) return;
-  await buildWeb();
+  return existsSync(manifest) && Math.max(...sources.map(newestChange)) < statSync(manifest).mtimeMs;
+};
+
+/** A build left behind by a killed process stops holding the others back after this long. */
+const STALE_BUILD_LOCK_MS = 5 * 60_000;
+
+/**
+ * Builds web/dist unless it is up to date. Test files run in parallel workers: one builds while the others wait
+ * (a lock directory, created atomically), so two builds never write web/dist at once.
+ */
+export const ensureWebBuilt = async (): Promise<void> => {
+  const lock = `${webDistDir}.lock`;
+  for (;;) {
+    if (webIsBuilt()) return;
+    try {
+      mkdirSync(lock);
+    } catch {
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > STALE_BUILD_LOCK_MS) {
+        rmSync(lock, { recursive: true, force: true });
+      }
+      await sleep(200);
+      continue;
+    }
+    try {
+      if (!webIsBuilt()) await buildWeb();
+      return;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
 };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

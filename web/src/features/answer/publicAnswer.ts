@@ -2,10 +2,10 @@
  * The campaign survey's read, write and draft. Plain React state like the feedback form (`publicFeedback.ts`):
  * the page must stay light on a phone.
  */
-import { useEffect, useState } from 'react';
-import { command, getJson } from '../../api';
+import { useState } from 'react';
+import { command } from '../../api';
 import type { PublicOrganisation } from '../../components/PublicFrame';
-import { retryDelay, shouldRetry } from '../../retryPolicy';
+import { usePublicRead } from '../../hooks/usePublicRead';
 import { newSubmissionId } from '../feedback/publicFeedback';
 
 export interface Localised {
@@ -51,37 +51,8 @@ export const isAnswered = (value: AnswerValue | undefined) =>
   !(typeof value === 'string' && value.trim() === '') &&
   !(Array.isArray(value) && value.length === 0);
 
-type Read =
-  | { status: 'pending' }
-  | { status: 'error'; error: unknown }
-  | { status: 'success'; data: SurveyForm };
-
-/** The survey for a link; `retry` reads it again. Transient failures are retried by the app's rule. */
-export function useSurveyForm(token: string) {
-  const [read, setRead] = useState<Read>({ status: 'pending' });
-  const pending = read.status === 'pending';
-  useEffect(() => {
-    if (!pending) return;
-    let current = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const attempt = (failures: number) =>
-      getJson<SurveyForm>(formPath(token)).then(
-        (data) => current && setRead({ status: 'success', data }),
-        (error: unknown) => {
-          if (!current) return;
-          if (shouldRetry(failures, error))
-            timer = setTimeout(() => attempt(failures + 1), retryDelay(failures, error));
-          else setRead({ status: 'error', error });
-        },
-      );
-    void attempt(0);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [token, pending]);
-  return { ...read, retry: () => setRead({ status: 'pending' }) };
-}
+/** The survey for a link; `retry` reads it again. */
+export const useSurveyForm = (token: string) => usePublicRead<SurveyForm>(formPath(token));
 
 interface Draft {
   submissionId: string;

@@ -2,10 +2,9 @@
  * The public complaint page's read and send. Plain React state like the other public forms: the page must stay
  * light on a phone.
  */
-import { useEffect, useState } from 'react';
-import { ApiError, errorFrom, getJson, readJson } from '../../api';
+import { ApiError, errorFrom, readJson } from '../../api';
 import type { PublicOrganisation } from '../../components/PublicFrame';
-import { retryDelay, shouldRetry } from '../../retryPolicy';
+import { usePublicRead } from '../../hooks/usePublicRead';
 
 export const GROUPS = ['learner', 'funder', 'trainer', 'company', 'other'] as const;
 export type Group = (typeof GROUPS)[number];
@@ -70,37 +69,8 @@ function sendForm<Answer>(path: string, form: FormData, onProgress: (sent: numbe
 
 const pagePath = (address: string) => `/api/public/complaints/${encodeURIComponent(address)}`;
 
-type Read =
-  | { status: 'pending' }
-  | { status: 'error'; error: unknown }
-  | { status: 'success'; data: ComplaintPage };
-
-/** The page an address names; `retry` reads it again. Transient failures are retried by the app's rule. */
-export function useComplaintPage(address: string) {
-  const [read, setRead] = useState<Read>({ status: 'pending' });
-  const pending = read.status === 'pending';
-  useEffect(() => {
-    if (!pending) return;
-    let current = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const attempt = (failures: number) =>
-      getJson<ComplaintPage>(pagePath(address)).then(
-        (data) => current && setRead({ status: 'success', data }),
-        (error: unknown) => {
-          if (!current) return;
-          if (shouldRetry(failures, error))
-            timer = setTimeout(() => attempt(failures + 1), retryDelay(failures, error));
-          else setRead({ status: 'error', error });
-        },
-      );
-    void attempt(0);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [address, pending]);
-  return { ...read, retry: () => setRead({ status: 'pending' }) };
-}
+/** The page an address names; `retry` reads it again. */
+export const useComplaintPage = (address: string) => usePublicRead<ComplaintPage>(pagePath(address));
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 

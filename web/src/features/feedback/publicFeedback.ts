@@ -4,11 +4,11 @@
  * makes one read and one write. The read retries by the app's rule (`retryPolicy.ts`); the write is tried again
  * by `useRetryOnce`.
  */
-import { useEffect, useState } from 'react';
-import { command, getJson, isApiError } from '../../api';
+import { useState } from 'react';
+import { command, isApiError } from '../../api';
 import type { PublicOrganisation } from '../../components/PublicFrame';
 import type { Audience } from '../../data/graphql';
-import { retryDelay, shouldRetry } from '../../retryPolicy';
+import { usePublicRead } from '../../hooks/usePublicRead';
 
 /** What the public feedback form shows about the session (`GET /api/public/feedback/:token`, REST). */
 export interface PublicFeedbackForm {
@@ -43,37 +43,8 @@ export const COMMENT_MAX_LENGTH = 2000;
 
 const formPath = (token: string) => `/api/public/feedback/${encodeURIComponent(token)}`;
 
-type Read<Data> =
-  | { status: 'pending' }
-  | { status: 'error'; error: unknown }
-  | { status: 'success'; data: Data };
-
 /** The form's facts for a link (the page's token, fixed for its life); `retry` reads them again. */
-export function usePublicFeedbackForm(token: string) {
-  const [read, setRead] = useState<Read<PublicFeedbackForm>>({ status: 'pending' });
-  const pending = read.status === 'pending';
-  useEffect(() => {
-    if (!pending) return;
-    let current = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const attempt = (failures: number) =>
-      getJson<PublicFeedbackForm>(formPath(token)).then(
-        (data) => current && setRead({ status: 'success', data }),
-        (error: unknown) => {
-          if (!current) return;
-          if (shouldRetry(failures, error)) {
-            timer = setTimeout(() => attempt(failures + 1), retryDelay(failures, error));
-          } else setRead({ status: 'error', error });
-        },
-      );
-    void attempt(0);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [token, pending]);
-  return { ...read, retry: () => setRead({ status: 'pending' }) };
-}
+export const usePublicFeedbackForm = (token: string) => usePublicRead<PublicFeedbackForm>(formPath(token));
 
 /** Sends an answer: `pending` while it travels, `sent` once recorded; a failure goes to `onError`. */
 export function useSendFeedback(token: string, onError: (error: unknown) => void) {
