@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Audience, SessionContext } from './feedback/events';
 import type { PrivacyNotice } from './organisation/events';
 import type { ResultsSnapshot } from './publication/events';
@@ -122,6 +123,21 @@ export interface FeedbackLinkState {
   closed: boolean;
   sessionCancelled: boolean;
 }
+
+/** How public pages' answers carry the organisation (`OrganisationPublicProfile`), for the routes' schemas. */
+export const publicOrganisationBody = z.object({
+  name: z.string(),
+  legalName: z.string().nullable(),
+  logoUrl: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  privacyNotice: z.object({
+    controller: z.string(),
+    purpose: z.string(),
+    retention: z.string(),
+    contact: z.string(),
+    isDefault: z.boolean(),
+  }),
+});
 
 /** The organisation as public forms and their error pages present it. */
 export interface OrganisationPublicProfile {

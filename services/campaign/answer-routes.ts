@@ -10,7 +10,11 @@ import { parisDate, startOfNextParisDay, startOfParisDay } from '../kernel/paris
 import { defaultPrivacyNotice } from '../organisation/privacy-notice';
 import type { QuestionnaireContent } from '../questionnaire/events';
 import { QUESTION_KINDS, QUESTION_PURPOSES } from '../questionnaire/events';
-import type { CampaignForAnswer, OrganisationPublicProfile } from '../read-ports';
+import {
+  type CampaignForAnswer,
+  type OrganisationPublicProfile,
+  publicOrganisationBody,
+} from '../read-ports';
 import type { SliceDeps } from '../slice';
 import { type CampaignAnswerSubmitted, campaignAnswerStream } from './answer-events';
 import { assertCampaignTakesAnswers, campaignAnswerDecider, checkAnswers } from './answers';
@@ -22,23 +26,8 @@ const linkNotFound = () => notFound('answer_link_not_found', 'This survey link d
 
 const localised = z.object({ fr: z.string(), en: z.string().nullable() });
 
-/** The organisation as the public form presents it (the same shape as the feedback form's). */
-const publicOrganisation = z.object({
-  name: z.string(),
-  legalName: z.string().nullable(),
-  logoUrl: z.string().nullable(),
-  contactEmail: z.string().nullable(),
-  privacyNotice: z.object({
-    controller: z.string(),
-    purpose: z.string(),
-    retention: z.string(),
-    contact: z.string(),
-    isDefault: z.boolean(),
-  }),
-});
-
 const formBody = z.object({
-  organisation: publicOrganisation,
+  organisation: publicOrganisationBody,
   link: z.enum(['personal', 'shared']),
   anonymous: z.boolean(),
   audience: z.string(),

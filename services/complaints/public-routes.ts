@@ -10,7 +10,7 @@ import { createKeyLimiter, limitByKey } from '../kernel/key-limiter';
 import { parisDate } from '../kernel/paris-time';
 import { optionalText } from '../kernel/validation';
 import { defaultPrivacyNotice } from '../organisation/privacy-notice';
-import type { OrganisationPublicProfile } from '../read-ports';
+import { type OrganisationPublicProfile, publicOrganisationBody } from '../read-ports';
 import type { SliceDeps } from '../slice';
 import { complaintFileLimits, complaintForm, filesOf, receiveComplaint } from './attachments';
 import { ACCEPTED_ATTACHMENT_TYPES } from './decider';
@@ -122,20 +122,6 @@ export const complaintPageRoutes = (deps: SliceDeps) => async (app: FastifyInsta
     ),
   };
 
-  const organisationBody = z.object({
-    name: z.string(),
-    legalName: z.string().nullable(),
-    logoUrl: z.string().nullable(),
-    contactEmail: z.string().nullable(),
-    privacyNotice: z.object({
-      controller: z.string(),
-      purpose: z.string(),
-      retention: z.string(),
-      contact: z.string(),
-      isDefault: z.boolean(),
-    }),
-  });
-
   typed(app).get(
     '/api/public/complaints/:address',
     {
@@ -147,7 +133,7 @@ export const complaintPageRoutes = (deps: SliceDeps) => async (app: FastifyInsta
         params: addressParams,
         response: {
           200: z.object({
-            organisation: organisationBody,
+            organisation: publicOrganisationBody,
             acknowledgeWithinWorkingDays: z.number(),
             attachments: z.object({
               maxFiles: z.number(),

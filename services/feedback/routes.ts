@@ -8,7 +8,7 @@ import { derivedId, newId } from '../kernel/ids';
 import { createKeyLimiter, limitByKey } from '../kernel/key-limiter';
 import { optionalText } from '../kernel/validation';
 import { defaultPrivacyNotice } from '../organisation/privacy-notice';
-import type { OrganisationPublicProfile } from '../read-ports';
+import { type OrganisationPublicProfile, publicOrganisationBody } from '../read-ports';
 import type { SliceDeps } from '../slice';
 import {
   assertLinkOpen,
@@ -21,21 +21,6 @@ import { type CachedLink, createLinkCache } from './link-cache';
 import { newLinkToken, parseLinkToken, secretMatches } from './link-token';
 
 const linkNotFound = () => notFound('feedback_link_not_found', 'This feedback link does not exist');
-
-/** The organisation as the public form presents it: name, logo, contact and privacy notice. */
-const publicOrganisation = z.object({
-  name: z.string(),
-  legalName: z.string().nullable(),
-  logoUrl: z.string().nullable(),
-  contactEmail: z.string().nullable(),
-  privacyNotice: z.object({
-    controller: z.string(),
-    purpose: z.string(),
-    retention: z.string(),
-    contact: z.string(),
-    isDefault: z.boolean(),
-  }),
-});
 
 export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) => {
   const api = typed(app);
@@ -196,7 +181,7 @@ export const feedbackRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
             endsOn: z.string(),
             site: z.string(),
             audience: z.enum(AUDIENCES),
-            organisation: publicOrganisation,
+            organisation: publicOrganisationBody,
           }),
           404: errorBody,
           409: errorBody,
