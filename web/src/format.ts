@@ -92,3 +92,12 @@ export function formatSize(bytes: number, language: string): string {
     ? `${format(megabytes)} ${language.startsWith('fr') ? 'Mo' : 'MB'}`
     : `${format(bytes / 1024)} ${language.startsWith('fr') ? 'ko' : 'kB'}`;
 }
+
+/** Today's date in Paris, YYYY-MM-DD: what date fields start from and may not pass. */
+export const parisToday = (): string =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());

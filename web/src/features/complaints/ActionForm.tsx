@@ -8,9 +8,10 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { errorMessage } from '../../errorMessages';
+import { parisToday } from '../../format';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { isStorableText } from '../../validation';
-import { type ComplaintView, parisToday } from './complaints';
+import type { ComplaintView } from './complaints';
 
 /** One input of a step's form; its name is the field the route takes. */
 export type ActionField =

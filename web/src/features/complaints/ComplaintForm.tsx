@@ -8,10 +8,12 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { type ComplainantGroup, type ComplaintChannel, enumValue, enumValues } from '../../data/graphql';
+import { useSessionChoices } from '../../data/sessions';
 import { errorMessage } from '../../errorMessages';
+import { parisToday } from '../../format';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { isEmail, isStorableText } from '../../validation';
-import { parisToday, useComplaintHandlers, useComplaintSessions } from './complaints';
+import { useComplaintHandlers } from './complaints';
 import { complaintsMessages } from './messages';
 
 /** Staff record what reached them otherwise; the online form is the public page's channel. */
@@ -94,7 +96,7 @@ export function ComplaintForm({ onDone }: { onDone: (answer: { id: string; posit
   const set = <Key extends keyof Values>(key: Key, value: Values[Key]) =>
     setValues({ ...values, [key]: value });
   const { errors, formError, show, showServerError } = useFormErrors(FIELDS, 'complaint');
-  const sessions = useComplaintSessions();
+  const sessions = useSessionChoices();
   const handlers = useComplaintHandlers(true);
   const send = useMutation({
     mutationFn: (body: object) => command<{ id: string; position: number }>('/api/complaints', body),

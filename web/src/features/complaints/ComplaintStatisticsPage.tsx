@@ -6,8 +6,8 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { TextField } from '../../components/TextField';
 import { useViewer } from '../../data/viewer';
-import { formatNumber, formatPercent, formatRating } from '../../format';
-import { type ComplaintStatisticsView, parisToday, useComplaintStatistics, yearBefore } from './complaints';
+import { formatNumber, formatPercent, formatRating, parisToday } from '../../format';
+import { type ComplaintStatisticsView, useComplaintStatistics, yearBefore } from './complaints';
 import { DeadlineSettingsForm } from './DeadlineSettingsForm';
 
 type StepFigures = ComplaintStatisticsView['acknowledgement'];

@@ -13,6 +13,7 @@ import {
   enumValue,
   enumValues,
 } from '../../data/graphql';
+import { useSessionChoices } from '../../data/sessions';
 import { useViewer } from '../../data/viewer';
 import { formatDate } from '../../format';
 import {
@@ -21,7 +22,6 @@ import {
   exportUrl,
   NO_FILTER,
   useComplaintCounters,
-  useComplaintSessions,
   useComplaints,
 } from './complaints';
 import { complaintsMessages } from './messages';
@@ -53,7 +53,7 @@ export function ComplaintsPage() {
   const [filter, setFilter] = useState<ComplaintFilterValues>(NO_FILTER);
   const complaints = useComplaints(filter);
   const counters = useComplaintCounters();
-  const sessions = useComplaintSessions();
+  const sessions = useSessionChoices();
   const subjectOf = useSubjectOf();
   const canRecord = viewer.data ? viewer.data.role !== 'auditor' : false;
   const rows = complaints.data?.pages.flatMap((page) => page.complaints.edges.map((edge) => edge.node));

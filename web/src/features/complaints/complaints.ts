@@ -133,23 +133,6 @@ export function useComplaintHandlers(enabled: boolean) {
   });
 }
 
-const ComplaintSessionsQuery = graphql(`
-  query ComplaintSessions {
-    trainingActions(first: 50) { edges { node { id title sessions { id title } } } }
-  }
-`);
-
-/** The sessions a complaint may be about: the latest 50 training actions' sessions, as `action — session`. */
-export function useComplaintSessions() {
-  return useQuery({
-    ...graphQLQuery(ComplaintSessionsQuery, {}),
-    select: (data) =>
-      data.trainingActions.edges.flatMap(({ node }) =>
-        node.sessions.map((session) => ({ id: session.id, label: `${node.title} — ${session.title}` })),
-      ),
-  });
-}
-
 const ComplaintStatisticsQuery = graphql(`
   query ComplaintStatistics($from: Date!, $to: Date!) {
     complaintStatistics(from: $from, to: $to) {
@@ -186,15 +169,6 @@ export function useComplaintSettings() {
     select: (data) => data.complaintDeadlineSettings,
   });
 }
-
-/** Today's date in Paris, YYYY-MM-DD. */
-export const parisToday = () =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
 
 /** The same Paris date a year earlier, plus one day: the default period is the last 12 months. */
 export const yearBefore = (day: string) => {

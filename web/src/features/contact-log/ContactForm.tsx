@@ -8,9 +8,10 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { type ContactKind, enumValue, enumValues, type PartnerGroup } from '../../data/graphql';
+import { useSessionChoices } from '../../data/sessions';
+import { parisToday } from '../../format';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { isStorableText } from '../../validation';
-import { useContactSessions } from './contactLog';
 import { contactLogMessages } from './messages';
 
 const GROUPS = enumValues<PartnerGroup>(contactLogMessages.fr.partnerGroups);
@@ -50,15 +51,6 @@ export const EMPTY_CONTACT: ContactValues = {
   followUp: '',
 };
 
-/** Today's date in Paris, YYYY-MM-DD: a contact is logged once it happened. */
-export const parisToday = () =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-
 /**
  * Logging a contact, or correcting one (with the revision the page shows, as If-Match). What was typed stays on
  * any error; a stale revision reloads the page's data and says so.
@@ -87,7 +79,7 @@ export function ContactForm({
   const [values, setValues] = useState<ContactValues>(initial);
   const { errors, formError, show, showServerError } = useFormErrors(FIELDS, id);
   const today = parisToday();
-  const sessions = useContactSessions();
+  const sessions = useSessionChoices();
 
   const send = useMutation({
     mutationFn: (body: object) =>

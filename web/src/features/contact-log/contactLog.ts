@@ -70,23 +70,3 @@ export function usePartnerContact(id: string) {
 }
 
 export type PartnerContactView = NonNullable<ResultOf<typeof PartnerContactQuery>['partnerContact']>;
-
-const ContactSessionsQuery = graphql(`
-  query ContactSessions {
-    trainingActions(first: 50) { edges { node { id title sessions { id title } } } }
-  }
-`);
-
-/** The sessions a contact may be about: the latest 50 training actions' sessions, as `action — session`. */
-export function useContactSessions() {
-  return useQuery({
-    ...graphQLQuery(ContactSessionsQuery, {}),
-    select: (data) =>
-      data.trainingActions.edges.flatMap(({ node }) =>
-        node.sessions.map((session) => ({
-          id: session.id,
-          label: `${node.title} — ${session.title}`,
-        })),
-      ),
-  });
-}

@@ -14,9 +14,10 @@ import {
   type IncidentKind,
   type IncidentSeverity,
 } from '../../data/graphql';
+import { useSessionChoices } from '../../data/sessions';
+import { parisToday } from '../../format';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { isStorableText } from '../../validation';
-import { parisToday, useIncidentSessions } from './incidents';
 import { incidentsMessages } from './messages';
 
 export const KINDS = enumValues<IncidentKind>(incidentsMessages.fr.incidentKinds);
@@ -49,7 +50,7 @@ export function IncidentForm({ onDone }: { onDone: (answer: { id: string; positi
     description: '',
   });
   const { errors, formError, show, showServerError } = useFormErrors(FIELDS, 'incident');
-  const sessions = useIncidentSessions();
+  const sessions = useSessionChoices();
   const send = useMutation({
     mutationFn: (body: object) => command<{ id: string; position: number }>('/api/incidents', body),
     onSuccess: onDone,

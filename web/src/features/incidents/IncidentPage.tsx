@@ -12,8 +12,8 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useViewer } from '../../data/viewer';
-import { formatDate } from '../../format';
-import { type IncidentView, parisToday, useIncident } from './incidents';
+import { formatDate, parisToday } from '../../format';
+import { type IncidentView, useIncident } from './incidents';
 
 /**
  * One step form: a text, perhaps a date, sent with the revision the page shows (If-Match). A stale revision

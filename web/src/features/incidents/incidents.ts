@@ -101,29 +101,3 @@ export function useIncident(id: string) {
 }
 
 export type IncidentView = NonNullable<ResultOf<typeof IncidentQuery>['incident']>;
-
-const IncidentSessionsQuery = graphql(`
-  query IncidentSessions {
-    trainingActions(first: 50) { edges { node { id title sessions { id title } } } }
-  }
-`);
-
-/** The sessions a record may concern: the latest 50 training actions' sessions, as `action — session`. */
-export function useIncidentSessions() {
-  return useQuery({
-    ...graphQLQuery(IncidentSessionsQuery, {}),
-    select: (data) =>
-      data.trainingActions.edges.flatMap(({ node }) =>
-        node.sessions.map((session) => ({ id: session.id, label: `${node.title} — ${session.title}` })),
-      ),
-  });
-}
-
-/** Today's date in Paris, YYYY-MM-DD: steps are recorded once done. */
-export const parisToday = () =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
