@@ -1,3 +1,4 @@
+import type { CalendarSource } from './calendar/item';
 import type { AllEvidenceDeclarations } from './evidence/projection';
 import type { Projection } from './runner/projection';
 
@@ -6,4 +7,6 @@ export interface ReadSlice {
   name: string;
   projections: readonly Projection[];
   evidence?: AllEvidenceDeclarations;
+  /** What the slice puts on the organisation's calendar of what is due (dashboard and `.ics` feed). */
+  calendar?: CalendarSource;
 }
