@@ -31,6 +31,10 @@ export const builder = new SchemaBuilder<{
 
 builder.queryType({});
 
+/** The builder's schema types, for helpers that take Pothos builders (shared argument sets). */
+export type BuilderTypes =
+  typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
+
 /** The signed-in member's organisation: every read of organisation data is scoped to it. */
 export const organisationOf = (context: GraphQLContext): string => {
   if (!context.viewer) {

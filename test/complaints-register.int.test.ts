@@ -125,6 +125,33 @@ describe('complaints register: search, breakdowns, export (CSV and XLSX), tenant
     expect((await register(fixture.a.cookie, { search: 'Secret de B' })).length).toBe(0);
   });
 
+  it('counts only the complaints the register’s filter keeps, and the personal words only for handlers', async () => {
+    await seed();
+    const { a } = fixture;
+    const auditor = await fixture.auditorOf(a.organisationId);
+    const counters = async (cookie: string, variables: Record<string, unknown>) => {
+      const result = await fixture.read(
+        cookie,
+        `query ($channel: ComplaintChannel, $search: String, $from: Date, $to: Date) {
+          complaintCounters(channel: $channel, search: $search, from: $from, to: $to) { total open }
+        }`,
+        variables,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.complaintCounters;
+    };
+
+    expect(await counters(a.cookie, {})).toEqual({ total: 4, open: 4 });
+    expect(await counters(a.cookie, { channel: 'letter' })).toEqual({ total: 1, open: 1 });
+    expect(await counters(a.cookie, { search: 'chauffage' })).toEqual({ total: 1, open: 1 });
+    expect(await counters(auditor, { search: 'chauffage' })).toEqual({ total: 0, open: 0 });
+    const backwards = await fixture.read(
+      a.cookie,
+      '{ complaintCounters(from: "2026-05-02", to: "2026-05-01") { total } }',
+    );
+    expect(backwards.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('names the owner and who took each step, and lists who may own a complaint', async () => {
     await seed();
     const { a } = fixture;

@@ -206,18 +206,21 @@ export const complaintStatistics = async (
   };
 };
 
-/** The dashboard's counters: open complaints, those overdue today, and how many stand in each status. */
-export const complaintCounters = async (db: Db, organisationId: string, today: string) => {
-  const byStatus = await tables(db)
-    .selectFrom('complaints')
+/** The register's counters over a filter: open complaints, those overdue today, and how many stand in each status. */
+export const complaintCounters = async (
+  db: Db,
+  organisationId: string,
+  filter: ComplaintFilter,
+  today: string,
+) => {
+  const byStatus = await registerQuery(db, organisationId, filter, today)
+    .clearSelect()
     .select(['status', (eb) => eb.fn.countAll<string>().as('count')])
-    .where('organisation_id', '=', organisationId)
     .groupBy('status')
     .execute();
-  const overdue = await tables(db)
-    .selectFrom('complaints')
+  const overdue = await registerQuery(db, organisationId, filter, today)
+    .clearSelect()
     .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where('organisation_id', '=', organisationId)
     .where(overdueOn(today))
     .executeTakeFirstOrThrow();
   const counts = Object.fromEntries(byStatus.map((row) => [row.status, Number(row.count)])) as Partial<

@@ -1,6 +1,8 @@
+import type { ArgBuilder } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import {
   attachmentsOfComplaints,
+  type ComplaintFilter,
   type ComplaintKey,
   complaintCounters,
   complaintDeadlines,
@@ -36,7 +38,7 @@ import { can } from '../../services/kernel/auth';
 import { parisDate } from '../../services/kernel/paris-time';
 import { HOLIDAY_CALENDARS, workingDaysBetween } from '../../services/kernel/working-days';
 import { ERASED } from '../../services/privacy/declarations';
-import { builder, isUuid, organisationOf } from '../builder';
+import { type BuilderTypes, builder, isUuid, organisationOf } from '../builder';
 import type { GraphQLContext } from '../context';
 import { groupedBy, perRequest } from '../loader';
 import { type CursorCodec, keysetConnection } from '../paging';
@@ -294,6 +296,60 @@ const complaintCursor: CursorCodec<ComplaintKey> = {
   },
 };
 
+/** The register's filter arguments, shared by the list and its counters. */
+const registerFilterArgs = (arg: ArgBuilder<BuilderTypes>) => ({
+  status: arg({ type: ComplaintStatusEnum, required: false }),
+  group: arg({ type: ComplainantGroupEnum, required: false }),
+  channel: arg({ type: ComplaintChannelEnum, required: false }),
+  ownerId: arg.id({ required: false }),
+  overdue: arg.boolean({ required: false }),
+  from: arg({ type: 'Date', required: false }),
+  to: arg({ type: 'Date', required: false }),
+  sessionId: arg.id({ required: false }),
+  search: arg.string({
+    required: false,
+    description:
+      'Words found in the reference, training, session or site; also in the complainant’s name and the ' +
+      'text for those who may read them',
+  }),
+});
+
+type RegisterFilterArgs = {
+  status?: ComplaintFilter['status'];
+  group?: ComplaintFilter['group'];
+  channel?: ComplaintFilter['channel'];
+  ownerId?: string | number | null;
+  overdue?: boolean | null;
+  from?: string | null;
+  to?: string | null;
+  sessionId?: string | number | null;
+  search?: string | null;
+};
+
+/** The register's filter from its arguments, checked (400 on a bad period, id or search). */
+const registerFilterOf = (args: RegisterFilterArgs, context: GraphQLContext): ComplaintFilter => {
+  if (args.from && args.to && args.to < args.from) throw badInput('The period ends before it starts');
+  const ownerId = args.ownerId ? String(args.ownerId) : null;
+  if (ownerId && !isUuid(ownerId)) throw badInput('ownerId is a member’s id');
+  const sessionId = args.sessionId ? String(args.sessionId) : null;
+  if (sessionId && !isUuid(sessionId)) throw badInput('sessionId is a session’s id');
+  if (args.search && args.search.length > MAX_COMPLAINT_SEARCH) {
+    throw badInput(`A search is at most ${MAX_COMPLAINT_SEARCH} characters`);
+  }
+  return {
+    status: args.status,
+    group: args.group,
+    channel: args.channel,
+    ownerId,
+    overdue: args.overdue,
+    from: args.from,
+    to: args.to,
+    sessionId,
+    search: args.search,
+    searchPersonal: handles(context),
+  };
+};
+
 builder.queryField('complaints', (t) =>
   t.connection({
     type: ComplaintRef,
@@ -301,55 +357,15 @@ builder.queryField('complaints', (t) =>
     description:
       'The complaints register, latest received first; from and to are inclusive Paris dates of receipt, ' +
       'overdue is judged on today in Paris',
-    args: {
-      status: t.arg({ type: ComplaintStatusEnum, required: false }),
-      group: t.arg({ type: ComplainantGroupEnum, required: false }),
-      channel: t.arg({ type: ComplaintChannelEnum, required: false }),
-      ownerId: t.arg.id({ required: false }),
-      overdue: t.arg.boolean({ required: false }),
-      from: t.arg({ type: 'Date', required: false }),
-      to: t.arg({ type: 'Date', required: false }),
-      sessionId: t.arg.id({ required: false }),
-      search: t.arg.string({
-        required: false,
-        description:
-          'Words found in the reference, training, session or site; also in the complainant’s name and the ' +
-          'text for those who may read them',
-      }),
-    },
+    args: registerFilterArgs(t.arg),
     resolve: (_root, args, context) => {
-      if (args.from && args.to && args.to < args.from) throw badInput('The period ends before it starts');
-      const ownerId = args.ownerId ? String(args.ownerId) : null;
-      if (ownerId && !isUuid(ownerId)) throw badInput('ownerId is a member’s id');
-      const sessionId = args.sessionId ? String(args.sessionId) : null;
-      if (sessionId && !isUuid(sessionId)) throw badInput('sessionId is a session’s id');
-      if (args.search && args.search.length > MAX_COMPLAINT_SEARCH) {
-        throw badInput(`A search is at most ${MAX_COMPLAINT_SEARCH} characters`);
-      }
+      const filter = registerFilterOf(args, context);
       const organisationId = organisationOf(context);
       return keysetConnection(
         args,
         complaintCursor,
         (row: ComplaintRow) => ({ receivedOn: row.received_on, id: row.id }),
-        (page) =>
-          listComplaints(
-            context.db,
-            organisationId,
-            {
-              status: args.status,
-              group: args.group,
-              channel: args.channel,
-              ownerId,
-              overdue: args.overdue,
-              from: args.from,
-              to: args.to,
-              sessionId,
-              search: args.search,
-              searchPersonal: handles(context),
-            },
-            today(context),
-            page,
-          ),
+        (page) => listComplaints(context.db, organisationId, filter, today(context), page),
       );
     },
   }),
@@ -460,9 +476,10 @@ builder.queryField('complaintCounters', (t) =>
   t.field({
     type: CountersRef,
     authScopes: { member: true },
-    description: 'The dashboard’s complaint counters',
-    resolve: (_root, _args, context) =>
-      complaintCounters(context.db, organisationOf(context), today(context)),
+    description: 'How many complaints match the register’s filter (all of them without one): open, overdue',
+    args: registerFilterArgs(t.arg),
+    resolve: (_root, args, context) =>
+      complaintCounters(context.db, organisationOf(context), registerFilterOf(args, context), today(context)),
   }),
 );
 

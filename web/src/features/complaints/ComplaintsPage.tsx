@@ -16,6 +16,7 @@ import {
 import { useSessionChoices } from '../../data/sessions';
 import { useViewer } from '../../data/viewer';
 import { formatDate } from '../../format';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import {
   type ComplaintFilterValues,
   type ComplaintRowView,
@@ -51,8 +52,10 @@ export function ComplaintsPage() {
   const { t, i18n } = useTranslation();
   const viewer = useViewer();
   const [filter, setFilter] = useState<ComplaintFilterValues>(NO_FILTER);
-  const complaints = useComplaints(filter);
-  const counters = useComplaintCounters();
+  // The text search asks the server when typing pauses; the other filters apply at once.
+  const search = useDebouncedValue(filter.search);
+  const complaints = useComplaints({ ...filter, search });
+  const counters = useComplaintCounters({ ...filter, search });
   const sessions = useSessionChoices();
   const subjectOf = useSubjectOf();
   const canRecord = viewer.data ? viewer.data.role !== 'auditor' : false;

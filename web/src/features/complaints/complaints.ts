@@ -31,7 +31,15 @@ const ComplaintsQuery = graphql(`
 `);
 
 const ComplaintCountersQuery = graphql(`
-  query ComplaintCounters { complaintCounters { total open overdue } }
+  query ComplaintCounters(
+    $status: ComplaintStatus, $group: ComplainantGroup, $channel: ComplaintChannel, $overdue: Boolean,
+    $sessionId: ID, $from: Date, $to: Date, $search: String
+  ) {
+    complaintCounters(
+      status: $status, group: $group, channel: $channel, overdue: $overdue, sessionId: $sessionId,
+      from: $from, to: $to, search: $search
+    ) { total open overdue }
+  }
 `);
 
 export interface ComplaintFilterValues {
@@ -81,10 +89,10 @@ export function useComplaints(filter: ComplaintFilterValues) {
 
 export type ComplaintRowView = ResultOf<typeof ComplaintsQuery>['complaints']['edges'][number]['node'];
 
-/** The organisation's counters: in all, open, overdue today. */
-export function useComplaintCounters() {
+/** The counters of the complaints matching the filter: in all, open, overdue today. */
+export function useComplaintCounters(filter: ComplaintFilterValues) {
   return useQuery({
-    ...graphQLQuery(ComplaintCountersQuery, {}),
+    ...graphQLQuery(ComplaintCountersQuery, variablesOf(filter)),
     select: (data) => data.complaintCounters,
   });
 }

@@ -9,6 +9,7 @@ import { TextField } from '../../components/TextField';
 import { enumValue, enumValues, type IncidentStatus } from '../../data/graphql';
 import { useViewer } from '../../data/viewer';
 import { formatDate } from '../../format';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { CATEGORIES, IncidentForm, KINDS, SEVERITIES } from './IncidentForm';
 import { exportUrl, type IncidentFilterValues, useIncidentCounts, useIncidents } from './incidents';
 import { incidentsMessages } from './messages';
@@ -30,8 +31,10 @@ export function IncidentsPage() {
     to: '',
     search: '',
   });
-  const incidents = useIncidents(filter);
-  const counts = useIncidentCounts(filter);
+  // The text search asks the server when typing pauses; the other filters apply at once.
+  const search = useDebouncedValue(filter.search);
+  const incidents = useIncidents({ ...filter, search });
+  const counts = useIncidentCounts({ ...filter, search });
   const canRecord = viewer.data ? viewer.data.role !== 'auditor' : false;
   const rows = incidents.data?.pages.flatMap((page) => page.incidents.edges.map((edge) => edge.node));
 
