@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FilesTables } from '../services/files/tables';
 import { fixedClock } from '../services/kernel/clock';
 import { graphql, startTestApp, type TestApp } from './support/app';
-import { tinyPdf, tinyPng } from './support/file-fixtures';
+import { odfOf, ooxmlOf, tinyPdf, tinyPng } from './support/file-fixtures';
 import { multipartBody, type Part } from './support/multipart';
 import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from './support/smtp';
 
@@ -191,6 +191,30 @@ describe('the public complaint page: an address per organisation, a complaint wi
     expect(again.json()).toEqual(first.json());
     expect(await fileRows()).toBe(files);
     expect(await t.lastPosition()).toBe(position);
+  });
+
+  it('takes a letter as text, a Word or OpenDocument file and a spreadsheet, recognised by their content', async () => {
+    const letter = 'Madame, Monsieur,\nje vous écris au sujet de la session de mai.\n';
+    const answer = await file(path, filed({ name: 'Inès Roux', email: 'ines.roux@example.fr' }), [
+      { name: 'attachments', filename: 'lettre.txt', bytes: Buffer.from(letter, 'utf8') },
+      { name: 'attachments', filename: 'courrier.docx', bytes: ooxmlOf('word') },
+    ]);
+    expect(answer.statusCode, answer.body).toBe(201);
+    const view = (await read(COMPLAINT, { id: answer.json().id })).complaint as { attachments: Attachment[] };
+    expect(view.attachments.map((attachment) => attachment.mediaType).sort()).toEqual([
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'text/plain; charset=utf-8',
+    ]);
+
+    const spreadsheets = await file(path, filed({ name: 'Inès Roux', email: 'ines.roux@example.fr' }), [
+      {
+        name: 'attachments',
+        filename: 'facture.ods',
+        bytes: odfOf('application/vnd.oasis.opendocument.spreadsheet'),
+      },
+      { name: 'attachments', filename: 'releve.xlsx', bytes: ooxmlOf('xl') },
+    ]);
+    expect(spreadsheets.statusCode, spreadsheets.body).toBe(201);
   });
 
   it('refuses a forged, an oversized or one file too many, and bad input, with a code, writing nothing', async () => {

@@ -1,3 +1,4 @@
+import { ACCEPTED_KINDS } from '../files/sniff';
 import type { Decider } from '../kernel/command';
 import { AppError, badRequest, conflict, notFound } from '../kernel/errors';
 import { ERASED } from '../privacy/declarations';
@@ -50,14 +51,13 @@ export interface ComplaintState {
 
 export const MAX_ATTACHMENTS = 5;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-/** The types a complainant may send, as found in the content (documents and photos; nothing executable). */
-export const ACCEPTED_ATTACHMENT_TYPES = [
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'image/webp',
-  'text/plain',
-] as const;
+/**
+ * The types a complainant may send, as the files port finds them in the content: documents (PDF, text, office
+ * documents without macros — a letter written in Word, an invoice in a spreadsheet) and photos; nothing executable.
+ */
+export const ACCEPTED_ATTACHMENT_TYPES = (
+  ['pdf', 'png', 'jpeg', 'webp', 'text', 'docx', 'odt', 'xlsx', 'ods'] as const
+).map((kind) => ACCEPTED_KINDS[kind]);
 
 const isBlank = (value: string | null) => value === null || value.trim() === '';
 
@@ -101,10 +101,14 @@ export const checkIntake = (intake: ComplaintIntake, today: string): void => {
     throw badRequest('duplicate_attachment', 'A file is attached once');
   for (const attachment of intake.attachments) {
     if (!(ACCEPTED_ATTACHMENT_TYPES as readonly string[]).includes(attachment.mediaType)) {
-      throw badRequest('attachment_type_refused', 'Attach PDF documents, images or plain text only', {
-        attachmentId: attachment.attachmentId,
-        mediaType: attachment.mediaType,
-      });
+      throw badRequest(
+        'attachment_type_refused',
+        'Attach PDF or office documents, images or plain text only',
+        {
+          attachmentId: attachment.attachmentId,
+          mediaType: attachment.mediaType,
+        },
+      );
     }
     if (attachment.sizeBytes > MAX_ATTACHMENT_BYTES) {
       throw new AppError(413, 'attachment_too_large', 'A file is at most 10 MB', {

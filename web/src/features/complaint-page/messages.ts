@@ -24,7 +24,7 @@ const fr = {
     counter: '{{count, number}} caractère(s) sur {{max, number}}',
     attachments: 'Pièces jointes',
     attachmentsHint:
-      'Jusqu’à {{count, number}} fichier(s) de {{size}} chacun au plus : PDF, image (PNG, JPEG, WebP) ou texte.',
+      'Jusqu’à {{count, number}} fichier(s) de {{size}} chacun au plus : PDF, image (PNG, JPEG, WebP), texte ou document bureautique (Word, Excel, OpenDocument).',
     chosen: 'Fichiers choisis',
     remove: 'Retirer {{name}}',
     submit: 'Envoyer ma réclamation',
@@ -39,7 +39,7 @@ const fr = {
     tooManyFiles: 'Joignez au plus {{count, number}} fichier(s).',
     fileTooLarge: '« {{name}} » dépasse {{size}}.',
     fileTypeRefused:
-      '« {{name}} » n’est pas accepté : joignez un PDF, une image (PNG, JPEG, WebP) ou un texte.',
+      '« {{name}} » n’est pas accepté : joignez un PDF, une image (PNG, JPEG, WebP), un texte ou un document Word, Excel ou OpenDocument sans macros.',
     fileEmpty: '« {{name}} » est vide.',
     fixBelow: 'Certains champs sont à compléter ou corriger : voir les champs signalés.',
     thanksTitle: 'Votre réclamation est enregistrée',
@@ -72,9 +72,9 @@ const fr = {
     too_many_files: 'Trop de fichiers joints.',
     file_too_large: 'Un fichier est trop volumineux.',
     file_type_unsupported:
-      'Un fichier n’est pas accepté : joignez un PDF, une image (PNG, JPEG, WebP) ou un texte.',
+      'Un fichier n’est pas accepté : joignez un PDF, une image (PNG, JPEG, WebP), un texte ou un document Word, Excel ou OpenDocument sans macros.',
     attachment_type_refused:
-      'Un fichier n’est pas accepté : joignez un PDF, une image (PNG, JPEG, WebP) ou un texte.',
+      'Un fichier n’est pas accepté : joignez un PDF, une image (PNG, JPEG, WebP), un texte ou un document Word, Excel ou OpenDocument sans macros.',
   },
 };
 
@@ -102,7 +102,7 @@ export const complaintPageMessages: Messages<typeof fr> = {
       counter: '{{count, number}} of {{max, number}} characters',
       attachments: 'Attachments',
       attachmentsHint:
-        'Up to {{count, number}} file(s) of at most {{size}} each: PDF, image (PNG, JPEG, WebP) or text.',
+        'Up to {{count, number}} file(s) of at most {{size}} each: PDF, image (PNG, JPEG, WebP), text or office document (Word, Excel, OpenDocument).',
       chosen: 'Chosen files',
       remove: 'Remove {{name}}',
       submit: 'Send my complaint',
@@ -116,7 +116,8 @@ export const complaintPageMessages: Messages<typeof fr> = {
       textTooLong: 'Your text is longer than {{max, number}} characters.',
       tooManyFiles: 'Attach at most {{count, number}} file(s).',
       fileTooLarge: '“{{name}}” is larger than {{size}}.',
-      fileTypeRefused: '“{{name}}” is not accepted: attach a PDF, an image (PNG, JPEG, WebP) or a text.',
+      fileTypeRefused:
+        '“{{name}}” is not accepted: attach a PDF, an image (PNG, JPEG, WebP), a text or a Word, Excel or OpenDocument file without macros.',
       fileEmpty: '“{{name}}” is empty.',
       fixBelow: 'Some fields need completing or correcting: see the fields marked.',
       thanksTitle: 'Your complaint has been recorded',
@@ -148,8 +149,10 @@ export const complaintPageMessages: Messages<typeof fr> = {
       anonymous_with_identity: 'An anonymous complaint carries no name and no contact details.',
       too_many_files: 'Too many files attached.',
       file_too_large: 'A file is too large.',
-      file_type_unsupported: 'A file is not accepted: attach a PDF, an image (PNG, JPEG, WebP) or a text.',
-      attachment_type_refused: 'A file is not accepted: attach a PDF, an image (PNG, JPEG, WebP) or a text.',
+      file_type_unsupported:
+        'A file is not accepted: attach a PDF, an image (PNG, JPEG, WebP), a text or a Word, Excel or OpenDocument file without macros.',
+      attachment_type_refused:
+        'A file is not accepted: attach a PDF, an image (PNG, JPEG, WebP), a text or a Word, Excel or OpenDocument file without macros.',
     },
   },
 };

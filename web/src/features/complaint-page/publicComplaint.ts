@@ -11,8 +11,14 @@ export type Group = (typeof GROUPS)[number];
 
 export const TEXT_MAX_LENGTH = 10_000;
 /** What the file input offers to choose; the server checks each file by its content whatever its name. */
-export const ACCEPT =
-  '.pdf,.png,.jpg,.jpeg,.webp,.txt,application/pdf,image/png,image/jpeg,image/webp,text/plain';
+export const ACCEPT = [
+  '.pdf,.png,.jpg,.jpeg,.webp,.txt,.docx,.odt,.xlsx,.ods',
+  'application/pdf,image/png,image/jpeg,image/webp,text/plain',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.spreadsheet',
+].join(',');
 
 /** `GET /api/public/complaints/:address`. */
 export interface ComplaintPage {
