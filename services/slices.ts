@@ -1,5 +1,6 @@
 import { accessSlice } from './access';
 import { auditsSlice } from './audits';
+import { calendarFeedSlice } from './calendar-feed';
 import { campaignSlice } from './campaign';
 import { complaintsSlice } from './complaints';
 import { contactLogSlice } from './contact-log';
@@ -34,4 +35,5 @@ export const writeSlices: readonly WriteSlice[] = [
   filesSlice,
   complaintsSlice,
   auditsSlice,
+  calendarFeedSlice,
 ];
