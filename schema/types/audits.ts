@@ -11,7 +11,7 @@ import type { GraphQLContext } from '../context';
 
 const today = (context: GraphQLContext) => parisDate(context.clock.now());
 
-const AuditKindEnum = builder.enumType('AuditKind', { values: AUDIT_KINDS });
+const AuditKindEnum = builder.enumType('CycleAuditKind', { values: AUDIT_KINDS });
 const AuditStatusEnum = builder.enumType('AuditStatus', {
   values: ['planned', 'held', 'report_received', 'cancelled'] as const,
 });
