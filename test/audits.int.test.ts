@@ -245,7 +245,7 @@ describe('audits: the cycle, an audit held, its non-conformities, the calendar a
     const regenerated = (await post('/api/calendar-feed', {})).json().url;
     expect((await feedText(url)).statusCode).toBe(404);
     expect((await feedText(regenerated)).statusCode).toBe(200);
-    const revoked = await t.app.inject({ method: 'DELETE', url: '/api/calendar-feed', headers: { cookie } });
+    const revoked = await post('/api/calendar-feed/revoke', {});
     expect(revoked.json()).toEqual({ revoked: true });
     expect((await feedText(regenerated)).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/ics/not-a-token.ics' })).statusCode).toBe(404);

@@ -85,8 +85,8 @@ export const calendarFeedRoutes = (deps: SliceDeps) => async (app: FastifyInstan
     },
   );
 
-  api.delete(
-    '/api/calendar-feed',
+  api.post(
+    '/api/calendar-feed/revoke',
     {
       schema: {
         tags: ['calendar'],
