@@ -4,7 +4,7 @@ import type { AuditEvent, NonConformityActionEvent, NonConformityEvent } from '.
 import { ERASED } from '../../services/privacy/declarations';
 import type { PersonalDataErased } from '../../services/privacy/events';
 import { subjectIdsOf } from '../privacy';
-import { insertRows, updateRows } from '../runner/bulk';
+import { insertRows } from '../runner/bulk';
 import { defineProjection } from '../runner/projection';
 import type { AuditTables } from './tables';
 

@@ -25,7 +25,7 @@ export function AuditPage() {
   const canManage = viewer.data ? ['admin', 'quality_manager'].includes(viewer.data.role) : false;
   const date = (day: string) => formatDate(day, i18n.language);
   const data = audit.data;
-  const title = data ? `${t(`auditKinds.${data.kind}`)} — ${data.certifierName}` : t('audits.title');
+  const title = data ? `${t(`cycleAuditKinds.${data.kind}`)} — ${data.certifierName}` : t('audits.title');
 
   return (
     <>

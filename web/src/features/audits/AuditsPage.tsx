@@ -12,7 +12,7 @@ import { useAuditsOverview } from './audits';
 import { CommandForm } from './CommandForm';
 import { auditsMessages } from './messages';
 
-const KINDS = enumValues(auditsMessages.fr.auditKinds);
+const KINDS = enumValues(auditsMessages.fr.cycleAuditKinds);
 
 /** `/audits`: the certificate's cycle, warnings, audits and open non-conformities, and a form to plan an audit. */
 export function AuditsPage() {
@@ -106,7 +106,7 @@ export function AuditsPage() {
               <ul className="list">
                 {data.audits.map((audit) => (
                   <li key={audit.id}>
-                    <Link to={`/audits/${audit.id}`}>{t(`auditKinds.${audit.kind}`)}</Link> —{' '}
+                    <Link to={`/audits/${audit.id}`}>{t(`cycleAuditKinds.${audit.kind}`)}</Link> —{' '}
                     {audit.certifierName} — {date(audit.heldFrom ?? audit.plannedFrom)} —{' '}
                     {t(`auditStatuses.${audit.status}`)}
                   </li>
@@ -132,7 +132,7 @@ export function AuditsPage() {
                     name: 'kind',
                     label: t('audits.kind'),
                     kind: 'select',
-                    options: KINDS.map((kind) => ({ value: kind, label: t(`auditKinds.${kind}`) })),
+                    options: KINDS.map((kind) => ({ value: kind, label: t(`cycleAuditKinds.${kind}`) })),
                   },
                   { name: 'certifierName', label: t('audits.certifierName'), kind: 'text' },
                   { name: 'plannedFrom', label: t('audits.plannedFrom'), kind: 'date' },

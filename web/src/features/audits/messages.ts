@@ -8,7 +8,7 @@ import type {
 import type { Messages } from '../../locales/messages';
 
 const fr = {
-  auditKinds: {
+  cycleAuditKinds: {
     initial: 'Audit initial',
     surveillance: 'Audit de surveillance',
     renewal: 'Audit de renouvellement',
@@ -149,7 +149,7 @@ const fr = {
 export const auditsMessages: Messages<typeof fr> = {
   fr,
   en: {
-    auditKinds: {
+    cycleAuditKinds: {
       initial: 'Initial audit',
       surveillance: 'Surveillance audit',
       renewal: 'Renewal audit',

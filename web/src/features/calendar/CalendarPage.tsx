@@ -21,7 +21,8 @@ export function CalendarPage() {
   const calendar = useCalendar(from, to);
   const byMonth = new Map<string, CalendarItemView[]>();
   for (const item of calendar.data ?? []) {
-    const month = (item.date < from ? from : item.date).slice(0, 7);
+    // A span that began before the range shows under its first month.
+    const month = [from, item.date].sort()[1]!.slice(0, 7);
     byMonth.set(month, [...(byMonth.get(month) ?? []), item]);
   }
 
