@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { command, getJson } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -11,12 +12,17 @@ import { formatDate, formatDateTime, formatMonth, parisToday } from '../../forma
 import { CalendarItems } from './CalendarItems';
 import { type CalendarItemView, shiftDay, useCalendar } from './calendar';
 
-const WINDOW_DAYS = 92;
+/** Six months at a time: a minor non-conformity's deadline is in the first view of its notification day. */
+const WINDOW_DAYS = 184;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** `/calendar`: what is due, month by month, three months at a time, and the personal `.ics` feed. */
+/** `/calendar?from=YYYY-MM-DD`: what is due, month by month, six months at a time, and the personal `.ics` feed. */
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
-  const [from, setFrom] = useState(() => `${parisToday().slice(0, 7)}-01`);
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('from');
+  const from = asked && DAY.test(asked) ? asked : `${parisToday().slice(0, 7)}-01`;
+  const setFrom = (day: string) => setParams({ from: day });
   const to = shiftDay(from, WINDOW_DAYS);
   const calendar = useCalendar(from, to);
   const byMonth = new Map<string, CalendarItemView[]>();
