@@ -218,6 +218,20 @@ describe('audits: the cycle, an audit held, its non-conformities, the calendar a
       })
     ).nonConformity;
     expect(nc).toEqual({ open: false, closedOn: '2027-02-28', effective: true, actionRequests: 1 });
+    const timeline = async (indicator: number) =>
+      (
+        (
+          await read(
+            `{ evidenceTimeline(indicator: ${indicator}, first: 100) { edges { node { kind title sourceId } } } }`,
+          )
+        ).evidenceTimeline.edges as { node: { kind: string; title: string; sourceId: string } }[]
+      )
+        .map((edge) => edge.node)
+        .filter((node) => node.sourceId === id)
+        .map((node) => node.kind)
+        .sort();
+    expect(await timeline(22)).toEqual(['audit_non_conformity', 'non_conformity_closed']);
+    expect(await timeline(32)).toEqual(['improvement_source', 'non_conformity_closed']);
   });
 
   it('serves the calendar as an iCalendar feed a parser reads; regenerating or revoking ends the old address', async () => {
@@ -249,6 +263,16 @@ describe('audits: the cycle, an audit held, its non-conformities, the calendar a
     expect(revoked.json()).toEqual({ revoked: true });
     expect((await feedText(regenerated)).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/ics/not-a-token.ics' })).statusCode).toBe(404);
+  });
+
+  it('refuses a calendar range that runs backwards or is too long', async () => {
+    for (const variables of [
+      { from: '2027-03-01', to: '2027-02-01' },
+      { from: '2027-01-01', to: '2030-01-01' },
+    ]) {
+      const result = await graphql(t.app, cookie, CALENDAR, variables);
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
   });
 
   it('ends the feed of a member who is deactivated', async () => {
