@@ -2,6 +2,8 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccount } from '../services/access/accounts';
 import { graphql, PASSWORD, startTestApp, type TestApp } from './support/app';
+import { tinyPdf } from './support/file-fixtures';
+import { multipartBody } from './support/multipart';
 
 /** Today, for these tests: 1 March 2027 at noon in Paris. */
 const NOW = new Date('2027-03-01T11:00:00Z');
@@ -159,6 +161,47 @@ describe('audits: the cycle, an audit held, its non-conformities, the calendar a
     expect(notHeld.statusCode).toBe(409);
     expect(notHeld.json().code).toBe('audit_not_held');
     expect(await t.lastPosition()).toBe(before);
+  });
+
+  it('receives the report file through the files port, checked by content; a wrong one writes nothing', async () => {
+    const auditId = await heldAudit();
+    const sendReport = (bytes: Buffer, filename: string) => {
+      const form = multipartBody([
+        { name: 'receivedOn', value: '2027-02-20' },
+        { name: 'report', filename, bytes },
+      ]);
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/audits/${auditId}/report`,
+        payload: form.payload,
+        headers: { cookie, ...form.headers },
+      });
+    };
+    const before = await t.lastPosition();
+    const fake = await sendReport(Buffer.from('<html><script>alert(1)</script></html>'), 'rapport.pdf');
+    expect(fake.statusCode).toBe(400);
+    expect(await t.lastPosition()).toBe(before);
+    const received = await sendReport(tinyPdf(), 'rapport-surveillance.pdf');
+    expect(received.statusCode, received.body).toBe(200);
+    const audit = (
+      await read(
+        `query ($id: ID!) { audit(id: $id) { status reportReceivedOn reportFileName reportMediaType } }`,
+        { id: auditId },
+      )
+    ).audit;
+    expect(audit).toEqual({
+      status: 'report_received',
+      reportReceivedOn: '2027-02-20',
+      reportFileName: 'rapport-surveillance.pdf',
+      reportMediaType: 'application/pdf',
+    });
+    const download = await t.app.inject({
+      method: 'GET',
+      url: `/api/audits/${auditId}/report-file`,
+      headers: { cookie },
+    });
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(tinyPdf())).toBe(true);
   });
 
   it('refuses a stale If-Match with the current revision', async () => {

@@ -83,6 +83,12 @@ describe('audits: a user of organisation A never reaches organisation B’s audi
       expect(foreign.json()).toEqual(missing.json());
     }
     expect(await t.lastPosition()).toBe(before);
+    const download = await t.app.inject({
+      method: 'GET',
+      url: `/api/audits/${theirs.auditId}/report-file`,
+      headers: { cookie: a.cookie },
+    });
+    expect(download.statusCode).toBe(404);
   });
 
   it('serves in A’s feed nothing of B', async () => {

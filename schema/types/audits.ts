@@ -81,6 +81,8 @@ const AuditRef = builder.objectRef<AuditRow>('Audit').implement({
     heldFrom: t.field({ type: 'Date', nullable: true, resolve: (row) => row.held_from }),
     heldTo: t.field({ type: 'Date', nullable: true, resolve: (row) => row.held_to }),
     reportReceivedOn: t.field({ type: 'Date', nullable: true, resolve: (row) => row.report_received_on }),
+    reportFileName: t.string({ nullable: true, resolve: (row) => row.report?.fileName ?? null }),
+    reportMediaType: t.string({ nullable: true, resolve: (row) => row.report?.mediaType ?? null }),
     cancelReason: t.field({
       type: AuditCancelReasonEnum,
       nullable: true,

@@ -22,6 +22,7 @@ import {
   nonConformityStream,
 } from './events';
 import { type NonConformityCommand, nonConformityActionDecider, nonConformityDecider } from './nc-decider';
+import { auditReportRoutes } from './report-routes';
 
 const auditParams = z.object({ auditId: z.string().uuid() });
 const ncParams = z.object({ nonConformityId: z.string().uuid() });
@@ -47,6 +48,7 @@ const fold = async <State, Event extends { type: string; data: unknown }>(
 
 export const auditsRoutes = (deps: SliceDeps) => async (app: FastifyInstance) => {
   const api = typed(app);
+  await app.register(auditReportRoutes(deps));
   const today = () => parisDate(deps.clock.now());
 
   /** Whether a surveillance audit over these days falls outside the certificate's window (false without one). */
@@ -227,28 +229,6 @@ export const auditsRoutes = (deps: SliceDeps) => async (app: FastifyInstance) =>
     }
     return { count, position };
   };
-
-  api.post(
-    '/api/audits/:auditId/report',
-    {
-      schema: {
-        tags: ['audits'],
-        summary: 'Record that the certifier’s report of a held audit was received',
-        params: auditParams,
-        body: z.object({ receivedOn: isoDate }),
-        response: { 200: changeResult, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const { result } = await auditCommand(request, request.params.auditId, {
-        type: 'ReceiveReport',
-        receivedOn: request.body.receivedOn,
-        report: null,
-        today: today(),
-      });
-      return changed(request.params.auditId, result);
-    },
-  );
 
   api.post(
     '/api/audits/:auditId/non-conformities',
