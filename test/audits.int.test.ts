@@ -28,6 +28,7 @@ describe('audits: the cycle, an audit held, its non-conformities, the calendar a
   const read = async (query: string, variables: Record<string, unknown> = {}, as = cookie) => {
     const result = await graphql(t.app, as, query, variables, await t.lastPosition());
     expect(result.errors).toBeUndefined();
+    // biome-ignore lint/suspicious/noExplicitAny: each test reads the shape its query asked for
     return result.data! as Record<string, any>;
   };
   const plan = async (body: Record<string, unknown> = {}) => {
