@@ -21,6 +21,8 @@ import './types/results';
 import './types/incidents';
 import './types/complaints';
 import './types/complaint-page';
+import './types/audits';
+import './types/calendar';
 
 export const schema = builder.toSchema();
 

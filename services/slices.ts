@@ -1,4 +1,6 @@
 import { accessSlice } from './access';
+import { auditsSlice } from './audits';
+import { calendarFeedSlice } from './calendar-feed';
 import { campaignSlice } from './campaign';
 import { complaintsSlice } from './complaints';
 import { contactLogSlice } from './contact-log';
@@ -32,4 +34,6 @@ export const writeSlices: readonly WriteSlice[] = [
   incidentsSlice,
   filesSlice,
   complaintsSlice,
+  auditsSlice,
+  calendarFeedSlice,
 ];

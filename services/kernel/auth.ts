@@ -31,6 +31,12 @@ const PERMISSIONS = {
   'incident:manage': ['admin', 'quality_manager'],
   /** Reading every record's free text (it speaks of people); a contributor reads the ones they recorded. */
   'incident:details': ['admin', 'quality_manager', 'auditor'],
+  /** Planning and recording audits, their non-conformities and corrective-action requests. */
+  'audit:manage': ['admin', 'quality_manager'],
+  /** Reading audits and downloading their reports: every member. */
+  'audit:read': ['admin', 'quality_manager', 'contributor', 'auditor'],
+  /** A personal calendar feed (`.ics`) of the organisation's calendar: every member may subscribe. */
+  'calendar:subscribe': ['admin', 'quality_manager', 'contributor', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,9 @@
 import type { AccessEvent, AccountEvent, TeamEvent } from '../access/events';
+import {
+  auditPersonalData,
+  nonConformityActionPersonalData,
+  nonConformityPersonalData,
+} from '../audits/events';
 import { type CampaignAnswerEvent, campaignAnswerPersonalData } from '../campaign/answer-events';
 import { type CampaignEvent, campaignPersonalData } from '../campaign/events';
 import { complaintPersonalData, complaintSubjectReferences } from '../complaints/events';
@@ -111,6 +116,9 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   complaintSettingsPersonalData,
   complaintImprovementPersonalData,
   complaintPagePersonalData,
+  auditPersonalData,
+  nonConformityPersonalData,
+  nonConformityActionPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];

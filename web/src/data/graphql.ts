@@ -45,7 +45,13 @@ type EnumOf<
     | 'ComplaintOutcome'
     | 'ComplaintStepKind'
     | 'ComplaintDeadlineState'
-    | 'HolidayCalendar',
+    | 'HolidayCalendar'
+    | 'CycleAuditKind'
+    | 'AuditStatus'
+    | 'AuditCancelReason'
+    | 'NonConformityGrade'
+    | 'DeadlineState'
+    | 'NonConformityWarningCode',
 > = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
@@ -72,6 +78,12 @@ export type ComplaintOutcome = EnumOf<'ComplaintOutcome'>;
 export type ComplaintStepKind = EnumOf<'ComplaintStepKind'>;
 export type ComplaintDeadlineState = EnumOf<'ComplaintDeadlineState'>;
 export type HolidayCalendar = EnumOf<'HolidayCalendar'>;
+export type CycleAuditKind = EnumOf<'CycleAuditKind'>;
+export type AuditStatus = EnumOf<'AuditStatus'>;
+export type AuditCancelReason = EnumOf<'AuditCancelReason'>;
+export type NonConformityGrade = EnumOf<'NonConformityGrade'>;
+export type DeadlineState = EnumOf<'DeadlineState'>;
+export type NonConformityWarningCode = EnumOf<'NonConformityWarningCode'>;
 
 /**
  * The values of a schema enum, in the order of a record that names each of them (its labels): a value the server

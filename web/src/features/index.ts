@@ -4,6 +4,8 @@
  */
 import { access } from './access';
 import { answer } from './answer';
+import { audits } from './audits';
+import { calendar } from './calendar';
 import { campaignMail } from './campaign-mail';
 import { campaigns } from './campaigns';
 import { complaintPage } from './complaint-page';
@@ -27,6 +29,8 @@ import { training } from './training';
 export const features = [
   access,
   dashboard,
+  calendar,
+  audits,
   training,
   feedback,
   answer,

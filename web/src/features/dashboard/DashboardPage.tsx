@@ -4,6 +4,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { formatDate, formatNumber } from '../../format';
+import { NextDuePanel } from '../calendar';
 import { EvidenceEntry } from '../evidence';
 import { useDashboard } from './dashboard';
 import { EvidenceSummaryTable } from './EvidenceSummaryTable';
@@ -34,6 +35,7 @@ export function DashboardPage() {
               </p>
             </div>
           )}
+          <NextDuePanel />
           <section aria-labelledby="dashboard-counts">
             <h2 id="dashboard-counts">{t('dashboard.countsTitle')}</h2>
             <dl className="figures">
