@@ -1,4 +1,5 @@
 import type { AccessEvent, AccountEvent, TeamEvent } from '../access/events';
+import { actionPersonalData } from '../actions/events';
 import { type CampaignAnswerEvent, campaignAnswerPersonalData } from '../campaign/answer-events';
 import { type CampaignEvent, campaignPersonalData } from '../campaign/events';
 import { complaintPersonalData, complaintSubjectReferences } from '../complaints/events';
@@ -111,6 +112,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   complaintSettingsPersonalData,
   complaintImprovementPersonalData,
   complaintPagePersonalData,
+  actionPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];
