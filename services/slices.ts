@@ -1,4 +1,5 @@
 import { accessSlice } from './access';
+import { actionsSlice } from './actions';
 import { campaignSlice } from './campaign';
 import { complaintsSlice } from './complaints';
 import { contactLogSlice } from './contact-log';
@@ -32,4 +33,5 @@ export const writeSlices: readonly WriteSlice[] = [
   incidentsSlice,
   filesSlice,
   complaintsSlice,
+  actionsSlice,
 ];

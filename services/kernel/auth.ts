@@ -31,6 +31,8 @@ const PERMISSIONS = {
   'incident:manage': ['admin', 'quality_manager'],
   /** Reading every record's free text (it speaks of people); a contributor reads the ones they recorded. */
   'incident:details': ['admin', 'quality_manager', 'auditor'],
+  /** Planning and carrying improvement actions (indicator 32): any member who may act owns some. */
+  'action:manage': ['admin', 'quality_manager', 'contributor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
