@@ -1,4 +1,5 @@
 import { allPersonalData } from '../services/privacy/registry';
+import { actionsReadSlice } from './actions';
 import { campaignsReadSlice } from './campaigns';
 import { complaintsReadSlice } from './complaints';
 import { contactLogReadSlice } from './contact-log';
@@ -33,6 +34,7 @@ export const readSlices: readonly ReadSlice[] = [
   resultsReadSlice,
   incidentsReadSlice,
   complaintsReadSlice,
+  actionsReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

@@ -48,16 +48,18 @@ export const IMPROVEMENT_REQUEST_SOURCES: {
       : null,
 };
 
-export const improvementRequestEventTypes = Object.keys(IMPROVEMENT_REQUEST_SOURCES) as RequestEvent['type'][];
+export const improvementRequestEventTypes = Object.keys(
+  IMPROVEMENT_REQUEST_SOURCES,
+) as RequestEvent['type'][];
 
 /** The request an event records, with the subject its title belongs to in the source event's own declaration. */
 export const improvementRequestOf = (
   type: string,
   data: Record<string, unknown>,
 ): (ImprovementRequest & { subject: string }) | null => {
-  const source = (IMPROVEMENT_REQUEST_SOURCES as Record<string, (data: unknown) => ImprovementRequest | null>)[
-    type
-  ];
+  const source = (
+    IMPROVEMENT_REQUEST_SOURCES as Record<string, (data: unknown) => ImprovementRequest | null>
+  )[type];
   const request = source?.(data);
   if (!request) return null;
   const titleField = personalFieldsOf(allPersonalData, type)?.find((field) => field.field === 'title');
