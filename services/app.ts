@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { dueActions } from '../projections/actions/reminders';
+import { dueActions } from '../projections/actions/queries';
 import { campaignsToSweep } from '../projections/campaigns/queries';
 import { pendingComplaintSteps } from '../projections/complaints/queries';
 import { createReadPorts } from '../projections/read-ports';

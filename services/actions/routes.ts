@@ -24,6 +24,7 @@ import {
   NOT_EFFECTIVE_NEXT,
   ORIGIN_TYPES,
 } from './events';
+import { actionEvidenceRoutes } from './evidence';
 
 const originSchema = z.object({
   type: z.enum(ORIGIN_TYPES),
@@ -117,6 +118,8 @@ export const actionRoutes = (deps: SliceDeps) => async (app: FastifyInstance) =>
 
   const run = (context: CommandContext, actionId: string, command: ActionCommand) =>
     runCommand(context, actionDecider, actionStream(actionId), command);
+
+  await app.register(actionEvidenceRoutes(deps));
 
   api.post(
     '/api/improvement-actions',
