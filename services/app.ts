@@ -16,6 +16,7 @@ import { type ComplaintReactor, createComplaintReactor } from './complaints/reac
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { PostgresEventStore } from './eventstore/postgres';
+import { actionsExportPlugin } from './exports/actions';
 import { complaintsExportPlugin } from './exports/complaints';
 import { incidentsExportPlugin } from './exports/incidents';
 import { resultsExportPlugin } from './exports/results';
@@ -176,6 +177,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   await app.register(resultsExportPlugin, { db });
   await app.register(complaintsExportPlugin, { db, clock });
   await app.register(incidentsExportPlugin, { db, clock });
+  await app.register(actionsExportPlugin, { db, clock });
   const campaignReactor = createCampaignReactor({
     database,
     store,

@@ -416,4 +416,32 @@ describe('improvement actions: planned, carried out, checked for effectiveness, 
     await sweepTwice();
     expect(mine()).toHaveLength(2);
   });
+
+  it('exports the plan with its filters as CSV and XLSX', async () => {
+    cookie = await t.login(email, PASSWORD);
+    await t.runner.waitForPosition(await t.lastPosition(), 30_000);
+    const exported = (query: string) =>
+      t.app.inject({ method: 'GET', url: `/api/improvement-actions/export?${query}`, headers: { cookie } });
+    const all = await exported('format=csv');
+    expect(all.statusCode, all.body).toBe(200);
+    expect(all.headers['content-type']).toContain('text/csv');
+    const csv = all.body;
+    expect(csv).toContain('Action;Type;Priorité;Origines;Responsable;Échéance;En retard;État');
+    expect(csv).toContain('Revoir le délai des convocations');
+    expect(csv).toContain('À planifier');
+    expect(csv).toContain('Non-conformité d’audit (indicateur 19)');
+    const overdue = await exported('format=csv&overdue=true');
+    const lines = overdue.body.trim().split(/\r?\n/);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((line) => line.includes(';Oui;'))).toBe(true);
+    const fromComplaints = await exported('format=csv&originType=complaint');
+    expect(fromComplaints.body).not.toContain('Chauffer la salle');
+    const xlsx = await exported('format=xlsx&status=closed');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const bad = await exported('format=pdf');
+    expect(bad.statusCode).toBe(400);
+    const period = await exported('format=csv&dueFrom=2027-06-01&dueTo=2027-05-01');
+    expect(period.json().code).toBe('invalid_period');
+  });
 });
