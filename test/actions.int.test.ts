@@ -315,14 +315,24 @@ describe('improvement actions: planned, carried out, checked for effectiveness, 
     });
     expect(fromAnswer.statusCode, fromAnswer.body).toBe(201);
 
-    // The live pickup runs beside these two: together they plan each request once.
-    await t.actionReactor.pickUp();
-    await t.actionReactor.pickUp();
+    // The live pickup runs beside these ones: together they plan each request once. A request's event becomes
+    // readable in the feed once every earlier transaction ended, so the pickup is run until it planned all three.
     const expected: [string, string, string, string][] = [
       [fromComplaint.json().id, 'complaint', complaint, 'Revoir le délai des convocations'],
       [fromIncident.json().id, 'incident', incident.json().id, 'Réserver une salle de repli'],
       [fromAnswer.json().id, 'feedback', answerId, 'Chauffer la salle avant l’arrivée'],
     ];
+    const planned = async () => {
+      await t.actionReactor.pickUp();
+      const streams = await Promise.all(
+        expected.map(([requestId]) =>
+          t.store.readStream(`improvementaction-${actionIdOfRequest(organisationId, requestId)}`),
+        ),
+      );
+      return streams.every((events) => events.length > 0);
+    };
+    await expect.poll(planned, { timeout: 30_000, interval: 50 }).toBe(true);
+    await t.actionReactor.pickUp();
     for (const [requestId, type, originId, title] of expected) {
       const id = actionIdOfRequest(organisationId, requestId);
       const events = await t.store.readStream(`improvementaction-${id}`);
