@@ -404,7 +404,7 @@ describe('improvement actions: planned, carried out, checked for effectiveness, 
       await t.actionReactor.sweep();
       expect(await t.lastPosition()).toBe(after);
     };
-    const mine = () => smtp.accepted.filter((mail) => mail.text.includes(`/actions/${id}`));
+    const mine = () => smtp.accepted.filter((mail) => mail.text.includes(`/improvement-actions/${id}`));
     await sweepTwice();
     expect(mine()).toHaveLength(0);
     clock.advance(3 * DAY);

@@ -119,7 +119,11 @@ export const createActionReactor = (options: ActionReactorOptions) => {
         to: due.ownerEmail,
         locale: 'fr',
         template: 'action_due',
-        params: { dueOn: due.dueOn, overdue, actionUrl: `${options.publicUrl}/actions/${due.actionId}` },
+        params: {
+          dueOn: due.dueOn,
+          overdue,
+          actionUrl: `${options.publicUrl}/improvement-actions/${due.actionId}`,
+        },
         actor: { type: 'system' },
         idempotencyKey: `action-due:${due.actionId}:${due.dueOn}:${overdue ? 'overdue' : 'tomorrow'}`,
       });
