@@ -361,6 +361,30 @@ describe('improvement actions: planned, carried out, checked for effectiveness, 
     expect(counted.improvementOriginShare.fromComplaints).toBeGreaterThanOrEqual(2);
   });
 
+  it('erases a picked-up title with the complainant it may quote', async () => {
+    const complaint = (await post('/api/complaints', complaintBody)).json().id as string;
+    const requested = await post(`/api/complaints/${complaint}/improvement-requests`, {
+      title: 'Rappeler Jeanne Martin avant chaque session',
+    });
+    expect(requested.statusCode, requested.body).toBe(201);
+    const id = actionIdOfRequest(organisationId, requested.json().id);
+    await expect
+      .poll(
+        async () => {
+          await t.actionReactor.pickUp();
+          return (await t.store.readStream(`improvementaction-${id}`)).length;
+        },
+        { timeout: 30_000, interval: 50 },
+      )
+      .toBe(1);
+    expect((await action(id))!.title).toBe('Rappeler Jeanne Martin avant chaque session');
+    const erased = await post(`/api/privacy/subjects/complainant:${complaint}/erase`, { reason: 'subject_request' });
+    expect(erased.statusCode, erased.body).toBe(200);
+    expect(await action(id)).toMatchObject({ title: '[effacé]', status: 'planned' });
+    const [planned] = await t.store.readStream(`improvementaction-${id}`);
+    expect((planned!.data as { title: string }).title).toBe('[effacé]');
+  });
+
   it('keeps evidence files checked by content, and downloads them', async () => {
     const id = await plan();
     const upload = (bytes: Buffer, filename: string, headers: Record<string, string> = {}) => {
