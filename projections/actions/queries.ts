@@ -6,6 +6,7 @@ import type { Db } from '../../services/db/database';
 import { startOfNextParisDay, startOfParisDay } from '../../services/kernel/paris-time';
 import { addCalendarDays } from '../../services/kernel/working-days';
 import type { CalendarSource } from '../calendar/item';
+import type { TeamTables } from '../team/tables';
 import type { ActionsTables } from './tables';
 
 const tables = (db: Db) => db.withTables<ActionsTables>();
@@ -247,8 +248,21 @@ export const actionsCalendar: CalendarSource = async (db, organisationId, range,
     kind: 'action_due',
     date: row.due_on as string,
     title: `Échéance d’une action ${ACTION_TYPE_LABELS[row.type]}`,
-    href: `/actions/${row.id}`,
+    href: `/improvement-actions/${row.id}`,
     indicator: 32,
     overdue: (row.due_on as string) < today,
   }));
 };
+
+/** Who may own an action: the active members who may act (auditors only read), by name. */
+export const actionOwners = (db: Db, organisationId: string) =>
+  db
+    .withTables<TeamTables>()
+    .selectFrom('team_members')
+    .select(['user_id', 'display_name'])
+    .where('organisation_id', '=', organisationId)
+    .where('active', '=', true)
+    .where('role', '<>', 'auditor')
+    .orderBy('display_name')
+    .orderBy('user_id')
+    .execute();

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import {
+  actionOwners,
   actionsByOrigin,
   burndown,
   filesOfActions,
@@ -278,5 +279,20 @@ builder.queryField('improvementOriginShare', (t) =>
       if (args.to < args.from) throw badInput('The period ends before it starts');
       return originShare(context.db, organisationOf(context), args.from, args.to);
     },
+  }),
+);
+
+const OwnerRef = builder
+  .objectRef<{ user_id: string; display_name: string }>('ImprovementActionOwner')
+  .implement({
+    fields: (t) => ({ id: t.exposeID('user_id'), displayName: t.exposeString('display_name') }),
+  });
+
+builder.queryField('actionOwners', (t) =>
+  t.field({
+    type: [OwnerRef],
+    authScopes: { member: true },
+    description: 'Who may own an improvement action, by name',
+    resolve: (_root, _args, context) => actionOwners(context.db, organisationOf(context)),
   }),
 );

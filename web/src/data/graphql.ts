@@ -45,7 +45,14 @@ type EnumOf<
     | 'ComplaintOutcome'
     | 'ComplaintStepKind'
     | 'ComplaintDeadlineState'
-    | 'HolidayCalendar',
+    | 'HolidayCalendar'
+    | 'ImprovementActionStatus'
+    | 'ImprovementActionType'
+    | 'ImprovementActionPriority'
+    | 'ImprovementActionOriginType'
+    | 'ImprovementActionStepKind'
+    | 'ImprovementActionCancelReason'
+    | 'EffectivenessOutcome',
 > = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
@@ -65,6 +72,13 @@ export type IncidentSeverity = EnumOf<'IncidentSeverity'>;
 export type IncidentStatus = EnumOf<'IncidentStatus'>;
 export type IncidentStepKind = EnumOf<'IncidentStepKind'>;
 export type ResultsSnapshotStatus = EnumOf<'ResultsSnapshotStatus'>;
+export type ImprovementActionStatus = EnumOf<'ImprovementActionStatus'>;
+export type ImprovementActionType = EnumOf<'ImprovementActionType'>;
+export type ImprovementActionPriority = EnumOf<'ImprovementActionPriority'>;
+export type ImprovementActionOriginType = EnumOf<'ImprovementActionOriginType'>;
+export type ImprovementActionStepKind = EnumOf<'ImprovementActionStepKind'>;
+export type ImprovementActionCancelReason = EnumOf<'ImprovementActionCancelReason'>;
+export type EffectivenessOutcome = EnumOf<'EffectivenessOutcome'>;
 export type ComplaintStatus = EnumOf<'ComplaintStatus'>;
 export type ComplaintChannel = EnumOf<'ComplaintChannel'>;
 export type ComplainantGroup = EnumOf<'ComplainantGroup'>;
