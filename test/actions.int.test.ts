@@ -378,7 +378,9 @@ describe('improvement actions: planned, carried out, checked for effectiveness, 
       )
       .toBe(1);
     expect((await action(id))!.title).toBe('Rappeler Jeanne Martin avant chaque session');
-    const erased = await post(`/api/privacy/subjects/complainant:${complaint}/erase`, { reason: 'subject_request' });
+    const erased = await post(`/api/privacy/subjects/complainant:${complaint}/erase`, {
+      reason: 'subject_request',
+    });
     expect(erased.statusCode, erased.body).toBe(200);
     expect(await action(id)).toMatchObject({ title: '[effacé]', status: 'planned' });
     const [planned] = await t.store.readStream(`improvementaction-${id}`);
