@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actionsCalendar } from '../projections/actions/queries';
 import { registerAccount } from '../services/access/accounts';
 import { actionIdOfRequest } from '../services/actions/requests';
 import { fixedClock } from '../services/kernel/clock';
@@ -448,6 +449,21 @@ describe('improvement actions: planned, carried out, checked for effectiveness, 
       improvementActions: { id: string }[];
     };
     expect(overdue.improvementActions.map((each) => each.id)).toContain(id);
+    const calendar = await actionsCalendar(
+      t.database.db,
+      organisationId,
+      { from: '2027-05-01', to: '2027-05-31' },
+      '2027-05-16',
+    );
+    expect(calendar).toContainEqual({
+      id: `actions:action_due:${id}`,
+      kind: 'action_due',
+      date: '2027-05-14',
+      title: 'Échéance d’une action corrective',
+      href: `/improvement-actions/${id}`,
+      indicator: 32,
+      overdue: true,
+    });
     clock.advance(DAY);
     await sweepTwice();
     expect(mine()).toHaveLength(2);
