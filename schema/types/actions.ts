@@ -26,6 +26,7 @@ import {
   NOT_EFFECTIVE_NEXT,
   ORIGIN_TYPES,
 } from '../../services/actions/events';
+import { can } from '../../services/kernel/auth';
 import { parisDate } from '../../services/kernel/paris-time';
 import { ERASED } from '../../services/privacy/declarations';
 import { builder, isUuid, organisationOf } from '../builder';
@@ -48,6 +49,21 @@ const StepEnum = builder.enumType('ImprovementActionStepKind', {
 });
 
 const today = (context: GraphQLContext) => parisDate(context.clock.now());
+
+/**
+ * An action's free text may quote the record it came from: the viewer reads it as they would read that record's
+ * (a complainant's words with complaint:handle, an incident's with incident:details); other actions' text, every
+ * member.
+ */
+const readsText = (context: GraphQLContext, subject: string) => {
+  const role = context.viewer?.role;
+  if (!role) return false;
+  if (subject.startsWith('complainant:')) return can(role, 'complaint:handle');
+  if (subject.startsWith('learner:')) return can(role, 'incident:details');
+  return true;
+};
+const text = <Value>(context: GraphQLContext, row: { subject: string }, value: Value): Value | null =>
+  readsText(context, row.subject) ? value : null;
 const open = (row: ImprovementActionRow) => row.status === 'planned' || row.status === 'in_progress';
 
 const namesById = perRequest<string, string | null>(async (context, ids) => {
@@ -120,8 +136,20 @@ export const ImprovementActionRef = builder.objectRef<ImprovementActionRow>('Imp
   description: 'An improvement action of the plan (indicator 32): corrective, preventive or improvement',
   fields: (t) => ({
     id: t.exposeID('id'),
-    title: t.exposeString('title', { description: '"[effacé]" once the subject it quotes was erased' }),
-    description: t.exposeString('description', { nullable: true }),
+    title: t.string({
+      nullable: true,
+      description:
+        '"[effacé]" once the subject it quotes was erased; null for who may not read the record it came from',
+      resolve: (row, _args, context) => text(context, row, row.title),
+    }),
+    description: t.string({
+      nullable: true,
+      resolve: (row, _args, context) => text(context, row, row.description),
+    }),
+    detailsHidden: t.boolean({
+      description: 'The title and free text quote a record this viewer may not read',
+      resolve: (row, _args, context) => !readsText(context, row.subject),
+    }),
     erased: t.boolean({ resolve: (row) => row.title === ERASED }),
     type: t.field({ type: ActionTypeEnum, resolve: (row) => row.type }),
     priority: t.field({ type: ActionPriorityEnum, resolve: (row) => row.priority }),

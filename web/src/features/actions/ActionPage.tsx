@@ -41,7 +41,7 @@ function ActionSteps({ action, onDone }: { action: ActionView; onDone: (message:
   const open = status === 'planned' || status === 'in_progress';
   const common = { actionId: action.id, revision: action.revision };
   const steps: ReactNode[] = [];
-  if (open && !action.erased) {
+  if (open && !action.erased && action.title !== null) {
     steps.push(
       <Step key={`edit-${action.revision}`} id="action-edit" title={t('improvement.schedule')}>
         <ContentForm
@@ -226,7 +226,7 @@ export function ActionPage() {
   const language = i18n.language;
   const date = (day: string) => formatDate(day, language);
   const at = (instant: string) => formatDateTime(instant, language);
-  const heading = t('improvement.details', { title: data.title });
+  const heading = t('improvement.details', { title: data.title ?? t('improvement.hiddenTitle') });
 
   return (
     <>

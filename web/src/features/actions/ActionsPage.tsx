@@ -207,7 +207,9 @@ export function ActionsPage() {
             {actions.data.map((action) => (
               <li key={action.id} className="card">
                 <p className="card-title">
-                  <Link to={`/improvement-actions/${action.id}`}>{action.title}</Link>
+                  <Link to={`/improvement-actions/${action.id}`}>
+                    {action.title ?? t('improvement.hiddenTitle')}
+                  </Link>
                 </p>
                 <p className="card-meta">
                   <span className="badge">{t(`actionStatuses.${action.status}`)}</span>{' '}

@@ -16,7 +16,7 @@ const ActionsQuery = graphql(`
       status: $status, originType: $originType, ownerId: $ownerId, dueFrom: $dueFrom, dueTo: $dueTo,
       overdue: $overdue
     ) {
-      id title type priority status ownerName dueOn toSchedule overdue effectiveness
+      id title detailsHidden type priority status ownerName dueOn toSchedule overdue effectiveness
       origins { type id }
     }
   }
@@ -77,7 +77,7 @@ export type BurndownView = ResultOf<typeof PlanOverviewQuery>['improvementPlanBu
 const ActionQuery = graphql(`
   query ImprovementAction($id: ID!) {
     improvementAction(id: $id) {
-      id title description erased type priority status ownerId ownerName dueOn toSchedule overdue
+      id title detailsHidden description erased type priority status ownerId ownerName dueOn toSchedule overdue
       effectiveness followUpOf followUpActionId startedOn doneOn revision plannedAt
       origins { type id indicator }
       history {
@@ -97,7 +97,7 @@ export type ActionView = NonNullable<ResultOf<typeof ActionQuery>['improvementAc
 
 const ActionsByOriginQuery = graphql(`
   query ActionsByOrigin($type: ImprovementActionOriginType!, $id: ID!) {
-    actionsByOrigin(type: $type, id: $id) { id title status dueOn overdue toSchedule effectiveness }
+    actionsByOrigin(type: $type, id: $id) { id title detailsHidden status dueOn overdue toSchedule effectiveness }
   }
 `);
 
