@@ -495,5 +495,23 @@ describe('improvement actions: planned, carried out, checked for effectiveness, 
     expect(bad.statusCode).toBe(400);
     const period = await exported('format=csv&dueFrom=2027-06-01&dueTo=2027-05-01');
     expect(period.json().code).toBe('invalid_period');
+
+    // An auditor exports the plan without the titles that may quote a complaint (an incident's they read).
+    const auditorEmail = `auditeur.${crypto.randomUUID()}@example.fr`;
+    await registerAccount(
+      { db: t.database.db, store: t.store, clock },
+      { organisationId, email: auditorEmail, displayName: 'Auditeur', role: 'auditor', password: PASSWORD },
+    );
+    const auditor = await t.login(auditorEmail, PASSWORD);
+    const audited = await t.app.inject({
+      method: 'GET',
+      url: '/api/improvement-actions/export?format=csv',
+      headers: { cookie: auditor },
+    });
+    expect(audited.statusCode).toBe(200);
+    expect(audited.body).not.toContain('Revoir le délai des convocations');
+    expect(audited.body).toContain('Réserver une salle de repli');
+    expect(audited.body).toContain('Intitulé réservé');
+    expect(audited.body).toContain('Envoyer les convocations quinze jours avant');
   });
 });

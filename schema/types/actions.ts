@@ -26,7 +26,7 @@ import {
   NOT_EFFECTIVE_NEXT,
   ORIGIN_TYPES,
 } from '../../services/actions/events';
-import { can } from '../../services/kernel/auth';
+import { readsActionText } from '../../services/actions/reading';
 import { parisDate } from '../../services/kernel/paris-time';
 import { ERASED } from '../../services/privacy/declarations';
 import { builder, isUuid, organisationOf } from '../builder';
@@ -50,18 +50,8 @@ const StepEnum = builder.enumType('ImprovementActionStepKind', {
 
 const today = (context: GraphQLContext) => parisDate(context.clock.now());
 
-/**
- * An action's free text may quote the record it came from: the viewer reads it as they would read that record's
- * (a complainant's words with complaint:handle, an incident's with incident:details); other actions' text, every
- * member.
- */
-const readsText = (context: GraphQLContext, subject: string) => {
-  const role = context.viewer?.role;
-  if (!role) return false;
-  if (subject.startsWith('complainant:')) return can(role, 'complaint:handle');
-  if (subject.startsWith('learner:')) return can(role, 'incident:details');
-  return true;
-};
+const readsText = (context: GraphQLContext, subject: string) =>
+  context.viewer ? readsActionText(context.viewer.role, subject) : false;
 const text = <Value>(context: GraphQLContext, row: { subject: string }, value: Value): Value | null =>
   readsText(context, row.subject) ? value : null;
 const open = (row: ImprovementActionRow) => row.status === 'planned' || row.status === 'in_progress';

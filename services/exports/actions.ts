@@ -13,7 +13,9 @@ import {
   ORIGIN_TYPES,
   type OriginType,
 } from '../actions/events';
+import { readsActionText } from '../actions/reading';
 import type { Db } from '../db/database';
+import type { Role } from '../kernel/auth';
 import type { Clock } from '../kernel/clock';
 import { badRequest, unauthorized } from '../kernel/errors';
 import { errorResponses, typed } from '../kernel/http';
@@ -61,6 +63,7 @@ const tableOf = (
   rows: readonly ImprovementActionRow[],
   owners: Map<string, string>,
   today: string,
+  role: Role,
 ): Cell[][] => [
   [
     'Action',
@@ -77,7 +80,8 @@ const tableOf = (
     'Indicateurs',
   ],
   ...rows.map((row): Cell[] => [
-    row.title,
+    // A title quoting a record the viewer may not read (a complaint, an incident) is withheld, as on the page.
+    readsActionText(role, row.subject) ? row.title : 'Intitulé réservé',
     `Action ${ACTION_TYPE_LABELS[row.type]}`,
     PRIORITY_LABELS[row.priority],
     row.origins.map(originText).join(', '),
@@ -94,7 +98,8 @@ const tableOf = (
 
 /**
  * `GET /api/improvement-actions/export`: the improvement plan with the plan page's filters, as CSV (French
- * spreadsheet dialect) or XLSX — what the auditor of indicator 32 asks for. Every member may export it.
+ * spreadsheet dialect) or XLSX — what the auditor of indicator 32 asks for. Every member may export it; a title
+ * quoting a complaint or an incident only goes to those who read that record.
  */
 export const actionsExportPlugin = fp(
   async (app: FastifyInstance, options: { db: Db; clock: Clock }) => {
@@ -131,7 +136,7 @@ export const actionsExportPlugin = fp(
         const owners = new Map(names.map((name) => [name.user_id, name.display_name]));
         reply.header('content-disposition', `attachment; filename="plan-amelioration-${today}.${format}"`);
         reply.header('cache-control', 'private, no-store');
-        const table = tableOf(rows, owners, today);
+        const table = tableOf(rows, owners, today, viewer.role);
         if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toFrenchCsv(table));
         return reply.type(XLSX_TYPE).send(await toXlsx('Plan d’amélioration', table));
       },
