@@ -1,4 +1,5 @@
 import { allPersonalData } from '../services/privacy/registry';
+import { actionsReadSlice } from './actions';
 import { auditsReadSlice } from './audits';
 import { campaignsReadSlice } from './campaigns';
 import { complaintsReadSlice } from './complaints';
@@ -35,6 +36,7 @@ export const readSlices: readonly ReadSlice[] = [
   incidentsReadSlice,
   complaintsReadSlice,
   auditsReadSlice,
+  actionsReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

@@ -23,6 +23,7 @@ import './types/complaints';
 import './types/complaint-page';
 import './types/audits';
 import './types/calendar';
+import './types/actions';
 
 export const schema = builder.toSchema();
 

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { dueActions } from '../projections/actions/queries';
 import { campaignsToSweep } from '../projections/campaigns/queries';
 import { pendingComplaintSteps } from '../projections/complaints/queries';
 import { createReadPorts } from '../projections/read-ports';
@@ -7,6 +8,7 @@ import { dueSubjects } from '../projections/retention/queries';
 import type { ProjectionRunner } from '../projections/runner/runner';
 import { graphQLPlugin } from '../schema/yoga';
 import { enrolLegacyMembers, hasAnyAccount, issueSetupToken } from './access/accounts';
+import { type ActionReactor, createActionReactor } from './actions/reactor';
 import { CAMPAIGN_LINK_KEY_PURPOSE } from './campaign/links';
 import { type CampaignReactor, createCampaignReactor } from './campaign/reactor';
 import { COMPLAINT_PAGE_KEY_PURPOSE } from './complaints/public-page';
@@ -14,6 +16,7 @@ import { type ComplaintReactor, createComplaintReactor } from './complaints/reac
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { PostgresEventStore } from './eventstore/postgres';
+import { actionsExportPlugin } from './exports/actions';
 import { complaintsExportPlugin } from './exports/complaints';
 import { incidentsExportPlugin } from './exports/incidents';
 import { resultsExportPlugin } from './exports/results';
@@ -53,6 +56,8 @@ export interface AppContext {
   campaignReactor: CampaignReactor;
   /** Reminds complaints' owners of their deadlines; tests drive it with `complaintReactor.sweep()`. */
   complaintReactor: ComplaintReactor;
+  /** Plans the improvement requests of other slices and reminds owners; tests drive `pickUp()` and `sweep()`. */
+  actionReactor: ActionReactor;
   /** The personal-data vault (tests derive link tokens from it as the server does). */
   vault: Vault;
   /** The one-time setup URL path, when no account exists yet. */
@@ -79,6 +84,8 @@ export interface BuildOptions {
   runCampaignReactor?: boolean;
   /** Start the complaint deadline sweeps (default: as runProjections; COMPLAINT_SWEEP_MINUTES=0 turns them off). */
   runComplaintReactor?: boolean;
+  /** Start the action pickup and reminder sweeps (default: as runProjections; ACTION_SWEEP_MINUTES=0: no reminders). */
+  runActionReactor?: boolean;
 }
 
 /** The composition root: the only module that wires slices, read models, GraphQL and the web app together. */
@@ -170,6 +177,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   await app.register(resultsExportPlugin, { db });
   await app.register(complaintsExportPlugin, { db, clock });
   await app.register(incidentsExportPlugin, { db, clock });
+  await app.register(actionsExportPlugin, { db, clock });
   const campaignReactor = createCampaignReactor({
     database,
     store,
@@ -189,6 +197,16 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     findPending: (dueBy) => pendingComplaintSteps(db, dueBy),
     log: app.log,
   });
+  const actionReactor = createActionReactor({
+    db,
+    store,
+    clock,
+    mail,
+    sweepMinutes: config.ACTION_SWEEP_MINUTES,
+    publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ''),
+    findDue: (dueBy) => dueActions(db, dueBy),
+    log: app.log,
+  });
   await app.register(healthPlugin, { database, runner });
   await app.register(webAppPlugin, { root: webDistDir });
 
@@ -203,6 +221,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   if (options.runRetentionReactor ?? options.runProjections !== false) retentionReactor.start();
   if (options.runCampaignReactor ?? options.runProjections !== false) campaignReactor.start();
   if (options.runComplaintReactor ?? options.runProjections !== false) complaintReactor.start();
+  if (options.runActionReactor ?? options.runProjections !== false) actionReactor.start();
 
   return {
     app,
@@ -214,6 +233,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     retentionReactor,
     campaignReactor,
     complaintReactor,
+    actionReactor,
     vault,
     setupPath,
     async close() {
@@ -221,6 +241,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
       await mailReactor.stop();
       await retentionReactor.stop();
       await complaintReactor.stop();
+      await actionReactor.stop();
       await campaignReactor.stop();
       await runtime.close();
     },

@@ -158,6 +158,8 @@ const schema = z.object({
   CAMPAIGN_SWEEP_MINUTES: z.coerce.number().int().min(0).max(1440).default(5),
   /** Minutes between two sweeps reminding complaints' owners of their deadlines; 0 turns them off. */
   COMPLAINT_SWEEP_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+  /** Minutes between two sweeps reminding improvement actions' owners of their due dates; 0 turns them off. */
+  ACTION_SWEEP_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
 });
 
 export type Config = z.infer<typeof schema>;

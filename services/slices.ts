@@ -1,4 +1,5 @@
 import { accessSlice } from './access';
+import { actionsSlice } from './actions';
 import { auditsSlice } from './audits';
 import { calendarFeedSlice } from './calendar-feed';
 import { campaignSlice } from './campaign';
@@ -36,4 +37,5 @@ export const writeSlices: readonly WriteSlice[] = [
   complaintsSlice,
   auditsSlice,
   calendarFeedSlice,
+  actionsSlice,
 ];

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccount } from '../services/access/accounts';
+import { actionIdOfRequest } from '../services/actions/requests';
 import { graphql, PASSWORD, startTestApp, type TestApp } from './support/app';
 import { tinyPdf } from './support/file-fixtures';
 import { multipartBody } from './support/multipart';
@@ -243,6 +244,19 @@ describe('audits: the cycle, an audit held, its non-conformities, the calendar a
       nonConformityId: id,
       indicator: 22,
       title: 'Former le référent handicap',
+    });
+    // The actions slice plans it: a corrective action from the non-conformity, evidencing 32 and 22.
+    const { requestId } = requests[0] as { requestId: string };
+    const actionStream = `improvementaction-${actionIdOfRequest(organisationId, requestId)}`;
+    const planned = async () => {
+      await t.actionReactor.pickUp();
+      return (await t.store.readStream(actionStream)).map((event) => event.data);
+    };
+    await expect.poll(async () => (await planned()).length, { timeout: 30_000, interval: 50 }).toBe(1);
+    expect((await planned())[0]).toMatchObject({
+      title: 'Former le référent handicap',
+      type: 'corrective',
+      origins: [{ type: 'non_conformity', id, indicator: 22 }],
     });
     const notEffective = await post(`/api/non-conformities/${id}/close`, {
       closedOn: '2027-02-28',

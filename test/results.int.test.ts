@@ -339,6 +339,8 @@ describe('results: figures, trends, comments review and export', () => {
   });
 
   it('refuses bad input and unknown answers, writing nothing', async () => {
+    // The follow-up above is planned by the actions slice: let it be, before counting.
+    await t.actionReactor.pickUp();
     const before = await t.lastPosition();
     const unknown = await send('POST', `/api/results/answers/${crypto.randomUUID()}/review`);
     expect(unknown.statusCode).toBe(404);

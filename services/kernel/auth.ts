@@ -37,6 +37,8 @@ const PERMISSIONS = {
   'audit:read': ['admin', 'quality_manager', 'contributor', 'auditor'],
   /** A personal calendar feed (`.ics`) of the organisation's calendar: every member may subscribe. */
   'calendar:subscribe': ['admin', 'quality_manager', 'contributor', 'auditor'],
+  /** Planning and carrying improvement actions (indicator 32): any member who may act owns some. */
+  'action:manage': ['admin', 'quality_manager', 'contributor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -37,6 +37,8 @@ export interface MailTemplates {
     receivedOn: string;
     complaintUrl: string;
   };
+  /** To an improvement action's owner: it is due tomorrow, or overdue (no title: it may quote a complaint). */
+  action_due: { dueOn: string; overdue: boolean; actionUrl: string };
 }
 
 /** What a campaign's messages say: what is asked about, until when, and the respondent's two links. */

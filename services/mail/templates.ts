@@ -75,6 +75,7 @@ export const templateParams = {
     receivedOn: z.string().date(),
     complaintUrl: webUrl,
   }),
+  action_due: z.object({ dueOn: z.string().date(), overdue: z.boolean(), actionUrl: webUrl }),
 } satisfies { [T in MailTemplate]: z.ZodType<MailTemplates[T]> };
 
 const dateTime = (locale: MailLocale, iso: string) =>
@@ -283,6 +284,28 @@ const catalogue: Catalogue = {
         'Hello,',
         `The ${params.step === 'acknowledgement' ? 'acknowledgement' : 'answer'} of the complaint ${organisation} received on ${calendarDate('en', params.receivedOn)} ${params.overdue ? 'was' : 'is'} due by ${calendarDate('en', params.dueOn)}.`,
         { label: 'Open the complaint', url: params.complaintUrl },
+      ],
+    },
+  },
+  action_due: {
+    fr: {
+      subject: (params, organisation) =>
+        `${params.overdue ? 'En retard' : 'À terminer demain'} : une action d’amélioration dont vous êtes responsable — ${organisation}`,
+      body: (params, organisation) => [
+        'Bonjour,',
+        `Une action d’amélioration de ${organisation} dont vous êtes responsable ${params.overdue ? 'devait être terminée' : 'doit être terminée'} au plus tard le ${calendarDate('fr', params.dueOn)}.`,
+        'Notez son avancement, marquez-la réalisée ou reportez son échéance.',
+        { label: 'Ouvrir l’action', url: params.actionUrl },
+      ],
+    },
+    en: {
+      subject: (params, organisation) =>
+        `${params.overdue ? 'Overdue' : 'Due tomorrow'}: an improvement action you own — ${organisation}`,
+      body: (params, organisation) => [
+        'Hello,',
+        `An improvement action of ${organisation} that you own ${params.overdue ? 'was' : 'is'} due by ${calendarDate('en', params.dueOn)}.`,
+        'Note its progress, mark it done or move its due date.',
+        { label: 'Open the action', url: params.actionUrl },
       ],
     },
   },

@@ -48,6 +48,11 @@ const params: { [T in MailTemplate]: MailTemplates[T] } = {
     receivedOn: '2027-03-19',
     complaintUrl: 'https://app.example.fr/complaints/abc',
   },
+  action_due: {
+    dueOn: '2027-04-09',
+    overdue: false,
+    actionUrl: 'https://app.example.fr/improvement-actions/abc',
+  },
 };
 
 const templates = Object.keys(templateParams) as MailTemplate[];

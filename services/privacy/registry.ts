@@ -1,4 +1,5 @@
 import type { AccessEvent, AccountEvent, TeamEvent } from '../access/events';
+import { actionPersonalData } from '../actions/events';
 import {
   auditPersonalData,
   nonConformityActionPersonalData,
@@ -119,6 +120,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   auditPersonalData,
   nonConformityPersonalData,
   nonConformityActionPersonalData,
+  actionPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];

@@ -157,6 +157,15 @@ export async function upload<Answer = { position?: number }>(
   return sendCommand(path, file, { 'Content-Type': type, Accept: 'application/json' }, options);
 }
 
+/** POSTs a multipart form (files) as a command; the browser sets its boundary. */
+export async function commandForm<Answer = { position?: number }>(
+  path: string,
+  form: FormData,
+  options: CommandOptions = {},
+): Promise<Answer> {
+  return sendCommand(path, form, { Accept: 'application/json' }, options);
+}
+
 export interface CommandOptions {
   /** The revision the page showed (sent as If-Match). */
   ifMatch?: number;

@@ -51,7 +51,14 @@ type EnumOf<
     | 'AuditCancelReason'
     | 'NonConformityGrade'
     | 'DeadlineState'
-    | 'NonConformityWarningCode',
+    | 'NonConformityWarningCode'
+    | 'ImprovementActionStatus'
+    | 'ImprovementActionType'
+    | 'ImprovementActionPriority'
+    | 'ImprovementActionOriginType'
+    | 'ImprovementActionStepKind'
+    | 'ImprovementActionCancelReason'
+    | 'EffectivenessOutcome',
 > = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
@@ -71,6 +78,13 @@ export type IncidentSeverity = EnumOf<'IncidentSeverity'>;
 export type IncidentStatus = EnumOf<'IncidentStatus'>;
 export type IncidentStepKind = EnumOf<'IncidentStepKind'>;
 export type ResultsSnapshotStatus = EnumOf<'ResultsSnapshotStatus'>;
+export type ImprovementActionStatus = EnumOf<'ImprovementActionStatus'>;
+export type ImprovementActionType = EnumOf<'ImprovementActionType'>;
+export type ImprovementActionPriority = EnumOf<'ImprovementActionPriority'>;
+export type ImprovementActionOriginType = EnumOf<'ImprovementActionOriginType'>;
+export type ImprovementActionStepKind = EnumOf<'ImprovementActionStepKind'>;
+export type ImprovementActionCancelReason = EnumOf<'ImprovementActionCancelReason'>;
+export type EffectivenessOutcome = EnumOf<'EffectivenessOutcome'>;
 export type ComplaintStatus = EnumOf<'ComplaintStatus'>;
 export type ComplaintChannel = EnumOf<'ComplaintChannel'>;
 export type ComplainantGroup = EnumOf<'ComplainantGroup'>;

@@ -3,6 +3,7 @@
  * built from this list: a new slice adds its folder and one line here.
  */
 import { access } from './access';
+import { actions } from './actions';
 import { answer } from './answer';
 import { audits } from './audits';
 import { calendar } from './calendar';
@@ -40,6 +41,7 @@ export const features = [
   contactLog,
   complaints,
   incidents,
+  actions,
   results,
   campaignMail,
   evidence,

@@ -7,6 +7,7 @@ import { QueryError } from '../../components/QueryError';
 import { StatusMessage } from '../../components/StatusMessage';
 import { useViewer } from '../../data/viewer';
 import { formatDate, formatDateTime, formatSize } from '../../format';
+import { LinkedActions } from '../actions/LinkedActions';
 import { ComplaintActions, ImprovementRequestForm } from './ComplaintActions';
 import { useSubjectOf } from './ComplaintsPage';
 import { type ComplaintView, useComplaint } from './complaints';
@@ -167,23 +168,7 @@ export function ComplaintPage() {
       )}
 
       <Section id="complaint-improvements" title={t('complaint.improvementsTitle')}>
-        {data.improvementRequests.length === 0 ? (
-          <p>{t('complaint.noImprovement')}</p>
-        ) : (
-          <ul className="card-list">
-            {data.improvementRequests.map((request) => (
-              <li key={request.id} className="card">
-                {request.title && <p className="card-title">{request.title}</p>}
-                <p className="card-meta">
-                  {t('complaint.improvementBy', {
-                    at: at(request.requestedAt),
-                    actor: request.requestedByName ?? t('complaint.someone'),
-                  })}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
+        <LinkedActions type="complaint" id={data.id} />
         {canHandle && <ImprovementRequestForm complaint={data} onDone={setStatus} />}
       </Section>
 

@@ -13,6 +13,7 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useViewer } from '../../data/viewer';
 import { formatDate, parisToday } from '../../format';
+import { LinkedActions } from '../actions/LinkedActions';
 import { type IncidentView, useIncident } from './incidents';
 
 /**
@@ -257,22 +258,25 @@ export function IncidentPage() {
         )}
       </Section>
 
-      {canManage && writable && (
-        <Section id="incident-improvement" title={t('incident.improvementTitle')}>
-          <p>{t('incident.improvementIntro')}</p>
-          <StepForm
-            id="incident-improvement"
-            path="improvement-requests"
-            incident={data}
-            textField="title"
-            textLabel={t('incident.improvementLabel')}
-            submitLabel={t('incident.improvementSubmit')}
-            maxLength={200}
-            multiline={false}
-            onDone={() => setStatus(t('incident.improvementDone'))}
-          />
-        </Section>
-      )}
+      <Section id="incident-improvement" title={t('incident.improvementTitle')}>
+        <LinkedActions type="incident" id={data.id} />
+        {canManage && writable && (
+          <>
+            <p>{t('incident.improvementIntro')}</p>
+            <StepForm
+              id="incident-improvement"
+              path="improvement-requests"
+              incident={data}
+              textField="title"
+              textLabel={t('incident.improvementLabel')}
+              submitLabel={t('incident.improvementSubmit')}
+              maxLength={200}
+              multiline={false}
+              onDone={() => setStatus(t('incident.improvementDone'))}
+            />
+          </>
+        )}
+      </Section>
 
       <Section id="incident-history" title={t('incident.historyTitle')}>
         <ol>

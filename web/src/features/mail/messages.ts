@@ -37,6 +37,7 @@ const fr = {
     complaint_acknowledgement: 'Réclamation : accusé de réception',
     complaint_answer: 'Réclamation : réponse',
     complaint_deadline: 'Réclamation : échéance',
+    action_due: 'Action d’amélioration : échéance',
   } satisfies Record<MailTemplate, string>,
 };
 
@@ -78,6 +79,7 @@ export const mailMessages: Messages<typeof fr> = {
       complaint_acknowledgement: 'Complaint: acknowledgement',
       complaint_answer: 'Complaint: answer',
       complaint_deadline: 'Complaint: deadline',
+      action_due: 'Improvement action: due date',
     },
   },
 };

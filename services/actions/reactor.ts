@@ -1,0 +1,169 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyBaseLogger } from 'fastify';
+import {
+  advanceCheckpointFrom,
+  insertCheckpoint,
+  readCheckpoint,
+} from '../../projections/runner/checkpoints';
+import type { Db } from '../db/database';
+import type { EventStore } from '../eventstore/types';
+import type { Clock } from '../kernel/clock';
+import { runCommand } from '../kernel/command';
+import { parisDate } from '../kernel/paris-time';
+import { addCalendarDays } from '../kernel/working-days';
+import type { MailPort } from '../mail/port';
+import { actionDecider } from './decider';
+import { actionStream } from './events';
+import { actionIdOfRequest, improvementRequestOf } from './requests';
+
+/** An open action with a due date, as the plan knows it, with its owner's address. */
+export interface DueAction {
+  organisationId: string;
+  actionId: string;
+  dueOn: string;
+  ownerEmail: string;
+}
+
+export interface ActionReactorOptions {
+  db: Db;
+  store: EventStore;
+  clock: Clock;
+  mail: MailPort;
+  sweepMinutes: number;
+  publicUrl: string;
+  /** Open actions due on or before `dueBy`, with their owner's address. */
+  findDue(dueBy: string): Promise<DueAction[]>;
+  log?: FastifyBaseLogger;
+}
+
+/** The pickup's checkpoint, in the projections' table: it follows the feed like a read model. */
+const CHECKPOINT = 'action_pickup';
+const BATCH = 500;
+
+/**
+ * Two duties of the improvement plan. It follows the log from its own checkpoint and turns each improvement
+ * request another slice recorded into a planned action (its id derived from the request, so a replay or a second
+ * runner plans it once). And it reminds an action's owner when it is due tomorrow and once it is overdue (each
+ * reminder keyed by action, due date and kind: queued once whatever the sweeps, restarts or nodes).
+ */
+export const createActionReactor = (options: ActionReactorOptions) => {
+  const { db, store, clock, mail, log } = options;
+  const controller = new AbortController();
+  const loops: Promise<void>[] = [];
+  let prepared = false;
+
+  /** Plans the requests recorded since the checkpoint; answers how many actions it planned. */
+  const pickUp = async () => {
+    if (!prepared) {
+      await insertCheckpoint(db, CHECKPOINT, 1);
+      prepared = true;
+    }
+    let planned = 0;
+    for (;;) {
+      const from = await readCheckpoint(db, CHECKPOINT);
+      if (!from) return planned;
+      const events = await store.readAll({ after: from, limit: BATCH });
+      const last = events.at(-1);
+      if (!last) return planned;
+      for (const event of events) {
+        const request = improvementRequestOf(event.type, event.data as Record<string, unknown>);
+        if (!request) continue;
+        const { organisationId } = event.metadata;
+        const actionId = actionIdOfRequest(organisationId, request.requestId);
+        const result = await runCommand(
+          {
+            store,
+            clock,
+            organisationId,
+            actor: { type: 'system' },
+            correlationId: event.metadata.correlationId,
+          },
+          actionDecider,
+          actionStream(actionId),
+          {
+            type: 'PlanAction',
+            actionId,
+            subject: request.subject,
+            content: {
+              title: request.title,
+              description: null,
+              // A complaint or an incident asks for a correction; a view in an answer, an improvement.
+              type: request.origin.type === 'feedback' ? 'improvement' : 'corrective',
+              priority: 'normal',
+              ownerId: request.requestedBy,
+              dueOn: null,
+              origins: [request.origin],
+            },
+            requestId: request.requestId,
+            followUpOf: null,
+            today: parisDate(clock.now()),
+          },
+        );
+        planned += result.events.length;
+      }
+      // Another runner moving it first is fine: what it planned, this one plans as nothing.
+      await advanceCheckpointFrom(db, CHECKPOINT, from, { txid: last.txid, position: last.position });
+    }
+  };
+
+  /** Queues the reminders due today (Paris): due tomorrow, or overdue. */
+  const sweep = async () => {
+    const today = parisDate(clock.now());
+    const tomorrow = addCalendarDays(today, 1);
+    let queued = 0;
+    for (const due of await options.findDue(tomorrow)) {
+      const overdue = due.dueOn < today;
+      if (!overdue && due.dueOn !== tomorrow) continue;
+      await mail.queue({
+        organisationId: due.organisationId,
+        to: due.ownerEmail,
+        locale: 'fr',
+        template: 'action_due',
+        params: {
+          dueOn: due.dueOn,
+          overdue,
+          actionUrl: `${options.publicUrl}/improvement-actions/${due.actionId}`,
+        },
+        actor: { type: 'system' },
+        idempotencyKey: `action-due:${due.actionId}:${due.dueOn}:${overdue ? 'overdue' : 'tomorrow'}`,
+      });
+      queued++;
+    }
+    return { queued };
+  };
+
+  const repeat = async (what: string, run: () => Promise<unknown>, wait: () => Promise<unknown>) => {
+    const signal = controller.signal;
+    while (!signal.aborted) {
+      try {
+        await run();
+      } catch (error) {
+        log?.error({ err: error }, `${what} failed; trying again`);
+      }
+      await wait().catch(() => {});
+    }
+  };
+
+  return {
+    /** Plans every request recorded since the last pickup (tests drive it). */
+    pickUp,
+    /** One reminder sweep now (tests drive it with a fake clock). */
+    sweep,
+    /** Follows the log for requests; sweeps reminders at start then every ACTION_SWEEP_MINUTES (0: off). */
+    start() {
+      if (loops.length > 0) return;
+      const signal = controller.signal;
+      loops.push(repeat('action pickup', pickUp, () => store.waitForEvents(1000, signal)));
+      if (options.sweepMinutes > 0) {
+        const every = options.sweepMinutes * 60_000;
+        loops.push(repeat('action reminder sweep', sweep, () => sleep(every, undefined, { signal })));
+      }
+    },
+    async stop() {
+      controller.abort();
+      await Promise.all(loops);
+    },
+  };
+};
+
+export type ActionReactor = ReturnType<typeof createActionReactor>;
