@@ -8,6 +8,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { enumValues } from '../../data/graphql';
 import { useViewer } from '../../data/viewer';
 import { formatDate, parisToday } from '../../format';
+import { LinkedActions } from '../actions/LinkedActions';
 import { type AuditView, type NonConformityView, useAudit } from './audits';
 import { CommandForm } from './CommandForm';
 import { auditsMessages } from './messages';
@@ -222,6 +223,7 @@ function NonConformity({
         </p>
       )}
       {nc.actionRequests > 0 && <p>{t('audit.requests', { count: nc.actionRequests })}</p>}
+      {nc.actionRequests > 0 && <LinkedActions type="non_conformity" id={nc.id} />}
       {canManage && nc.open && (
         <details>
           <summary>{t('audit.actionPlan')}</summary>
