@@ -31,6 +31,10 @@ const PERMISSIONS = {
   'incident:manage': ['admin', 'quality_manager'],
   /** Reading every record's free text (it speaks of people); a contributor reads the ones they recorded. */
   'incident:details': ['admin', 'quality_manager', 'auditor'],
+  /** Recording a watch note (criterion 6): whoever reads the source. */
+  'watch:record': ['admin', 'quality_manager', 'contributor'],
+  /** Analysing, passing on, archiving notes, asking for an action from one, and setting the watch delay. */
+  'watch:manage': ['admin', 'quality_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -15,6 +15,9 @@ import { questionnairePersonalData } from '../questionnaire/events';
 import { type ResultsEvent, resultsPersonalData } from '../results/events';
 import { retentionPersonalData } from '../retention/events';
 import type { TrainingEvent } from '../training/events';
+import { watchNotePersonalData } from '../watch/events';
+import { watchImprovementPersonalData } from '../watch/improvement';
+import { watchSettingsPersonalData } from '../watch/settings';
 import {
   type AllPersonalDataDeclarations,
   type AllSubjectReferences,
@@ -111,6 +114,9 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   complaintSettingsPersonalData,
   complaintImprovementPersonalData,
   complaintPagePersonalData,
+  watchNotePersonalData,
+  watchImprovementPersonalData,
+  watchSettingsPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];
