@@ -16,6 +16,7 @@ import type { Projection } from './runner/projection';
 import { subjectAccessReadSlice } from './subject-access';
 import { teamReadSlice } from './team';
 import { trainingReadSlice } from './training';
+import { watchReadSlice } from './watch';
 
 /** The read side of every slice. Adding a slice adds one line here. */
 export const readSlices: readonly ReadSlice[] = [
@@ -33,6 +34,7 @@ export const readSlices: readonly ReadSlice[] = [
   resultsReadSlice,
   incidentsReadSlice,
   complaintsReadSlice,
+  watchReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

@@ -21,6 +21,7 @@ import './types/results';
 import './types/incidents';
 import './types/complaints';
 import './types/complaint-page';
+import './types/watch';
 
 export const schema = builder.toSchema();
 

@@ -14,6 +14,7 @@ import { resultsSlice } from './results';
 import { retentionSlice } from './retention';
 import type { WriteSlice } from './slice';
 import { trainingSlice } from './training';
+import { watchSlice } from './watch';
 
 /** The write side of every slice. Adding a slice adds one line here. */
 export const writeSlices: readonly WriteSlice[] = [
@@ -32,4 +33,5 @@ export const writeSlices: readonly WriteSlice[] = [
   incidentsSlice,
   filesSlice,
   complaintsSlice,
+  watchSlice,
 ];
