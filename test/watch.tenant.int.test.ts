@@ -77,7 +77,7 @@ describe('watch register: a user of organisation A never reaches organisation Bâ
       decision: 'Classer',
     });
     const bMembers = await fixture.read(b.cookie, '{ me { id } }');
-    const bUser = (bMembers.data?.me as { id: string }).id;
+    const bUser = (bMembers.data!.me as { id: string }).id;
     const before = await t.lastPosition();
     const told = await fixture.post(a.cookie, `/api/watch-notes/${mine}/communications`, {
       memberIds: [bUser],

@@ -45,7 +45,12 @@ type EnumOf<
     | 'ComplaintOutcome'
     | 'ComplaintStepKind'
     | 'ComplaintDeadlineState'
-    | 'HolidayCalendar',
+    | 'HolidayCalendar'
+    | 'WatchTheme'
+    | 'WatchImpact'
+    | 'WatchStatus'
+    | 'WatchChannel'
+    | 'WatchStepKind',
 > = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
@@ -72,6 +77,11 @@ export type ComplaintOutcome = EnumOf<'ComplaintOutcome'>;
 export type ComplaintStepKind = EnumOf<'ComplaintStepKind'>;
 export type ComplaintDeadlineState = EnumOf<'ComplaintDeadlineState'>;
 export type HolidayCalendar = EnumOf<'HolidayCalendar'>;
+export type WatchTheme = EnumOf<'WatchTheme'>;
+export type WatchImpact = EnumOf<'WatchImpact'>;
+export type WatchStatus = EnumOf<'WatchStatus'>;
+export type WatchChannel = EnumOf<'WatchChannel'>;
+export type WatchStepKind = EnumOf<'WatchStepKind'>;
 
 /**
  * The values of a schema enum, in the order of a record that names each of them (its labels): a value the server

@@ -23,6 +23,7 @@ import { results } from './results';
 import { retention } from './retention';
 import { team } from './team';
 import { training } from './training';
+import { watch } from './watch';
 
 export const features = [
   access,
@@ -36,6 +37,7 @@ export const features = [
   contactLog,
   complaints,
   incidents,
+  watch,
   results,
   campaignMail,
   evidence,
