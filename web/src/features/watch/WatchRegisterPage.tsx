@@ -198,30 +198,27 @@ export function WatchRegisterPage() {
       {register.data && (
         <section aria-labelledby="watch-counters">
           <h2 id="watch-counters">{t('watch.countersTitle')}</h2>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('watch.theme')}</th>
-                  <th scope="col">{t('watch.total')}</th>
-                  <th scope="col">{t('watch.toAnalyse')}</th>
-                  <th scope="col">{t('watch.notExploited')}</th>
-                  <th scope="col">{t('watch.communicationMissing')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {register.data.watchCounters.map((row) => (
-                  <tr key={row.theme}>
-                    <th scope="row">{t(`watchThemes.${row.theme}`)}</th>
-                    <td>{row.total}</td>
-                    <td>{row.toAnalyse}</td>
-                    <td>{row.notExploited}</td>
-                    <td>{row.communicationMissing}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="card-list">
+            {register.data.watchCounters.map((row) => (
+              <li key={row.theme} className="card">
+                <h3 className="card-title">{t(`watchThemes.${row.theme}`)}</h3>
+                <p className="card-meta">
+                  <span>
+                    {t('watch.total')} : {row.total}
+                  </span>
+                  <span>
+                    {t('watch.toAnalyse')} : {row.toAnalyse}
+                  </span>
+                  <span className={row.notExploited > 0 ? 'badge badge-warning' : undefined}>
+                    {t('watch.notExploited')} : {row.notExploited}
+                  </span>
+                  <span className={row.communicationMissing > 0 ? 'badge badge-warning' : undefined}>
+                    {t('watch.communicationMissing')} : {row.communicationMissing}
+                  </span>
+                </p>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 
