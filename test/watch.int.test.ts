@@ -153,6 +153,41 @@ describe('watch register: a note recorded, analysed, passed on, leading to an ac
     expect(sources).not.toContain(skills);
   });
 
+  it('exports the register as CSV and XLSX with its filters, only the organisation’s own notes', async () => {
+    const id = await record({ title: 'Note à exporter ; avec point-virgule' });
+    await t.runner.waitForPosition(await t.lastPosition(), 30_000);
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: '/api/watch-notes/export?format=csv&status=to_analyse',
+      headers: { cookie },
+    });
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('Note à exporter');
+    expect(csv.body).toContain('Veille légale et réglementaire');
+    const other = await t.organisation('Autre veille');
+    const theirs = await t.app.inject({
+      method: 'GET',
+      url: '/api/watch-notes/export?format=csv',
+      headers: { cookie: other.cookie },
+    });
+    expect(theirs.body).not.toContain('Note à exporter');
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: '/api/watch-notes/export?format=xlsx',
+      headers: { cookie },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/watch-notes/export?format=pdf',
+      headers: { cookie },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(id).toBeTruthy();
+  });
+
   it('refuses bad input with a code and writes nothing', async () => {
     const id = await record();
     const before = await t.lastPosition();

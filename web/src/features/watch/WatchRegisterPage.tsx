@@ -187,6 +187,16 @@ export function WatchRegisterPage() {
   const canRecord = role !== undefined && role !== 'auditor';
   const canManage = role === 'admin' || role === 'quality_manager';
   const rows = register.data?.watchNotes;
+  const exportHref = (format: 'csv' | 'xlsx') => {
+    const query = new URLSearchParams({ format });
+    if (filter.theme) query.set('theme', filter.theme);
+    if (filter.status) query.set('status', filter.status);
+    if (filter.notExploited) query.set('notExploited', 'true');
+    if (filter.from) query.set('from', filter.from);
+    if (filter.to) query.set('to', filter.to);
+    if (filter.search.trim()) query.set('search', filter.search.trim());
+    return `/api/watch-notes/export?${query.toString()}`;
+  };
 
   return (
     <>
@@ -300,6 +310,15 @@ export function WatchRegisterPage() {
           </div>
         </fieldset>
 
+        <p>
+          <a href={exportHref('csv')} download>
+            {t('watch.exportCsv')}
+          </a>{' '}
+          ·{' '}
+          <a href={exportHref('xlsx')} download>
+            {t('watch.exportXlsx')}
+          </a>
+        </p>
         {register.isPending && <Loading />}
         {register.isError && <QueryError error={register.error} onRetry={() => void register.refetch()} />}
         {rows?.length === 0 && <p>{t('watch.empty')}</p>}
