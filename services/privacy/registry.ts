@@ -7,6 +7,7 @@ import { incidentPersonalData } from '../complaints/incident-events';
 import { complaintPagePersonalData } from '../complaints/public-page';
 import { complaintSettingsPersonalData } from '../complaints/settings';
 import { contactLogPersonalData } from '../contact-log/events';
+import { disabilityNetworkPersonalData } from '../disability-network/events';
 import { feedbackPersonalData } from '../feedback/events';
 import { mailPersonalData } from '../mail/events';
 import { organisationPersonalData } from '../organisation/events';
@@ -117,6 +118,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   watchNotePersonalData,
   watchImprovementPersonalData,
   watchSettingsPersonalData,
+  disabilityNetworkPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];
