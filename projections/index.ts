@@ -2,6 +2,7 @@ import { allPersonalData } from '../services/privacy/registry';
 import { campaignsReadSlice } from './campaigns';
 import { complaintsReadSlice } from './complaints';
 import { contactLogReadSlice } from './contact-log';
+import { disabilityNetworkReadSlice } from './disability-network';
 import { evidenceProjection } from './evidence/projection';
 import { feedbackReadSlice } from './feedback';
 import { incidentsReadSlice } from './incidents';
@@ -35,6 +36,7 @@ export const readSlices: readonly ReadSlice[] = [
   incidentsReadSlice,
   complaintsReadSlice,
   watchReadSlice,
+  disabilityNetworkReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

@@ -2,6 +2,7 @@ import { accessSlice } from './access';
 import { campaignSlice } from './campaign';
 import { complaintsSlice } from './complaints';
 import { contactLogSlice } from './contact-log';
+import { disabilityNetworkSlice } from './disability-network';
 import { feedbackSlice } from './feedback';
 import { filesSlice } from './files';
 import { incidentsSlice } from './incidents';
@@ -34,4 +35,5 @@ export const writeSlices: readonly WriteSlice[] = [
   filesSlice,
   complaintsSlice,
   watchSlice,
+  disabilityNetworkSlice,
 ];
