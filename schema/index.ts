@@ -22,6 +22,7 @@ import './types/incidents';
 import './types/complaints';
 import './types/complaint-page';
 import './types/watch';
+import './types/disability-network';
 
 export const schema = builder.toSchema();
 

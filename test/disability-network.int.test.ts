@@ -56,6 +56,21 @@ describe('disability network: partners, referent, meetings, each evidencing 26; 
       'disability_referent',
     ]);
     expect(JSON.stringify(items)).not.toContain('Nadia');
+
+    const NETWORK = `{ disabilityNetwork {
+      partners { id kind name contacts { name email } }
+      referent { memberId trainings { title on provider } }
+      meetings { partnerName on subject }
+    } }`;
+    const mine = await graphql(t.app, a.cookie, NETWORK, {}, await t.lastPosition());
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data!.disabilityNetwork).toMatchObject({
+      partners: [{ id: partnerId, kind: 'cap_emploi', contacts: [{ name: 'Nadia Benali' }] }],
+      referent: { memberId: a.userId, trainings: [{ provider: 'Agefiph', on: '2026-10-01' }] },
+      meetings: [{ partnerName: 'Cap emploi 69', on: '2026-11-30' }],
+    });
+    const theirs = await graphql(t.app, b.cookie, NETWORK, {}, await t.lastPosition());
+    expect(theirs.data!.disabilityNetwork).toEqual({ partners: [], referent: null, meetings: [] });
   });
 
   it('refuses bad input and another organisation’s partner, writing nothing', async () => {

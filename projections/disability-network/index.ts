@@ -1,9 +1,10 @@
 import { disabilityNetworkEvidence } from '../../services/disability-network/events';
 import type { ReadSlice } from '../read-slice';
+import { disabilityNetworkProjection } from './projection';
 
-/** The disability network's facts on indicator 26's evidence (its own register and page are still to come). */
+/** The disability network (indicator 26): partners, referent, meetings, and their evidence. */
 export const disabilityNetworkReadSlice: ReadSlice = {
   name: 'disability-network',
-  projections: [],
+  projections: [disabilityNetworkProjection],
   evidence: disabilityNetworkEvidence,
 };
