@@ -4,6 +4,7 @@ import { auditsReadSlice } from './audits';
 import { campaignsReadSlice } from './campaigns';
 import { complaintsReadSlice } from './complaints';
 import { contactLogReadSlice } from './contact-log';
+import { disabilityNetworkReadSlice } from './disability-network';
 import { evidenceProjection } from './evidence/projection';
 import { feedbackReadSlice } from './feedback';
 import { incidentsReadSlice } from './incidents';
@@ -18,6 +19,7 @@ import type { Projection } from './runner/projection';
 import { subjectAccessReadSlice } from './subject-access';
 import { teamReadSlice } from './team';
 import { trainingReadSlice } from './training';
+import { watchReadSlice } from './watch';
 
 /** The read side of every slice. Adding a slice adds one line here. */
 export const readSlices: readonly ReadSlice[] = [
@@ -37,6 +39,8 @@ export const readSlices: readonly ReadSlice[] = [
   complaintsReadSlice,
   auditsReadSlice,
   actionsReadSlice,
+  watchReadSlice,
+  disabilityNetworkReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

@@ -9,6 +9,7 @@ import { resultsPageByPublicId, snapshotOf, snapshotsOf, statusOf } from './publ
 import { findQuestionnaire, findQuestionnaireVersion } from './questionnaires/queries';
 import { answerExists } from './results/queries';
 import { subjectEvents } from './subject-access/queries';
+import { membersAmong } from './team/queries';
 import { findSessionContext, findTrainingAction } from './training/queries';
 
 /** The read ports, and how many reads wait for a shared load (load shedding counts them as a backlog). */
@@ -88,6 +89,7 @@ export const createReadPorts = (db: Db): ReadPorts & { waiting(): number } => {
       };
     },
     answerExists: (organisationId, answerId) => answerExists(db, organisationId, answerId),
+    membersAmong: (organisationId, userIds) => membersAmong(db, organisationId, userIds),
     complaintPage: async (addressHash) => {
       const row = await complaintPageByAddressHash(db, addressHash);
       if (!row) return undefined;

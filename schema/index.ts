@@ -24,6 +24,8 @@ import './types/complaint-page';
 import './types/audits';
 import './types/calendar';
 import './types/actions';
+import './types/watch';
+import './types/disability-network';
 
 export const schema = builder.toSchema();
 

@@ -20,6 +20,7 @@ import { actionsExportPlugin } from './exports/actions';
 import { complaintsExportPlugin } from './exports/complaints';
 import { incidentsExportPlugin } from './exports/incidents';
 import { resultsExportPlugin } from './exports/results';
+import { watchExportPlugin } from './exports/watch';
 import { registerErrorHandler } from './http/error-handler';
 import { healthPlugin } from './http/health';
 import { loadSheddingPlugin } from './http/load-shedding';
@@ -178,6 +179,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   await app.register(complaintsExportPlugin, { db, clock });
   await app.register(incidentsExportPlugin, { db, clock });
   await app.register(actionsExportPlugin, { db, clock });
+  await app.register(watchExportPlugin, { db, clock });
   const campaignReactor = createCampaignReactor({
     database,
     store,

@@ -53,6 +53,8 @@ export interface ReadPorts {
   complaintPage(addressHash: string): Promise<ComplaintPageState | undefined>;
   /** A complaint's register reference (R-<year>-<nnn>) once the register shows it. */
   complaintReference(organisationId: string, complaintId: string): Promise<string | undefined>;
+  /** Those of these user ids who are members of the organisation (another organisation's are left out). */
+  membersAmong(organisationId: string, userIds: readonly string[]): Promise<string[]>;
 }
 
 /** What a public complaint page's address leads to. */

@@ -5,6 +5,7 @@ import { calendarFeedSlice } from './calendar-feed';
 import { campaignSlice } from './campaign';
 import { complaintsSlice } from './complaints';
 import { contactLogSlice } from './contact-log';
+import { disabilityNetworkSlice } from './disability-network';
 import { feedbackSlice } from './feedback';
 import { filesSlice } from './files';
 import { incidentsSlice } from './incidents';
@@ -17,6 +18,7 @@ import { resultsSlice } from './results';
 import { retentionSlice } from './retention';
 import type { WriteSlice } from './slice';
 import { trainingSlice } from './training';
+import { watchSlice } from './watch';
 
 /** The write side of every slice. Adding a slice adds one line here. */
 export const writeSlices: readonly WriteSlice[] = [
@@ -38,4 +40,6 @@ export const writeSlices: readonly WriteSlice[] = [
   auditsSlice,
   calendarFeedSlice,
   actionsSlice,
+  watchSlice,
+  disabilityNetworkSlice,
 ];

@@ -15,6 +15,18 @@ export const listMembers = (db: Db, organisationId: string) =>
     .orderBy('user_id')
     .execute();
 
+/** Those of these user ids who are members of the organisation. */
+export const membersAmong = async (db: Db, organisationId: string, userIds: readonly string[]) => {
+  if (userIds.length === 0) return [];
+  const rows = await team(db)
+    .selectFrom('team_members')
+    .select('user_id')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', 'in', [...userIds])
+    .execute();
+  return rows.map((row) => row.user_id);
+};
+
 /** Invitations still waiting for an answer (expired ones included: they can be sent again), newest first. */
 export const pendingInvitations = (db: Db, organisationId: string) =>
   team(db)

@@ -5,6 +5,7 @@ import { derivedId } from '../kernel/ids';
 import { personalFieldsOf } from '../privacy/declarations';
 import { allPersonalData } from '../privacy/registry';
 import type { AnswerFollowUpRequested } from '../results/events';
+import type { WatchNoteImprovementRequested } from '../watch/improvement';
 import type { ActionOrigin } from './events';
 
 /** A request for an improvement action recorded by another slice, as the actions slice picks it up. */
@@ -19,7 +20,8 @@ type RequestEvent =
   | ComplaintImprovementRequested
   | IncidentImprovementRequested
   | AnswerFollowUpRequested
-  | NonConformityActionRequested;
+  | NonConformityActionRequested
+  | WatchNoteImprovementRequested;
 
 /**
  * The requests the actions slice turns into planned actions, keyed by the event that records them; null when the
@@ -44,6 +46,12 @@ export const IMPROVEMENT_REQUEST_SOURCES: {
   }),
   NonConformityActionRequested: (d) => ({
     origin: { type: 'non_conformity', id: d.nonConformityId, indicator: d.indicator },
+    requestId: d.requestId,
+    title: d.title,
+    requestedBy: d.requestedBy,
+  }),
+  WatchNoteImprovementRequested: (d) => ({
+    origin: { type: 'watch_note', id: d.noteId, indicator: null },
     requestId: d.requestId,
     title: d.title,
     requestedBy: d.requestedBy,

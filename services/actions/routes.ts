@@ -13,6 +13,7 @@ import { parisDate } from '../kernel/paris-time';
 import { isoDate, optionalText, text } from '../kernel/validation';
 import { subjectId } from '../privacy/declarations';
 import type { SliceDeps } from '../slice';
+import { watchNoteStream } from '../watch/events';
 import { type ActionCommand, actionDecider, MAX_ORIGINS } from './decider';
 import {
   ACTION_PRIORITIES,
@@ -60,6 +61,7 @@ const RECORDED_ORIGINS: Partial<
   },
   incident: { stream: incidentStream, subject: (id) => incidentSubject({ incidentId: id }) },
   non_conformity: { stream: nonConformityStream },
+  watch_note: { stream: watchNoteStream },
 };
 
 export const actionRoutes = (deps: SliceDeps) => async (app: FastifyInstance) => {

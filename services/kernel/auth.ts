@@ -39,6 +39,10 @@ const PERMISSIONS = {
   'calendar:subscribe': ['admin', 'quality_manager', 'contributor', 'auditor'],
   /** Planning and carrying improvement actions (indicator 32): any member who may act owns some. */
   'action:manage': ['admin', 'quality_manager', 'contributor'],
+  /** Recording a watch note (criterion 6): whoever reads the source. */
+  'watch:record': ['admin', 'quality_manager', 'contributor'],
+  /** Analysing, passing on, archiving notes, asking for an action from one, and setting the watch delay. */
+  'watch:manage': ['admin', 'quality_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ import { incidentPersonalData } from '../complaints/incident-events';
 import { complaintPagePersonalData } from '../complaints/public-page';
 import { complaintSettingsPersonalData } from '../complaints/settings';
 import { contactLogPersonalData } from '../contact-log/events';
+import { disabilityNetworkPersonalData } from '../disability-network/events';
 import { feedbackPersonalData } from '../feedback/events';
 import { mailPersonalData } from '../mail/events';
 import { organisationPersonalData } from '../organisation/events';
@@ -21,6 +22,9 @@ import { questionnairePersonalData } from '../questionnaire/events';
 import { type ResultsEvent, resultsPersonalData } from '../results/events';
 import { retentionPersonalData } from '../retention/events';
 import type { TrainingEvent } from '../training/events';
+import { watchNotePersonalData } from '../watch/events';
+import { watchImprovementPersonalData } from '../watch/improvement';
+import { watchSettingsPersonalData } from '../watch/settings';
 import {
   type AllPersonalDataDeclarations,
   type AllSubjectReferences,
@@ -121,6 +125,10 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   nonConformityPersonalData,
   nonConformityActionPersonalData,
   actionPersonalData,
+  watchNotePersonalData,
+  watchImprovementPersonalData,
+  watchSettingsPersonalData,
+  disabilityNetworkPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];

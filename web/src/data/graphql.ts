@@ -58,7 +58,12 @@ type EnumOf<
     | 'ImprovementActionOriginType'
     | 'ImprovementActionStepKind'
     | 'ImprovementActionCancelReason'
-    | 'EffectivenessOutcome',
+    | 'EffectivenessOutcome'
+    | 'WatchTheme'
+    | 'WatchImpact'
+    | 'WatchStatus'
+    | 'WatchChannel'
+    | 'WatchStepKind',
 > = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
@@ -98,6 +103,11 @@ export type AuditCancelReason = EnumOf<'AuditCancelReason'>;
 export type NonConformityGrade = EnumOf<'NonConformityGrade'>;
 export type DeadlineState = EnumOf<'DeadlineState'>;
 export type NonConformityWarningCode = EnumOf<'NonConformityWarningCode'>;
+export type WatchTheme = EnumOf<'WatchTheme'>;
+export type WatchImpact = EnumOf<'WatchImpact'>;
+export type WatchStatus = EnumOf<'WatchStatus'>;
+export type WatchChannel = EnumOf<'WatchChannel'>;
+export type WatchStepKind = EnumOf<'WatchStepKind'>;
 
 /**
  * The values of a schema enum, in the order of a record that names each of them (its labels): a value the server

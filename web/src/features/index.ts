@@ -26,6 +26,7 @@ import { results } from './results';
 import { retention } from './retention';
 import { team } from './team';
 import { training } from './training';
+import { watch } from './watch';
 
 export const features = [
   access,
@@ -42,6 +43,7 @@ export const features = [
   complaints,
   incidents,
   actions,
+  watch,
   results,
   campaignMail,
   evidence,
