@@ -10,6 +10,7 @@ import { complaintPage } from './complaint-page';
 import { complaints } from './complaints';
 import { contactLog } from './contact-log';
 import { dashboard } from './dashboard';
+import { disabilityNetwork } from './disability-network';
 import { evidence } from './evidence';
 import { feedback } from './feedback';
 import { incidents } from './incidents';
@@ -38,6 +39,7 @@ export const features = [
   complaints,
   incidents,
   watch,
+  disabilityNetwork,
   results,
   campaignMail,
   evidence,
