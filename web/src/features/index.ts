@@ -13,6 +13,7 @@ import { complaintPage } from './complaint-page';
 import { complaints } from './complaints';
 import { contactLog } from './contact-log';
 import { dashboard } from './dashboard';
+import { disabilityNetwork } from './disability-network';
 import { evidence } from './evidence';
 import { feedback } from './feedback';
 import { incidents } from './incidents';
@@ -44,6 +45,7 @@ export const features = [
   incidents,
   actions,
   watch,
+  disabilityNetwork,
   results,
   campaignMail,
   evidence,
