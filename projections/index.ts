@@ -1,6 +1,7 @@
 import { allPersonalData } from '../services/privacy/registry';
 import { actionsReadSlice } from './actions';
 import { auditsReadSlice } from './audits';
+import { binderReadSlice } from './binder';
 import { campaignsReadSlice } from './campaigns';
 import { complaintsReadSlice } from './complaints';
 import { contactLogReadSlice } from './contact-log';
@@ -41,6 +42,7 @@ export const readSlices: readonly ReadSlice[] = [
   actionsReadSlice,
   watchReadSlice,
   disabilityNetworkReadSlice,
+  binderReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

@@ -160,6 +160,10 @@ const schema = z.object({
   COMPLAINT_SWEEP_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
   /** Minutes between two sweeps reminding improvement actions' owners of their due dates; 0 turns them off. */
   ACTION_SWEEP_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+  /** Days a finished audit binder's archive is kept for download (its request and hash stay in the log). */
+  BINDER_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Audit binders one node writes at once: more wait their turn, so exports never starve the app. */
+  BINDER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
 });
 
 export type Config = z.infer<typeof schema>;

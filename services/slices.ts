@@ -1,6 +1,7 @@
 import { accessSlice } from './access';
 import { actionsSlice } from './actions';
 import { auditsSlice } from './audits';
+import { binderSlice } from './binder';
 import { calendarFeedSlice } from './calendar-feed';
 import { campaignSlice } from './campaign';
 import { complaintsSlice } from './complaints';
@@ -42,4 +43,5 @@ export const writeSlices: readonly WriteSlice[] = [
   actionsSlice,
   watchSlice,
   disabilityNetworkSlice,
+  binderSlice,
 ];

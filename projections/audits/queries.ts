@@ -56,3 +56,17 @@ export const nextPlannedAudit = (db: Db, organisationId: string, today: string) 
     .where('planned_to', '>=', today)
     .orderBy('planned_from')
     .executeTakeFirst();
+
+/** The end of the organisation's latest audit held on or before `today`, or undefined: a binder starts after it. */
+export const lastHeldAuditEnd = async (db: Db, organisationId: string, today: string) => {
+  const row = await tables(db)
+    .selectFrom('audits')
+    .select('held_to')
+    .where('organisation_id', '=', organisationId)
+    .where('held_to', 'is not', null)
+    .where('held_to', '<=', today)
+    .orderBy('held_to', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.held_to ?? undefined;
+};

@@ -22,7 +22,8 @@ const NOTIFY_CHANNEL = 'es_events';
 const RELISTEN_DELAY_MS = 1000;
 const UNIQUE_VIOLATION = '23505';
 
-type EventStoreTables = {
+/** The log as stored (personal fields as ciphertext): read raw only by the binder's hash chain. */
+export type EventStoreTables = {
   es_events: {
     position: number;
     txid: string;

@@ -43,6 +43,10 @@ const PERMISSIONS = {
   'watch:record': ['admin', 'quality_manager', 'contributor'],
   /** Analysing, passing on, archiving notes, asking for an action from one, and setting the watch delay. */
   'watch:manage': ['admin', 'quality_manager'],
+  /** Exporting an audit binder: those who prepare the audit. */
+  'binder:export': ['admin', 'quality_manager'],
+  /** Downloading a binder: those who prepare the audit, and the auditor. */
+  'binder:read': ['admin', 'quality_manager', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

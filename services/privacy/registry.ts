@@ -5,6 +5,7 @@ import {
   nonConformityActionPersonalData,
   nonConformityPersonalData,
 } from '../audits/events';
+import { binderExportPersonalData } from '../binder/events';
 import { type CampaignAnswerEvent, campaignAnswerPersonalData } from '../campaign/answer-events';
 import { type CampaignEvent, campaignPersonalData } from '../campaign/events';
 import { complaintPersonalData, complaintSubjectReferences } from '../complaints/events';
@@ -129,6 +130,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   watchImprovementPersonalData,
   watchSettingsPersonalData,
   disabilityNetworkPersonalData,
+  binderExportPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];

@@ -1,0 +1,106 @@
+import type { Db } from '../../services/db/database';
+import type { EventStoreTables } from '../../services/eventstore/postgres';
+import type { EvidencePeriod } from './queries';
+import type { EvidenceTables } from './tables';
+
+/**
+ * What an audit binder reads: an indicator's items and the stored events behind them, up to a log position, so
+ * the same position gives the same binder whatever was appended since. Items come from the timeline (as people
+ * read them, erased fields scrubbed); events come from the log as stored (ciphertext stays ciphertext), which is
+ * what the binder's hash chain covers.
+ */
+const evidence = (db: Db) => db.withTables<EvidenceTables>();
+const log = (db: Db) => db.withTables<EventStoreTables>();
+
+export interface BinderScope {
+  organisationId: string;
+  indicators: readonly number[];
+  period: Required<EvidencePeriod>;
+  asOfPosition: number;
+}
+
+/** The newest event recorded at or before `at`: where a binder "as of" that moment stops. */
+export const logPositionAt = async (db: Db, at: Date) => {
+  const row = await log(db)
+    .selectFrom('es_events')
+    .select(['position', 'recorded_at'])
+    .where('recorded_at', '<=', at)
+    .orderBy('position', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && { position: Number(row.position), recordedAt: new Date(row.recorded_at) };
+};
+
+/** When the event at a position was recorded. */
+export const recordedAtOf = async (db: Db, position: number) => {
+  const row = await log(db)
+    .selectFrom('es_events')
+    .select('recorded_at')
+    .where('position', '=', position)
+    .executeTakeFirst();
+  return row && new Date(row.recorded_at);
+};
+
+const inScope = (db: Db, scope: BinderScope) =>
+  evidence(db)
+    .selectFrom('evidence_items')
+    .where('organisation_id', '=', scope.organisationId)
+    .where('indicator', 'in', [...scope.indicators])
+    .where('occurred_at', '>=', scope.period.from)
+    .where('occurred_at', '<', scope.period.to)
+    .where('position', '<=', scope.asOfPosition);
+
+/** Items per covered indicator in the scope (an indicator without any is absent). */
+export const binderItemCounts = async (db: Db, scope: BinderScope): Promise<Map<number, number>> => {
+  if (scope.indicators.length === 0) return new Map();
+  const rows = await inScope(db, scope)
+    .select((eb) => ['indicator', eb.fn.countAll<string | number>().as('count')])
+    .groupBy('indicator')
+    .execute();
+  return new Map(rows.map((row) => [row.indicator, Number(row.count)]));
+};
+
+/** One page of an indicator's items in the scope, oldest first, after a keyset cursor. */
+export const binderItemsPage = (
+  db: Db,
+  scope: BinderScope,
+  indicator: number,
+  after: { occurredAt: Date; eventId: string } | null,
+  limit: number,
+) => {
+  let query = inScope(db, { ...scope, indicators: [indicator] }).selectAll();
+  if (after) {
+    query = query.where((eb) =>
+      eb(eb.refTuple('occurred_at', 'event_id'), '>', eb.tuple(after.occurredAt, after.eventId)),
+    );
+  }
+  return query.orderBy('occurred_at').orderBy('event_id').limit(limit).execute();
+};
+
+/** One page of the stored events behind the scope's items, each once, by position, after a position. */
+export const binderEventsPage = async (db: Db, scope: BinderScope, afterPosition: number, limit: number) => {
+  if (scope.indicators.length === 0) return [];
+  const positions = await inScope(db, scope)
+    .select('position')
+    .distinct()
+    .where('position', '>', afterPosition)
+    .orderBy('position')
+    .limit(limit)
+    .execute();
+  if (positions.length === 0) return [];
+  const rows = await log(db)
+    .selectFrom('es_events')
+    .select(['position', 'id', 'stream_id', 'stream_revision', 'type', 'recorded_at', 'data', 'metadata'])
+    .where(
+      'position',
+      'in',
+      positions.map((row) => row.position),
+    )
+    .orderBy('position')
+    .execute();
+  return rows.map((row) => ({
+    ...row,
+    position: Number(row.position),
+    stream_revision: Number(row.stream_revision),
+  }));
+};
