@@ -157,18 +157,42 @@ export async function upload<Answer = { position?: number }>(
   return sendCommand(path, file, { 'Content-Type': type, Accept: 'application/json' }, options);
 }
 
-/** POSTs a multipart form (files) as a command; the browser sets its boundary. */
+/**
+ * POSTs a multipart form (files) as a command; the browser sets its boundary. With `onProgress`, reports the share
+ * sent, 0 to 1.
+ */
 export async function commandForm<Answer = { position?: number }>(
   path: string,
   form: FormData,
-  options: CommandOptions = {},
+  options: CommandOptions & { onProgress?: (sent: number) => void } = {},
 ): Promise<Answer> {
-  return sendCommand(path, form, { Accept: 'application/json' }, options);
+  const headers = commandHeaders({ Accept: 'application/json' }, options);
+  if (!options.onProgress) return answerOf(await send(path, { method: 'POST', headers, body: form }));
+  return answerOf(await sendWithProgress(path, headers, form, options.onProgress));
 }
 
 export interface CommandOptions {
   /** The revision the page showed (sent as If-Match). */
   ifMatch?: number;
+}
+
+function commandHeaders(
+  baseHeaders: Record<string, string>,
+  options: CommandOptions,
+): Record<string, string> {
+  const headers: Record<string, string> = { ...baseHeaders };
+  if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
+  // A command may check what the read side knows (the questionnaire a campaign names): it must see our writes.
+  const position = minPosition();
+  if (position !== null) headers['X-Min-Position'] = position;
+  return headers;
+}
+
+async function answerOf<Answer>(response: Response): Promise<Answer> {
+  const data = await readJson(response);
+  if (!response.ok) throw errorFrom(response, data);
+  notePosition((data as { position?: unknown } | null)?.position);
+  return data as Answer;
 }
 
 async function sendCommand<Answer>(
@@ -177,16 +201,42 @@ async function sendCommand<Answer>(
   baseHeaders: Record<string, string>,
   options: CommandOptions,
 ): Promise<Answer> {
-  const headers: Record<string, string> = { ...baseHeaders };
-  if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
-  // A command may check what the read side knows (the questionnaire a campaign names): it must see our writes.
-  const position = minPosition();
-  if (position !== null) headers['X-Min-Position'] = position;
-  const response = await send(path, { method: 'POST', headers, body });
-  const data = await readJson(response);
-  if (!response.ok) throw errorFrom(response, data);
-  notePosition((data as { position?: unknown } | null)?.position);
-  return data as Answer;
+  return answerOf(await send(path, { method: 'POST', headers: commandHeaders(baseHeaders, options), body }));
+}
+
+/**
+ * A POST that reports the share of its body sent: fetch cannot tell an upload's progress, XMLHttpRequest can. Its
+ * answer is a `Response` like `send`'s (no network is the same `network_error`).
+ */
+function sendWithProgress(
+  path: string,
+  headers: Record<string, string>,
+  body: XMLHttpRequestBodyInit,
+  onProgress: (sent: number) => void,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    request.onerror = () => reject(new ApiError(0, 'network_error', 'Network error'));
+    request.onload = () => {
+      const answerHeaders = new Headers();
+      const retryAfter = request.getResponseHeader('retry-after');
+      if (retryAfter) answerHeaders.set('retry-after', retryAfter);
+      // A Response may not carry a body with these statuses.
+      const empty = [204, 205, 304].includes(request.status);
+      resolve(
+        new Response(empty ? null : request.responseText || null, {
+          status: request.status,
+          headers: answerHeaders,
+        }),
+      );
+    };
+    request.send(body);
+  });
 }
 
 /** GETs a REST resource (setup status, public feedback form). */
