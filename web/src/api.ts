@@ -157,18 +157,13 @@ export async function upload<Answer = { position?: number }>(
   return sendCommand(path, file, { 'Content-Type': type, Accept: 'application/json' }, options);
 }
 
-/**
- * POSTs a multipart form (files) as a command; the browser sets its boundary. With `onProgress`, reports the share
- * sent, 0 to 1.
- */
+/** POSTs a multipart form (files) as a command; the browser sets its boundary (with progress: `uploads.ts`). */
 export async function commandForm<Answer = { position?: number }>(
   path: string,
   form: FormData,
-  options: CommandOptions & { onProgress?: (sent: number) => void } = {},
+  options: CommandOptions = {},
 ): Promise<Answer> {
-  const headers = commandHeaders({ Accept: 'application/json' }, options);
-  if (!options.onProgress) return answerOf(await send(path, { method: 'POST', headers, body: form }));
-  return answerOf(await sendWithProgress(path, headers, form, options.onProgress));
+  return sendCommand(path, form, { Accept: 'application/json' }, options);
 }
 
 export interface CommandOptions {
@@ -176,7 +171,8 @@ export interface CommandOptions {
   ifMatch?: number;
 }
 
-function commandHeaders(
+/** The headers of a command: If-Match for the revision shown, X-Min-Position for our own writes. */
+export function commandHeaders(
   baseHeaders: Record<string, string>,
   options: CommandOptions,
 ): Record<string, string> {
@@ -188,7 +184,8 @@ function commandHeaders(
   return headers;
 }
 
-async function answerOf<Answer>(response: Response): Promise<Answer> {
+/** A command's answer: its JSON, its position noted; an `ApiError` on any non-2xx status. */
+export async function answerOf<Answer>(response: Response): Promise<Answer> {
   const data = await readJson(response);
   if (!response.ok) throw errorFrom(response, data);
   notePosition((data as { position?: unknown } | null)?.position);
@@ -202,41 +199,6 @@ async function sendCommand<Answer>(
   options: CommandOptions,
 ): Promise<Answer> {
   return answerOf(await send(path, { method: 'POST', headers: commandHeaders(baseHeaders, options), body }));
-}
-
-/**
- * A POST that reports the share of its body sent: fetch cannot tell an upload's progress, XMLHttpRequest can. Its
- * answer is a `Response` like `send`'s (no network is the same `network_error`).
- */
-function sendWithProgress(
-  path: string,
-  headers: Record<string, string>,
-  body: XMLHttpRequestBodyInit,
-  onProgress: (sent: number) => void,
-): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('POST', path);
-    for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
-    };
-    request.onerror = () => reject(new ApiError(0, 'network_error', 'Network error'));
-    request.onload = () => {
-      const answerHeaders = new Headers();
-      const retryAfter = request.getResponseHeader('retry-after');
-      if (retryAfter) answerHeaders.set('retry-after', retryAfter);
-      // A Response may not carry a body with these statuses.
-      const empty = [204, 205, 304].includes(request.status);
-      resolve(
-        new Response(empty ? null : request.responseText || null, {
-          status: request.status,
-          headers: answerHeaders,
-        }),
-      );
-    };
-    request.send(body);
-  });
 }
 
 /** GETs a REST resource (setup status, public feedback form). */

@@ -2,12 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { commandForm, isApiError } from '../../api';
+import { isApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { formatSize, parisToday } from '../../format';
-import { ACCEPTED_FILES } from '../../uploads';
+import { ACCEPTED_FILES, commandFormWithProgress } from '../../uploads';
 import type { AuditView } from './audits';
 import { auditsMessages } from './messages';
 
@@ -69,7 +69,7 @@ export function ReportForm({ audit, onDone }: { audit: AuditView; onDone: (statu
     form.append('receivedOn', receivedOn);
     if (file) form.append('report', file, file.name);
     setProgress(0);
-    commandForm(`/api/audits/${encodeURIComponent(audit.id)}/report`, form, {
+    commandFormWithProgress(`/api/audits/${encodeURIComponent(audit.id)}/report`, form, {
       ifMatch: audit.revision,
       onProgress: setProgress,
     }).then(

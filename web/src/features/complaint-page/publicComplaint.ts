@@ -2,9 +2,10 @@
  * The public complaint page's read and send. Plain React state like the other public forms: the page must stay
  * light on a phone.
  */
-import { commandForm } from '../../api';
+
 import type { PublicOrganisation } from '../../components/PublicFrame';
 import { usePublicRead } from '../../hooks/usePublicRead';
+import { commandFormWithProgress } from '../../uploads';
 
 export const GROUPS = ['learner', 'funder', 'trainer', 'company', 'other'] as const;
 export type Group = (typeof GROUPS)[number];
@@ -67,6 +68,6 @@ export function complaintForm(draft: ComplaintDraft): FormData {
 
 /** Sends the complaint, reporting the share uploaded (0 to 1). */
 export const sendComplaint = (address: string, draft: ComplaintDraft, onProgress: (sent: number) => void) =>
-  commandForm<ComplaintReceipt>(pagePath(address), complaintForm(draft), { onProgress });
+  commandFormWithProgress<ComplaintReceipt>(pagePath(address), complaintForm(draft), { onProgress });
 
 /** A size in megabytes or kilobytes, as the limits and refusals say it. */
