@@ -204,6 +204,42 @@ describe('audits: the cycle, an audit held, its non-conformities, the calendar a
     });
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(tinyPdf())).toBe(true);
+    // The auditor reads the report as the page offers it: every member may download it.
+    const auditorEmail = `auditeur.${crypto.randomUUID()}@example.fr`;
+    await registerAccount(
+      { db: t.database.db, store: t.store, clock: { now: () => NOW } },
+      { organisationId, email: auditorEmail, displayName: 'Auditeur', role: 'auditor', password: PASSWORD },
+    );
+    const auditor = await t.login(auditorEmail, PASSWORD);
+    const auditorDownload = await t.app.inject({
+      method: 'GET',
+      url: `/api/audits/${auditId}/report-file`,
+      headers: { cookie: auditor },
+    });
+    expect(auditorDownload.statusCode).toBe(200);
+    expect(auditorDownload.rawPayload.equals(tinyPdf())).toBe(true);
+  });
+
+  it('refuses a report file sent with a stale If-Match (the page showed an older audit): 409, nothing written', async () => {
+    const auditId = await heldAudit();
+    const form = multipartBody([
+      { name: 'receivedOn', value: '2027-02-20' },
+      { name: 'report', filename: 'rapport.pdf', bytes: tinyPdf() },
+    ]);
+    const before = await t.lastPosition();
+    const stale = await t.app.inject({
+      method: 'POST',
+      url: `/api/audits/${auditId}/report`,
+      payload: form.payload,
+      headers: { cookie, 'if-match': '0', ...form.headers },
+    });
+    expect(stale.statusCode, stale.body).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'revision_conflict', details: { currentRevision: 1 } });
+    expect(await t.lastPosition()).toBe(before);
+    const audit = (
+      await read(`query ($id: ID!) { audit(id: $id) { status reportFileName } }`, { id: auditId })
+    ).audit;
+    expect(audit).toEqual({ status: 'held', reportFileName: null });
   });
 
   it('refuses a stale If-Match with the current revision', async () => {

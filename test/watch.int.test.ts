@@ -144,12 +144,19 @@ describe('watch register: a note recorded, analysed, passed on, leading to an ac
     const evidence = await read(
       '{ evidenceTimeline(indicator: 23) { edges { node { kind sourceId title } } } }',
     );
-    const kinds = (
-      evidence.evidenceTimeline as { edges: { node: { kind: string; sourceId: string } }[] }
+    const steps = (
+      evidence.evidenceTimeline as { edges: { node: { kind: string; sourceId: string; title: string } }[] }
     ).edges
       .filter((edge) => edge.node.sourceId === id)
-      .map((edge) => edge.node.kind);
-    expect(kinds.sort()).toEqual(['watch_analysis', 'watch_communication', 'watch_note']);
+      .map((edge) => [edge.node.kind, edge.node.title]);
+    // What the evidence page shows an auditor for indicator 23, in French.
+    expect(Object.fromEntries(steps)).toEqual({
+      watch_note: 'Information de veille légale et réglementaire : Légifrance — 10/01/2027',
+      watch_analysis:
+        'Analyse d’une information de veille légale et réglementaire (changement nécessaire) — 13/01/2027',
+      watch_communication:
+        'Diffusion interne d’une information de veille légale et réglementaire (réunion) — 13/01/2027',
+    });
   });
 
   it('a disability note evidences 23 and 26; a skills note 24 only', async () => {

@@ -157,7 +157,7 @@ export async function upload<Answer = { position?: number }>(
   return sendCommand(path, file, { 'Content-Type': type, Accept: 'application/json' }, options);
 }
 
-/** POSTs a multipart form (files) as a command; the browser sets its boundary. */
+/** POSTs a multipart form (files) as a command; the browser sets its boundary (with progress: `uploads.ts`). */
 export async function commandForm<Answer = { position?: number }>(
   path: string,
   form: FormData,
@@ -171,22 +171,34 @@ export interface CommandOptions {
   ifMatch?: number;
 }
 
+/** The headers of a command: If-Match for the revision shown, X-Min-Position for our own writes. */
+export function commandHeaders(
+  baseHeaders: Record<string, string>,
+  options: CommandOptions,
+): Record<string, string> {
+  const headers: Record<string, string> = { ...baseHeaders };
+  if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
+  // A command may check what the read side knows (the questionnaire a campaign names): it must see our writes.
+  const position = minPosition();
+  if (position !== null) headers['X-Min-Position'] = position;
+  return headers;
+}
+
+/** A command's answer: its JSON, its position noted; an `ApiError` on any non-2xx status. */
+export async function answerOf<Answer>(response: Response): Promise<Answer> {
+  const data = await readJson(response);
+  if (!response.ok) throw errorFrom(response, data);
+  notePosition((data as { position?: unknown } | null)?.position);
+  return data as Answer;
+}
+
 async function sendCommand<Answer>(
   path: string,
   body: BodyInit,
   baseHeaders: Record<string, string>,
   options: CommandOptions,
 ): Promise<Answer> {
-  const headers: Record<string, string> = { ...baseHeaders };
-  if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
-  // A command may check what the read side knows (the questionnaire a campaign names): it must see our writes.
-  const position = minPosition();
-  if (position !== null) headers['X-Min-Position'] = position;
-  const response = await send(path, { method: 'POST', headers, body });
-  const data = await readJson(response);
-  if (!response.ok) throw errorFrom(response, data);
-  notePosition((data as { position?: unknown } | null)?.position);
-  return data as Answer;
+  return answerOf(await send(path, { method: 'POST', headers: commandHeaders(baseHeaders, options), body }));
 }
 
 /** GETs a REST resource (setup status, public feedback form). */

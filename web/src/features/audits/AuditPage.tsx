@@ -12,6 +12,7 @@ import { LinkedActions } from '../actions/LinkedActions';
 import { type AuditView, type NonConformityView, useAudit } from './audits';
 import { CommandForm } from './CommandForm';
 import { auditsMessages } from './messages';
+import { ReportForm } from './ReportForm';
 
 const CANCEL_REASONS = enumValues(auditsMessages.fr.auditCancelReasons);
 const GRADES = enumValues(auditsMessages.fr.ncGrades);
@@ -58,6 +59,19 @@ export function AuditPage() {
                 <dd>{date(data.reportReceivedOn)}</dd>
               </>
             )}
+            {data.reportFileName && (
+              <>
+                <dt>{t('audit.reportFileTitle')}</dt>
+                <dd>
+                  <a
+                    href={`/api/audits/${encodeURIComponent(data.id)}/report-file`}
+                    download={data.reportFileName}
+                  >
+                    {data.reportFileName}
+                  </a>
+                </dd>
+              </>
+            )}
           </dl>
           {canManage && <StepForms audit={data} onStatus={setStatus} />}
           <section aria-labelledby="audit-ncs">
@@ -99,7 +113,7 @@ export function AuditPage() {
   );
 }
 
-/** The forms of the audit's next step: hold, move or cancel a planned audit; record its report once held. */
+/** The forms of the audit's next step: hold, move or cancel a planned audit; record its report (and file) once held. */
 function StepForms({ audit, onStatus }: { audit: AuditView; onStatus: (status: string) => void }) {
   const { t } = useTranslation();
   if (audit.status === 'planned') {
@@ -172,15 +186,7 @@ function StepForms({ audit, onStatus }: { audit: AuditView; onStatus: (status: s
     return (
       <section aria-labelledby="audit-report">
         <h2 id="audit-report">{t('audit.reportTitle')}</h2>
-        <CommandForm
-          id="audit-report-form"
-          path={`/api/audits/${audit.id}/report`}
-          revision={audit.revision}
-          initial={{ receivedOn: parisToday() }}
-          fields={[{ name: 'receivedOn', label: t('audit.receivedOn'), kind: 'date' }]}
-          submitLabel={t('audit.reportSubmit')}
-          onDone={() => onStatus(t('audit.reportDone'))}
-        />
+        <ReportForm audit={audit} onDone={onStatus} />
       </section>
     );
   }

@@ -19,7 +19,7 @@ export function useAuditsOverview() {
 const AuditQuery = graphql(`
   query AuditDetail($id: ID!) {
     audit(id: $id) {
-      id kind certifierName status plannedFrom plannedTo heldFrom heldTo reportReceivedOn cancelReason revision
+      id kind certifierName status plannedFrom plannedTo heldFrom heldTo reportReceivedOn reportFileName cancelReason revision
       nonConformities {
         id indicator grade initialGrade finding notifiedOn deadline deadlineState requalifiedOn actionPlan open
         closedOn evidence effective actionRequests revision

@@ -90,6 +90,12 @@ const fr = {
     receivedOn: 'Reçu le',
     reportSubmit: 'Rapport reçu',
     reportDone: 'Réception du rapport enregistrée.',
+    reportFile: 'Fichier du rapport (facultatif)',
+    reportFileHint:
+      'Le rapport du certificateur : PDF, image (PNG, JPEG, WebP), texte ou document bureautique (DOCX, XLSX, PPTX, ODT, ODS).',
+    reportSending: 'Envoi du rapport : {{percent}} %',
+    reportFileDone: 'Réception du rapport enregistrée, avec son fichier « {{name}} ».',
+    reportFileTitle: 'Fichier du rapport',
     ncTitle: 'Non-conformités relevées',
     noNc: 'Aucune non-conformité relevée.',
     ncNewTitle: 'Enregistrer une non-conformité',
@@ -126,6 +132,17 @@ const fr = {
   evidenceKinds: {
     audit_non_conformity: 'Non-conformité d’audit',
     non_conformity_closed: 'Non-conformité levée',
+  },
+  auditReportErrors: {
+    file_too_large: 'Le fichier « {{name}} » dépasse la taille maximale ({{size}}).',
+    file_type_unsupported:
+      'Le fichier « {{name}} » n’est pas accepté : envoyez un PDF, une image (PNG, JPEG, WebP), un texte ou un document bureautique (DOCX, XLSX, PPTX, ODT, ODS).',
+    file_empty: 'Le fichier « {{name}} » est vide.',
+    too_many_files: 'Un seul fichier de rapport est envoyé à la fois.',
+    unexpected_file_field: 'Le formulaire n’a pas pu être lu ; rechargez la page et envoyez-le à nouveau.',
+    multipart_malformed: 'Le formulaire n’a pas pu être lu ; envoyez-le à nouveau.',
+    form_too_large: 'Le formulaire n’a pas pu être lu ; envoyez-le à nouveau.',
+    upload_interrupted: 'L’envoi du fichier a été interrompu ; envoyez-le à nouveau.',
   },
   errors: {
     minor_on_major_only_indicator:
@@ -226,6 +243,12 @@ export const auditsMessages: Messages<typeof fr> = {
       receivedOn: 'Received on',
       reportSubmit: 'Report received',
       reportDone: 'Report receipt recorded.',
+      reportFile: 'Report file (optional)',
+      reportFileHint:
+        'The certifier’s report: PDF, image (PNG, JPEG, WebP), text or office document (DOCX, XLSX, PPTX, ODT, ODS).',
+      reportSending: 'Sending the report: {{percent}}%',
+      reportFileDone: 'Report receipt recorded, with its file “{{name}}”.',
+      reportFileTitle: 'Report file',
       ncTitle: 'Non-conformities found',
       noNc: 'No non-conformity found.',
       ncNewTitle: 'Record a non-conformity',
@@ -262,6 +285,17 @@ export const auditsMessages: Messages<typeof fr> = {
     evidenceKinds: {
       audit_non_conformity: 'Audit non-conformity',
       non_conformity_closed: 'Non-conformity lifted',
+    },
+    auditReportErrors: {
+      file_too_large: 'The file “{{name}}” is larger than the limit ({{size}}).',
+      file_type_unsupported:
+        'The file “{{name}}” is refused: send a PDF, an image (PNG, JPEG, WebP), a text or an office document (DOCX, XLSX, PPTX, ODT, ODS).',
+      file_empty: 'The file “{{name}}” is empty.',
+      too_many_files: 'One report file is sent at a time.',
+      unexpected_file_field: 'The form could not be read; reload the page and send it again.',
+      multipart_malformed: 'The form could not be read; send it again.',
+      form_too_large: 'The form could not be read; send it again.',
+      upload_interrupted: 'The upload was interrupted; send the file again.',
     },
     errors: {
       minor_on_major_only_indicator: 'This indicator is major-only: any non-conformity on it is major.',

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatSize } from '../../format';
-import { ACCEPT, type ComplaintPage } from './publicComplaint';
+import { ACCEPTED_FILES } from '../../uploads';
+import type { ComplaintPage } from './publicComplaint';
 
 const keyOf = (file: File) => `${file.name}:${file.size}:${file.lastModified}`;
 
@@ -53,7 +54,7 @@ export function AttachmentsField({
         id="complaint-attachments"
         type="file"
         multiple
-        accept={ACCEPT}
+        accept={ACCEPTED_FILES}
         aria-invalid={error ? true : undefined}
         aria-describedby={['complaint-attachments-hint', error ? 'complaint-attachments-error' : '']
           .filter(Boolean)

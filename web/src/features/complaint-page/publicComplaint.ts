@@ -2,24 +2,15 @@
  * The public complaint page's read and send. Plain React state like the other public forms: the page must stay
  * light on a phone.
  */
-import { ApiError, errorFrom, readJson } from '../../api';
+
 import type { PublicOrganisation } from '../../components/PublicFrame';
 import { usePublicRead } from '../../hooks/usePublicRead';
+import { commandFormWithProgress } from '../../uploads';
 
 export const GROUPS = ['learner', 'funder', 'trainer', 'company', 'other'] as const;
 export type Group = (typeof GROUPS)[number];
 
 export const TEXT_MAX_LENGTH = 10_000;
-/** What the file input offers to choose; the server checks each file by its content whatever its name. */
-export const ACCEPT = [
-  '.pdf,.png,.jpg,.jpeg,.webp,.txt,.docx,.odt,.xlsx,.ods',
-  'application/pdf,image/png,image/jpeg,image/webp,text/plain',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.oasis.opendocument.spreadsheet',
-].join(',');
-
 /** `GET /api/public/complaints/:address`. */
 export interface ComplaintPage {
   organisation: PublicOrganisation;
@@ -45,32 +36,6 @@ export interface ComplaintDraft {
   about: string;
   text: string;
   files: File[];
-}
-
-/**
- * POSTs a `multipart/form-data` form (text and files in one request) and reports the share sent, 0 to 1: fetch
- * cannot tell an upload's progress, XMLHttpRequest can. Errors are the same `ApiError`s as `command`'s.
- */
-function sendForm<Answer>(path: string, form: FormData, onProgress: (sent: number) => void): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('POST', path);
-    request.setRequestHeader('Accept', 'application/json');
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
-    };
-    request.onerror = () => reject(new ApiError(0, 'network_error', 'Network error'));
-    request.onload = async () => {
-      const headers = new Headers();
-      const retryAfter = request.getResponseHeader('retry-after');
-      if (retryAfter) headers.set('retry-after', retryAfter);
-      const response = new Response(request.responseText || null, { status: request.status, headers });
-      const data = await readJson(response);
-      if (request.status >= 200 && request.status < 300) resolve(data as Answer);
-      else reject(errorFrom(response, data));
-    };
-    request.send(form);
-  });
 }
 
 const pagePath = (address: string) => `/api/public/complaints/${encodeURIComponent(address)}`;
@@ -103,6 +68,6 @@ export function complaintForm(draft: ComplaintDraft): FormData {
 
 /** Sends the complaint, reporting the share uploaded (0 to 1). */
 export const sendComplaint = (address: string, draft: ComplaintDraft, onProgress: (sent: number) => void) =>
-  sendForm<ComplaintReceipt>(pagePath(address), complaintForm(draft), onProgress);
+  commandFormWithProgress<ComplaintReceipt>(pagePath(address), complaintForm(draft), { onProgress });
 
 /** A size in megabytes or kilobytes, as the limits and refusals say it. */
