@@ -54,10 +54,10 @@ export function DisabilityNetworkPage() {
           </ul>
         )}
         {canManage && (
-          <>
+          <section aria-labelledby="network-new-partner">
             <h3 id="network-new-partner">{t('disabilityNetwork.newPartnerTitle')}</h3>
             <PartnerForm revision={revision} onDone={setStatus} />
-          </>
+          </section>
         )}
       </section>
 
@@ -104,14 +104,14 @@ export function DisabilityNetworkPage() {
           </ul>
         )}
         {canManage && (
-          <>
-            <h3>{t('disabilityNetwork.newMeetingTitle')}</h3>
+          <section aria-labelledby="network-new-meeting">
+            <h3 id="network-new-meeting">{t('disabilityNetwork.newMeetingTitle')}</h3>
             {partners.length === 0 ? (
               <p>{t('disabilityNetwork.meetingNeedsPartner')}</p>
             ) : (
               <MeetingForm partners={partners} onDone={setStatus} />
             )}
-          </>
+          </section>
         )}
       </section>
     </>
