@@ -65,7 +65,9 @@ describe.skipIf(!hasChromium)(title, () => {
       await newPartner.getByLabel('Téléphone du contact 1').fill('04 72 00 00 00');
       await newPartner.getByRole('button', { name: 'Ajouter le partenaire' }).click();
       await status('Partenaire ajouté.');
-      const capEmploi = page.locator('.card').filter({ hasText: 'Cap emploi 69' });
+      const capEmploi = page
+        .locator('.card')
+        .filter({ has: page.getByRole('heading', { name: 'Cap emploi 69', exact: true }) });
       await capEmploi
         .getByText('Nadia Benali — Conseillère — n.benali@example.fr — 04 72 00 00 00')
         .waitFor();
@@ -160,7 +162,7 @@ describe.skipIf(!hasChromium)(title, () => {
       });
       await reader.goto(`${base}/disability-network`);
       await reader.getByText('Le réseau est tenu par les responsables qualité').waitFor();
-      await reader.getByRole('heading', { level: 3, name: 'Cap emploi 69' }).waitFor();
+      await reader.getByRole('heading', { level: 3, name: 'Cap emploi 69', exact: true }).waitFor();
       expect(
         await reader
           .getByRole('button')
