@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, startTestApp, type TestApp } from './support/app';
+import { registerAccount } from '../services/access/accounts';
+import { graphql, PASSWORD, startTestApp, type TestApp } from './support/app';
 
 const capEmploi = {
   kind: 'cap_emploi',
@@ -14,8 +15,16 @@ describe('disability network: partners, referent, meetings, each evidencing 26; 
   let a: { cookie: string; userId: string };
   let b: { cookie: string };
 
-  const post = (url: string, payload: object, cookie = a.cookie) =>
-    t.app.inject({ method: 'POST', url, payload, headers: { cookie } });
+  const post = (url: string, payload: object, cookie = a.cookie, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url, payload, headers: { cookie, ...headers } });
+  const read = async (query: string, cookie = a.cookie) => {
+    const answer = await graphql(t.app, cookie, query, {}, await t.lastPosition());
+    expect(answer.errors).toBeUndefined();
+    return answer.data!;
+  };
+  const revisionOf = async (cookie = a.cookie) =>
+    ((await read('{ disabilityNetwork { revision } }', cookie)).disabilityNetwork as { revision: number })
+      .revision;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -106,6 +115,102 @@ describe('disability network: partners, referent, meetings, each evidencing 26; 
     expect(foreign.json().code).toBe('disability_partner_not_found');
     const foreignUpdate = await post(`/api/disability-network/partners/${partnerId}`, capEmploi, b.cookie);
     expect(foreignUpdate.statusCode).toBe(404);
+    expect(await t.lastPosition()).toBe(before);
+  });
+
+  it('edits and removes a partner against the network’s revision; a stale one answers 409 and writes nothing', async () => {
+    const c = await t.organisation('Réseau C');
+    expect(await revisionOf(c.cookie)).toBe(-1);
+    const listed = await post('/api/disability-network/partners', capEmploi, c.cookie);
+    const partnerId = listed.json().id;
+    const revision = await revisionOf(c.cookie);
+    expect(revision).toBe(listed.json().revision);
+
+    const edited = await post(
+      `/api/disability-network/partners/${partnerId}`,
+      { ...capEmploi, name: 'Cap emploi Rhône' },
+      c.cookie,
+      { 'if-match': `"${revision}"` },
+    );
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ changed: true, revision: revision + 1 });
+
+    const before = await t.lastPosition();
+    const stale = await post(`/api/disability-network/partners/${partnerId}/remove`, {}, c.cookie, {
+      'if-match': `"${revision}"`,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({
+      code: 'revision_conflict',
+      details: { currentRevision: revision + 1 },
+    });
+    expect(await t.lastPosition()).toBe(before);
+
+    const removed = await post(`/api/disability-network/partners/${partnerId}/remove`, {}, c.cookie, {
+      'if-match': `"${revision + 1}"`,
+    });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json()).toMatchObject({ changed: true, revision: revision + 2 });
+    const network = await read('{ disabilityNetwork { revision partners { id } } }', c.cookie);
+    expect(network.disabilityNetwork).toEqual({ revision: revision + 2, partners: [] });
+
+    const again = await post(`/api/disability-network/partners/${partnerId}/remove`, {}, c.cookie);
+    expect(again.statusCode).toBe(404);
+    expect(again.json().code).toBe('disability_partner_not_found');
+    const theirs = await post(`/api/disability-network/partners/${partnerId}/remove`, {}, b.cookie);
+    expect(theirs.statusCode).toBe(404);
+  });
+
+  it('keeps each organisation’s meetings apart when two name the same meeting id', async () => {
+    const meetingId = crypto.randomUUID();
+    const meeting = async (cookie: string) => {
+      const partnerId = (await post('/api/disability-network/partners', capEmploi, cookie)).json().id;
+      const payload = { meetingId, partnerId, on: '2026-11-02', subject: 'Point annuel', outcome: 'RAS' };
+      const first = await post('/api/disability-network/meetings', payload, cookie);
+      expect(first.statusCode, first.body).toBe(201);
+      const retried = await post('/api/disability-network/meetings', payload, cookie);
+      expect(retried.json().id).toBe(first.json().id);
+      return first.json().id as string;
+    };
+    const d = await t.organisation('Réseau D');
+    const e = await t.organisation('Réseau E');
+    expect(await meeting(d.cookie)).not.toBe(await meeting(e.cookie));
+    for (const cookie of [d.cookie, e.cookie]) {
+      const network = await read('{ disabilityNetwork { meetings { subject } } }', cookie);
+      expect(network.disabilityNetwork).toEqual({ meetings: [{ subject: 'Point annuel' }] });
+    }
+  });
+
+  it('names the member who is referent and offers the active staff; a contributor and an auditor only read', async () => {
+    const f = await t.organisation('Réseau F');
+    const member = async (role: 'contributor' | 'auditor') => {
+      const email = `${role}.${crypto.randomUUID()}@example.fr`;
+      await registerAccount(
+        { db: t.database.db, store: t.store, clock: { now: () => new Date() } },
+        { organisationId: f.organisationId, email, displayName: `Un ${role}`, role, password: PASSWORD },
+      );
+      return t.login(email, PASSWORD);
+    };
+    const contributor = await member('contributor');
+    const auditor = await member('auditor');
+    const set = await post('/api/disability-network/referent', { memberId: f.userId }, f.cookie);
+    expect(set.statusCode, set.body).toBe(200);
+    const network = await read(
+      '{ disabilityNetwork { referent { memberId memberName name } referentCandidates { displayName } } }',
+      f.cookie,
+    );
+    expect(network.disabilityNetwork).toEqual({
+      referent: { memberId: f.userId, memberName: 'Admin Réseau F', name: null },
+      referentCandidates: [{ displayName: 'Admin Réseau F' }, { displayName: 'Un contributor' }],
+    });
+
+    const before = await t.lastPosition();
+    for (const cookie of [contributor, auditor]) {
+      expect((await post('/api/disability-network/partners', capEmploi, cookie)).statusCode).toBe(403);
+      expect((await post('/api/disability-network/referent', { name: 'X' }, cookie)).statusCode).toBe(403);
+      const readable = await read('{ disabilityNetwork { referent { memberName } } }', cookie);
+      expect(readable.disabilityNetwork).toEqual({ referent: { memberName: 'Admin Réseau F' } });
+    }
     expect(await t.lastPosition()).toBe(before);
   });
 });

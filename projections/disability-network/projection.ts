@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DisabilityNetworkEvent } from '../../services/disability-network/events';
 import { ERASED } from '../../services/privacy/declarations';
 import type { PersonalDataErased } from '../../services/privacy/events';
@@ -8,12 +8,32 @@ import type { DisabilityNetworkTables } from './tables';
 
 type Event = DisabilityNetworkEvent | PersonalDataErased;
 
+/** The network stream's revision after these events, for If-Match: one stream per organisation. */
+const advance = async (
+  db: Kysely<DisabilityNetworkTables>,
+  events: readonly { metadata: { organisationId: string }; revision: number }[],
+) => {
+  const last = new Map(events.map((event) => [event.metadata.organisationId, event.revision]));
+  for (const [organisation_id, revision] of last) {
+    await db
+      .insertInto('disability_networks')
+      .values({ organisation_id, revision })
+      .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ revision }))
+      .execute();
+  }
+};
+
 /** The network as it stands: partners and their contacts, the referent, the meetings held. */
 export const disabilityNetworkProjection = defineProjection<DisabilityNetworkTables, Event>({
   name: 'disability_network',
-  version: 1,
-  tables: ['disability_partners', 'disability_referents', 'disability_meetings'],
+  version: 2,
+  tables: ['disability_networks', 'disability_partners', 'disability_referents', 'disability_meetings'],
   async create(db) {
+    await db.schema
+      .createTable('disability_networks')
+      .addColumn('organisation_id', 'uuid', (column) => column.primaryKey())
+      .addColumn('revision', 'bigint', (column) => column.notNull())
+      .execute();
     await db.schema
       .createTable('disability_partners')
       .addColumn('id', 'uuid', (column) => column.primaryKey())
@@ -35,13 +55,15 @@ export const disabilityNetworkProjection = defineProjection<DisabilityNetworkTab
       .execute();
     await db.schema
       .createTable('disability_meetings')
-      .addColumn('id', 'uuid', (column) => column.primaryKey())
+      .addColumn('id', 'uuid', (column) => column.notNull())
       .addColumn('organisation_id', 'uuid', (column) => column.notNull())
       .addColumn('partner_id', 'uuid', (column) => column.notNull())
       .addColumn('partner_name', 'text', (column) => column.notNull())
       .addColumn('held_on', 'date', (column) => column.notNull())
       .addColumn('subject', 'text', (column) => column.notNull())
       .addColumn('outcome', 'text', (column) => column.notNull())
+      // A meeting's id was the client's before it was derived from the organisation: unique per organisation.
+      .addPrimaryKeyConstraint('disability_meetings_pkey', ['organisation_id', 'id'])
       .execute();
   },
   handlers: {
@@ -60,6 +82,7 @@ export const disabilityNetworkProjection = defineProjection<DisabilityNetworkTab
           })
           .execute();
       }
+      await advance(db, events);
     },
     async DisabilityPartnerUpdated(db, events) {
       for (const { data, metadata } of events) {
@@ -72,8 +95,10 @@ export const disabilityNetworkProjection = defineProjection<DisabilityNetworkTab
             updated_at: metadata.occurredAt,
           })
           .where('id', '=', data.partnerId)
+          .where('organisation_id', '=', metadata.organisationId)
           .execute();
       }
+      await advance(db, events);
     },
     async DisabilityPartnerRemoved(db, events) {
       for (const { data, metadata } of events) {
@@ -81,8 +106,10 @@ export const disabilityNetworkProjection = defineProjection<DisabilityNetworkTab
           .updateTable('disability_partners')
           .set({ removed: true, updated_at: metadata.occurredAt })
           .where('id', '=', data.partnerId)
+          .where('organisation_id', '=', metadata.organisationId)
           .execute();
       }
+      await advance(db, events);
     },
     async DisabilityReferentSet(db, events) {
       for (const { data, metadata } of events) {
@@ -99,6 +126,7 @@ export const disabilityNetworkProjection = defineProjection<DisabilityNetworkTab
           .onConflict((oc) => oc.column('organisation_id').doUpdateSet(values))
           .execute();
       }
+      await advance(db, events);
     },
     async DisabilityNetworkMeetingHeld(db, events) {
       for (const { data, metadata } of events) {
@@ -115,6 +143,7 @@ export const disabilityNetworkProjection = defineProjection<DisabilityNetworkTab
           })
           .execute();
       }
+      await advance(db, events);
     },
     async PersonalDataErased(db, events) {
       const ids = subjectIdsOf(events, 'contact');

@@ -31,3 +31,13 @@ export const networkMeetings = (db: Db, organisationId: string) =>
     .orderBy('held_on', 'desc')
     .orderBy('id', 'desc')
     .execute();
+
+/** The revision of the organisation's network, to send as If-Match; -1 while nothing was recorded. */
+export const networkRevision = async (db: Db, organisationId: string): Promise<number> => {
+  const row = await tables(db)
+    .selectFrom('disability_networks')
+    .select('revision')
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  return row ? Number(row.revision) : -1;
+};

@@ -8,6 +8,11 @@ import type {
 import type { ERASED } from '../../services/privacy/declarations';
 
 export type DisabilityNetworkTables = {
+  /** The network stream's revision, for If-Match. */
+  disability_networks: {
+    organisation_id: string;
+    revision: number;
+  };
   disability_partners: {
     id: string;
     organisation_id: string;

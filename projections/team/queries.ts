@@ -15,6 +15,18 @@ export const listMembers = (db: Db, organisationId: string) =>
     .orderBy('user_id')
     .execute();
 
+/** The active members of the organisation's staff (auditors aside), by name. */
+export const activeStaff = (db: Db, organisationId: string) =>
+  team(db)
+    .selectFrom('team_members')
+    .select(['user_id', 'display_name'])
+    .where('organisation_id', '=', organisationId)
+    .where('active', '=', true)
+    .where('role', '<>', 'auditor')
+    .orderBy('display_name')
+    .orderBy('user_id')
+    .execute();
+
 /** Those of these user ids who are members of the organisation. */
 export const membersAmong = async (db: Db, organisationId: string, userIds: readonly string[]) => {
   if (userIds.length === 0) return [];

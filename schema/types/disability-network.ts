@@ -1,13 +1,16 @@
+import { memberNames } from '../../projections/complaints/queries';
 import {
   networkMeetings,
   networkPartners,
   networkReferent,
+  networkRevision,
 } from '../../projections/disability-network/queries';
 import type {
   DisabilityMeetingRow,
   DisabilityPartnerRow,
   DisabilityReferentRow,
 } from '../../projections/disability-network/tables';
+import { activeStaff } from '../../projections/team/queries';
 import {
   DISABILITY_PARTNER_KINDS,
   type PartnerContact,
@@ -50,7 +53,15 @@ const TrainingRef = builder.objectRef<ReferentTraining>('DisabilityReferentTrain
 const ReferentRef = builder.objectRef<DisabilityReferentRow>('DisabilityReferent').implement({
   fields: (t) => ({
     memberId: t.exposeID('member_id', { nullable: true }),
-    name: t.exposeString('name', { nullable: true }),
+    memberName: t.string({
+      nullable: true,
+      description: 'The member’s display name, when the referent is a member',
+      resolve: async (row, _args, context) =>
+        row.member_id
+          ? ((await memberNames(context.db, row.organisation_id, [row.member_id]))[0]?.display_name ?? null)
+          : null,
+    }),
+    name: t.exposeString('name', { nullable: true, description: 'A referent named outside the team' }),
     trainings: t.field({ type: [TrainingRef], resolve: (row) => row.trainings }),
     setAt: t.field({ type: 'DateTime', resolve: (row) => row.set_at }),
   }),
@@ -71,9 +82,19 @@ interface Network {
   organisationId: string;
 }
 
+const CandidateRef = builder
+  .objectRef<{ user_id: string; display_name: string }>('DisabilityReferentCandidate')
+  .implement({
+    fields: (t) => ({ id: t.exposeID('user_id'), displayName: t.exposeString('display_name') }),
+  });
+
 const NetworkRef = builder.objectRef<Network>('DisabilityNetwork').implement({
   description: 'The organisation’s disability network (indicator 26)',
   fields: (t) => ({
+    revision: t.int({
+      description: 'Send it as If-Match with a change; -1 while nothing was recorded',
+      resolve: (network, _args, context) => networkRevision(context.db, network.organisationId),
+    }),
     partners: t.field({
       type: [PartnerRef],
       resolve: (network, _args, context) => networkPartners(context.db, network.organisationId),
@@ -87,6 +108,11 @@ const NetworkRef = builder.objectRef<Network>('DisabilityNetwork').implement({
     meetings: t.field({
       type: [MeetingRef],
       resolve: (network, _args, context) => networkMeetings(context.db, network.organisationId),
+    }),
+    referentCandidates: t.field({
+      type: [CandidateRef],
+      description: 'Who may be named referent: the active members, auditors aside, by name',
+      resolve: (network, _args, context) => activeStaff(context.db, network.organisationId),
     }),
   }),
 });

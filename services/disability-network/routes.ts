@@ -102,6 +102,30 @@ export const disabilityNetworkRoutes = (deps: SliceDeps) => async (app: FastifyI
   );
 
   api.post(
+    '/api/disability-network/partners/:partnerId/remove',
+    {
+      schema: {
+        tags: ['disability-network'],
+        summary: 'Remove a partner from the network (its meetings stay on record)',
+        params: partnerParams,
+        response: { 200: revisionResult, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { viewer, result } = await run(request, {
+        type: 'RemovePartner',
+        partnerId: request.params.partnerId,
+      });
+      return {
+        id: viewer.organisationId,
+        revision: result.revision,
+        position: result.position,
+        changed: result.events.length > 0,
+      };
+    },
+  );
+
+  api.post(
     '/api/disability-network/referent',
     {
       schema: {
@@ -161,7 +185,12 @@ export const disabilityNetworkRoutes = (deps: SliceDeps) => async (app: FastifyI
       },
     },
     async (request, reply) => {
-      const meetingId = request.body.meetingId ?? newId();
+      // The client's id makes a retry safe; the stored one is the organisation's own, so no other
+      // organisation can name a meeting it cannot see.
+      const meetingId =
+        request.body.meetingId && request.viewer
+          ? derivedId(request.viewer.organisationId, 'disability-meeting', request.body.meetingId)
+          : newId();
       const { result } = await run(request, {
         type: 'RecordMeeting',
         ...request.body,

@@ -63,7 +63,8 @@ type EnumOf<
     | 'WatchImpact'
     | 'WatchStatus'
     | 'WatchChannel'
-    | 'WatchStepKind',
+    | 'WatchStepKind'
+    | 'DisabilityPartnerKind',
 > = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
@@ -108,6 +109,7 @@ export type WatchImpact = EnumOf<'WatchImpact'>;
 export type WatchStatus = EnumOf<'WatchStatus'>;
 export type WatchChannel = EnumOf<'WatchChannel'>;
 export type WatchStepKind = EnumOf<'WatchStepKind'>;
+export type DisabilityPartnerKind = EnumOf<'DisabilityPartnerKind'>;
 
 /**
  * The values of a schema enum, in the order of a record that names each of them (its labels): a value the server
