@@ -324,6 +324,41 @@ describe('audit binder: written, then verified offline', () => {
     await expect(writeBinder(changed, fakeParts, organisationKey, sink())).rejects.toThrow(/bytes are not/);
   });
 
+  it('refuses to write events the source gives out of order', async () => {
+    const sink = new Writable({ write: (_chunk, _encoding, next) => next() });
+    const shuffled = binderSource({
+      async *events() {
+        yield* [binderEvents[0]!, binderEvents[2]!, binderEvents[1]!];
+      },
+    });
+    await expect(writeBinder(shuffled, fakeParts, organisationKey, sink)).rejects.toThrow(
+      'Events out of order: position 7 after 12',
+    );
+  });
+
+  it('names a file moved to another place in the archive', async () => {
+    const { path } = await write('moved');
+    const tampered = await tamper(path, (entries) => [entries[1]!, entries[0]!, ...entries.slice(2)]);
+    expect(await failuresOf(tampered)).toEqual([
+      'ÉCHEC — ordre des fichiers modifié : data/indicateur-31.csv déplacé (reordered file)',
+    ]);
+  });
+
+  it('names an unreadable manifest', async () => {
+    const { path } = await write('manifest');
+    const tampered = await tamper(path, (entries) =>
+      entries.map((entry) =>
+        entry.path === MANIFEST_PATH ? { path: entry.path, bytes: entry.bytes.subarray(0, 100) } : entry,
+      ),
+    );
+    const failures = await failuresOf(tampered);
+    expect(failures).toContain('ÉCHEC — manifest.json illisible (unreadable manifest)');
+    expect(failures).toContain(
+      'ÉCHEC — signature de manifest.json invalide pour la clé de public-key.pem : manifeste modifié ou signé par ' +
+        'une autre clé (manifest signature does not match the included key)',
+    );
+  });
+
   it('answers through npm run verify-export: exit 0 with a summary, 1 naming the culprit', async () => {
     const { path } = await write('cli');
     const cli = (args: string[]) =>
