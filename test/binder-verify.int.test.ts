@@ -336,6 +336,34 @@ describe('audit binder: written, then verified offline', () => {
     );
   });
 
+  it('fails, without hanging, when a part breaks mid-way or a document cannot be opened', async () => {
+    const sink = () => new Writable({ write: (_chunk, _encoding, next) => next() });
+    const brokenPdf = {
+      ...fakeParts,
+      pdf: () =>
+        Readable.from(
+          (async function* () {
+            yield Buffer.from('%PDF-1.7 start');
+            throw new Error('renderer crashed');
+          })(),
+        ),
+    };
+    await expect(writeBinder(binderSource(), brokenPdf, organisationKey, sink())).rejects.toThrow(
+      'renderer crashed',
+    );
+    const unopenable = binderSource({
+      async *documents() {
+        yield {
+          ...(await firstDocument()),
+          open: async () => {
+            throw new Error('file gone');
+          },
+        };
+      },
+    });
+    await expect(writeBinder(unopenable, fakeParts, organisationKey, sink())).rejects.toThrow('file gone');
+  });
+
   it('names a file moved to another place in the archive', async () => {
     const { path } = await write('moved');
     const tampered = await tamper(path, (entries) => [entries[1]!, entries[0]!, ...entries.slice(2)]);
