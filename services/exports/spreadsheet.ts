@@ -10,9 +10,15 @@ const csvField = (value: Cell): string => {
   return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 };
 
+/** One line of a French CSV, its CRLF included: for files written a line at a time. */
+export const frenchCsvLine = (row: readonly Cell[]): string => `${row.map(csvField).join(';')}\r\n`;
+
+/** The byte-order mark that makes French spreadsheet software read a CSV as UTF-8. */
+export const CSV_BOM = '\uFEFF';
+
 /** UTF-8 with a byte-order mark, `;` between fields, CRLF between lines: what French spreadsheet software opens. */
 export const toFrenchCsv = (rows: readonly (readonly Cell[])[]): Buffer =>
-  Buffer.from(`\uFEFF${rows.map((row) => row.map(csvField).join(';')).join('\r\n')}\r\n`, 'utf8');
+  Buffer.from(`${CSV_BOM}${rows.map(frenchCsvLine).join('')}`, 'utf8');
 
 /** A workbook of one sheet, its first row (the headers) bold and frozen. */
 export const toXlsx = async (sheetName: string, rows: readonly (readonly Cell[])[]): Promise<Buffer> => {
