@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { twoTenants } from './support/tenants';
+
+describe('binder exports: bad requests write nothing, and one organisation never reaches another’s binder', () => {
+  const fixture = twoTenants();
+
+  const get = (cookie: string, url: string) =>
+    fixture.t.app.inject({ method: 'GET', url, headers: { cookie } });
+
+  it('refuses a reversed period and an unknown indicator with their codes, appending nothing', async () => {
+    const { a } = fixture;
+    const before = await fixture.t.lastPosition();
+    const reversed = await fixture.post(a.cookie, '/api/binder-exports', {
+      from: '2026-06-01',
+      to: '2026-01-01',
+    });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().code).toBe('period_reversed');
+    const foreign = await fixture.post(a.cookie, '/api/binder-exports', { indicators: [33, 31] });
+    expect(foreign.statusCode).toBe(400);
+    expect(['indicator_not_applicable', 'validation_failed']).toContain(foreign.json().code);
+    expect(await fixture.t.lastPosition()).toBe(before);
+  });
+
+  it('another organisation’s binder reads as missing; its own not yet written reads as not ready', async () => {
+    const { a, b } = fixture;
+    const requested = await fixture.post(a.cookie, '/api/binder-exports', {});
+    expect(requested.statusCode, requested.body).toBe(201);
+    const url = `/api/binder-exports/${requested.json().id}/download`;
+    const theirs = await get(b.cookie, url);
+    expect(theirs.statusCode).toBe(404);
+    expect(theirs.json().code).toBe('binder_not_found');
+    const own = await get(a.cookie, url);
+    expect(own.statusCode).toBe(404);
+    expect(own.json().code).toBe('binder_not_ready');
+  });
+});
