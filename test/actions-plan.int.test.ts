@@ -114,7 +114,7 @@ describe('the improvement plan read: burndown over weeks, and free text read as 
       title: 'Rappeler Mme Martin et les suivants sous 48 h',
     });
     expect(requested.statusCode, requested.body).toBe(201);
-    await t.actionReactor.pickUp();
+    await t.actionReactor.pickUpThrough(await t.lastPosition());
 
     const query = `query ($id: ID!) { actionsByOrigin(type: complaint, id: $id) {
       title detailsHidden history { text }

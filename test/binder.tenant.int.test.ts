@@ -4,8 +4,9 @@ import { twoTenants } from './support/tenants';
 describe('binder exports: bad requests write nothing, and one organisation never reaches another’s binder', () => {
   const fixture = twoTenants();
 
-  const get = (cookie: string, url: string) =>
-    fixture.t.app.inject({ method: 'GET', url, headers: { cookie } });
+  /** Read once the read models have seen `position` (what the request answered). */
+  const get = (cookie: string, url: string, position: number) =>
+    fixture.t.app.inject({ method: 'GET', url, headers: { cookie, 'x-min-position': String(position) } });
 
   it('refuses a reversed period and an unknown indicator with their codes, appending nothing', async () => {
     const { a } = fixture;
@@ -27,10 +28,11 @@ describe('binder exports: bad requests write nothing, and one organisation never
     const requested = await fixture.post(a.cookie, '/api/binder-exports', {});
     expect(requested.statusCode, requested.body).toBe(201);
     const url = `/api/binder-exports/${requested.json().id}/download`;
-    const theirs = await get(b.cookie, url);
+    const position = requested.json().position as number;
+    const theirs = await get(b.cookie, url, position);
     expect(theirs.statusCode).toBe(404);
     expect(theirs.json().code).toBe('binder_not_found');
-    const own = await get(a.cookie, url);
+    const own = await get(a.cookie, url, position);
     expect(own.statusCode).toBe(404);
     expect(own.json().code).toBe('binder_not_ready');
   });

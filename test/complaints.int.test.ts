@@ -199,7 +199,7 @@ describe('complaints: recorded by staff, acknowledged and answered by e-mail, ag
 
   it('refuses bad input with a code and writes nothing', async () => {
     // The improvement request above is planned by the actions slice: let it be, before counting.
-    await t.actionReactor.pickUp();
+    await t.actionReactor.pickUpThrough(await t.lastPosition());
     const before = await t.lastPosition();
     const anonymousNamed = await post('/api/complaints', byPhone({ anonymous: true }));
     expect(anonymousNamed.statusCode).toBe(400);

@@ -237,7 +237,7 @@ describe('difficulties and disruptions: recorded, measures, resolved, reopened, 
     expect(first.statusCode, first.body).toBe(201);
     // The actions slice plans the request (one event of its own): let it, before counting what the retry writes.
     await t.runner.waitForPosition(first.json().position, 30_000);
-    await t.actionReactor.pickUp();
+    await t.actionReactor.pickUpThrough(await t.lastPosition());
     const position = await t.lastPosition();
     const second = await post(
       `/api/incidents/${id}/improvement-requests`,

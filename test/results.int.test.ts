@@ -340,7 +340,7 @@ describe('results: figures, trends, comments review and export', () => {
 
   it('refuses bad input and unknown answers, writing nothing', async () => {
     // The follow-up above is planned by the actions slice: let it be, before counting.
-    await t.actionReactor.pickUp();
+    await t.actionReactor.pickUpThrough(await t.lastPosition());
     const before = await t.lastPosition();
     const unknown = await send('POST', `/api/results/answers/${crypto.randomUUID()}/review`);
     expect(unknown.statusCode).toBe(404);

@@ -106,6 +106,21 @@ export const createActionReactor = (options: ActionReactorOptions) => {
     }
   };
 
+  /**
+   * Picks up until the checkpoint has passed `position`. An event becomes readable in the feed only once every
+   * earlier transaction has ended, so one pickup right after a request may not see it yet; this one waits for it.
+   */
+  const pickUpThrough = async (position: number, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await pickUp();
+      const checkpoint = await readCheckpoint(db, CHECKPOINT);
+      if (checkpoint && checkpoint.position >= position) return;
+      if (Date.now() > deadline) throw new Error(`action pickup did not reach position ${position}`);
+      await sleep(25);
+    }
+  };
+
   /** Queues the reminders due today (Paris): due tomorrow, or overdue. */
   const sweep = async () => {
     const today = parisDate(clock.now());
@@ -147,6 +162,8 @@ export const createActionReactor = (options: ActionReactorOptions) => {
   return {
     /** Plans every request recorded since the last pickup (tests drive it). */
     pickUp,
+    /** Plans every request recorded up to `position`, waiting for the feed to show them (tests drive it). */
+    pickUpThrough,
     /** One reminder sweep now (tests drive it with a fake clock). */
     sweep,
     /** Follows the log for requests; sweeps reminders at start then every ACTION_SWEEP_MINUTES (0: off). */
