@@ -9,6 +9,9 @@ import type { ProjectionRunner } from '../projections/runner/runner';
 import { graphQLPlugin } from '../schema/yoga';
 import { enrolLegacyMembers, hasAnyAccount, issueSetupToken } from './access/accounts';
 import { type ActionReactor, createActionReactor } from './actions/reactor';
+import { productBinderWriter } from './binder/compose';
+import { type BinderRunner, createBinderRunner } from './binder/runner';
+import { createBinderSource } from './binder/source';
 import { CAMPAIGN_LINK_KEY_PURPOSE } from './campaign/links';
 import { type CampaignReactor, createCampaignReactor } from './campaign/reactor';
 import { COMPLAINT_PAGE_KEY_PURPOSE } from './complaints/public-page';
@@ -59,6 +62,8 @@ export interface AppContext {
   complaintReactor: ComplaintReactor;
   /** Plans the improvement requests of other slices and reminds owners; tests drive `pickUp()` and `sweep()`. */
   actionReactor: ActionReactor;
+  /** Writes requested audit binders and discards expired ones; tests drive `drain()` and `sweepExpired()`. */
+  binderRunner: BinderRunner;
   /** The personal-data vault (tests derive link tokens from it as the server does). */
   vault: Vault;
   /** The one-time setup URL path, when no account exists yet. */
@@ -87,6 +92,8 @@ export interface BuildOptions {
   runComplaintReactor?: boolean;
   /** Start the action pickup and reminder sweeps (default: as runProjections; ACTION_SWEEP_MINUTES=0: no reminders). */
   runActionReactor?: boolean;
+  /** Start writing requested binders (default: as runProjections); tests may drive it with binderRunner.drain(). */
+  runBinderRunner?: boolean;
 }
 
 /** The composition root: the only module that wires slices, read models, GraphQL and the web app together. */
@@ -209,6 +216,19 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     findDue: (dueBy) => dueActions(db, dueBy),
     log: app.log,
   });
+  const binderRunner = createBinderRunner({
+    db,
+    store,
+    clock,
+    dataDir: config.DATA_DIR,
+    keepDays: config.BINDER_KEEP_DAYS,
+    concurrency: config.BINDER_CONCURRENCY,
+    write: productBinderWriter({ db, vault }),
+    source: (request) => createBinderSource({ db }, request),
+    // A binder waits for the read models to reach its position: long when the node has just started.
+    waitForPosition: (position) => runner.waitForPosition(position, 5 * 60_000),
+    log: app.log,
+  });
   await app.register(healthPlugin, { database, runner });
   await app.register(webAppPlugin, { root: webDistDir });
 
@@ -224,6 +244,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   if (options.runCampaignReactor ?? options.runProjections !== false) campaignReactor.start();
   if (options.runComplaintReactor ?? options.runProjections !== false) complaintReactor.start();
   if (options.runActionReactor ?? options.runProjections !== false) actionReactor.start();
+  if (options.runBinderRunner ?? options.runProjections !== false) binderRunner.start();
 
   return {
     app,
@@ -236,6 +257,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     campaignReactor,
     complaintReactor,
     actionReactor,
+    binderRunner,
     vault,
     setupPath,
     async close() {
@@ -244,6 +266,7 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
       await retentionReactor.stop();
       await complaintReactor.stop();
       await actionReactor.stop();
+      await binderRunner.stop();
       await campaignReactor.stop();
       await runtime.close();
     },

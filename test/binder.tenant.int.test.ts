@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { twoTenants } from './support/tenants';
 
 describe('binder exports: bad requests write nothing, and one organisation never reaches another’s binder', () => {
-  const fixture = twoTenants();
+  // No live binder runner: a binder just asked for stays unwritten, as the not-ready case needs.
+  const fixture = twoTenants({ runBinderRunner: false });
 
   /** Read once the read models have seen `position` (what the request answered). */
   const get = (cookie: string, url: string, position: number) =>

@@ -19,15 +19,11 @@ export interface BinderScope {
   asOfPosition: number;
 }
 
-/** The newest event recorded at or before `at`: where a binder "as of" that moment stops. */
-export const logPositionAt = async (db: Db, at: Date) => {
-  const row = await log(db)
-    .selectFrom('es_events')
-    .select(['position', 'recorded_at'])
-    .where('recorded_at', '<=', at)
-    .orderBy('position', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+/** The newest event recorded at or before `at` (null: the newest of all): where a binder "as of" then stops. */
+export const logPositionAt = async (db: Db, at: Date | null) => {
+  let query = log(db).selectFrom('es_events').select(['position', 'recorded_at']);
+  if (at) query = query.where('recorded_at', '<=', at);
+  const row = await query.orderBy('position', 'desc').limit(1).executeTakeFirst();
   return row && { position: Number(row.position), recordedAt: new Date(row.recorded_at) };
 };
 

@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { lastHeldAuditEnd } from '../../projections/audits/queries';
 import { findBinderExport } from '../../projections/binder/queries';
 import { logPositionAt } from '../../projections/evidence/binder';
 import { attachmentDisposition } from '../files/download';
@@ -13,10 +12,10 @@ import { commandContext, commandResult, created, errorResponses, typed } from '.
 import { derivedId, newId } from '../kernel/ids';
 import { parisDate, startOfNextParisDay } from '../kernel/paris-time';
 import { isoDate } from '../kernel/validation';
-import { addCalendarDays } from '../kernel/working-days';
 import type { SliceDeps } from '../slice';
 import { binderExportDecider } from './decider';
 import { binderExportStream } from './events';
+import { defaultBinderFrom } from './period';
 import { binderFilePath } from './runner';
 import { binderReferential } from './source';
 
@@ -32,12 +31,6 @@ const requestBody = z.object({
 });
 
 const params = z.object({ exportId: z.string().uuid() });
-
-/** The year before `to`, both ends included: 2025-12-01 → 2026-11-30 (a 29 February starts on 1 March). */
-export const yearBefore = (to: string) => {
-  const sameDay = `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
-  return addCalendarDays(sameDay.endsWith('-02-29') ? sameDay.replace(/29$/, '28') : sameDay, 1);
-};
 
 export const binderRoutes = (deps: SliceDeps) => async (app: FastifyInstance) => {
   const api = typed(app);
@@ -65,11 +58,12 @@ export const binderRoutes = (deps: SliceDeps) => async (app: FastifyInstance) =>
         });
       }
       const to = body.to ?? body.asOf ?? today;
-      const lastAudit = await lastHeldAuditEnd(deps.db, viewer.organisationId, to);
-      const from =
-        body.from ?? (lastAudit && lastAudit < to ? addCalendarDays(lastAudit, 1) : yearBefore(to));
-      const asOfInstant = body.asOf && body.asOf < today ? startOfNextParisDay(body.asOf) : now;
-      const head = await logPositionAt(deps.db, asOfInstant);
+      const from = body.from ?? (await defaultBinderFrom(deps.db, viewer.organisationId, to));
+      // As of a past day: what the log held at its end (by the log's own dates); else all it holds now.
+      const head = await logPositionAt(
+        deps.db,
+        body.asOf && body.asOf < today ? startOfNextParisDay(body.asOf) : null,
+      );
       if (!head) throw badRequest('log_empty', 'Nothing was recorded by that day');
       const { applicable } = await binderReferential(deps.db, viewer.organisationId, today);
       const exportId = context.idempotencyKey

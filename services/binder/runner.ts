@@ -12,7 +12,7 @@ import type { Clock } from '../kernel/clock';
 import { runCommand } from '../kernel/command';
 import type { BinderProgress, BinderRequest, BinderSource } from './content';
 import { binderExportDecider } from './decider';
-import { binderExportStream } from './events';
+import { type BinderExportEvent, binderExportStream } from './events';
 import { claimBinderJob, dropBinderJob, reportBinderProgress } from './jobs';
 
 /** What writing one binder answers: the archive's hash and size, the signing key, and what it holds. */
@@ -76,7 +76,8 @@ export const createBinderRunner = (options: BinderRunnerOptions) => {
   const { db, store, clock, log } = options;
   const runner = `binder-${randomUUID()}`;
   const controller = new AbortController();
-  const running = new Set<string>();
+  /** The exports this node is writing, by id, with the promise that settles when each is done. */
+  const running = new Map<string, Promise<void>>();
   const loops: Promise<void>[] = [];
   let wake: (() => void) | undefined;
 
@@ -87,6 +88,13 @@ export const createBinderRunner = (options: BinderRunnerOptions) => {
       binderExportStream(row.id),
       command,
     );
+
+  const statusOf = async (exportId: string) => {
+    const events = await store.readStream(binderExportStream(exportId));
+    return events
+      .map((event) => event as unknown as BinderExportEvent)
+      .reduce(binderExportDecider.evolve, binderExportDecider.initialState).status;
+  };
 
   const write = async (row: BinderExportRow) => {
     const request = requestOf(row);
@@ -143,13 +151,17 @@ export const createBinderRunner = (options: BinderRunnerOptions) => {
         staleBefore: new Date(now.getTime() - STALE_AFTER_MS),
       });
       if (!claimed) continue;
-      running.add(row.id);
-      started.push(
-        write(row).finally(() => {
-          running.delete(row.id);
-          wake?.();
-        }),
-      );
+      // The read model may not show yet that another runner, or this one, finished it: the stream says.
+      if ((await statusOf(row.id)) !== 'requested') {
+        await dropBinderJob(db, row.id);
+        continue;
+      }
+      const writing = write(row).finally(() => {
+        running.delete(row.id);
+        wake?.();
+      });
+      running.set(row.id, writing);
+      started.push(writing);
     }
     return started;
   };
@@ -177,7 +189,8 @@ export const createBinderRunner = (options: BinderRunnerOptions) => {
       for (;;) {
         const started = await runOnce();
         if (started.length === 0 && running.size === 0) return;
-        await Promise.race([Promise.all(started), sleep(50)]);
+        // Until one of this node's binders is done (then there is room again), or a while for others' claims.
+        await Promise.race([...running.values(), sleep(50)]);
       }
     },
     sweepExpired,

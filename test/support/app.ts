@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createOrganisationWithAdmin } from '../../services/access/accounts';
 import { type AppContext, buildApp } from '../../services/app';
 import { loadConfig } from '../../services/config';
@@ -26,12 +29,16 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   clock?: Clock;
   runProjections?: boolean;
+  /** Whether the live binder runner writes requested binders (default: as runProjections); else drive `drain()`. */
+  runBinderRunner?: boolean;
   /** Fastify logger options (default: no logging). */
   logger?: object;
 }
 
 export const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
   const testDb = await createTestDatabase(primaryKind());
+  // Files the app writes (binder archives) go to a directory of this app's own, removed when it stops.
+  const dataDir = await mkdtemp(join(tmpdir(), 'qualiopi-test-'));
   // Reads wait for the projections generously: on a loaded machine the 2 s default bound can pass first. Load
   // shedding is off unless a test turns a signal on (test/load-shedding.int.test.ts): a CPU hog beside the suite
   // would otherwise trip it in tests that are about something else.
@@ -42,6 +49,7 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
     SHED_EVENT_LOOP_DELAY_MS: '0',
     SHED_HEAP_USED_MB: '0',
     SHED_POOL_WAITING: '0',
+    DATA_DIR: dataDir,
     ...options.env,
   });
   const context = await buildApp({
@@ -50,6 +58,7 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
     clock: options.clock,
     logger: options.logger ?? false,
     runProjections: options.runProjections,
+    runBinderRunner: options.runBinderRunner,
   });
   await context.app.ready();
 
@@ -94,6 +103,7 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
     async stop() {
       await context.close();
       await testDb.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 };

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { registerAccount } from '../../services/access/accounts';
-import { graphql, PASSWORD, startTestApp, type TestApp } from './app';
+import { graphql, PASSWORD, startTestApp, type TestApp, type TestAppOptions } from './app';
 import { answer, type OpenedLink, openFeedbackLink } from './training-fixture';
 
 export interface Tenant {
@@ -32,7 +32,7 @@ export interface TwoTenants {
  * Two organisations, A and B, each with its own data, for a slice's tenant-isolation tests: each slice keeps
  * its cases in its own `test/<slice>.tenant.int.test.ts`. Call it at the top of a describe block.
  */
-export const twoTenants = (): TwoTenants => {
+export const twoTenants = (options: TestAppOptions = {}): TwoTenants => {
   const fixture = {} as TwoTenants;
   const tenant = async (name: string): Promise<Tenant> => {
     const { cookie, organisationId } = await fixture.t.organisation(name);
@@ -43,7 +43,7 @@ export const twoTenants = (): TwoTenants => {
     return { organisationId, cookie, data, secret };
   };
   beforeAll(async () => {
-    fixture.t = await startTestApp();
+    fixture.t = await startTestApp(options);
     fixture.post = (cookie, url, payload = {}) =>
       fixture.t.app.inject({ method: 'POST', url, payload, headers: cookie ? { cookie } : {} });
     fixture.read = async (cookie, query, variables = {}) =>
