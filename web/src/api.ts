@@ -169,6 +169,8 @@ export async function commandForm<Answer = { position?: number }>(
 export interface CommandOptions {
   /** The revision the page showed (sent as If-Match). */
   ifMatch?: number;
+  /** One key per thing the person asked for: a resend after a lost answer is the same request, not a second. */
+  idempotencyKey?: string;
 }
 
 /** The headers of a command: If-Match for the revision shown, X-Min-Position for our own writes. */
@@ -178,6 +180,7 @@ export function commandHeaders(
 ): Record<string, string> {
   const headers: Record<string, string> = { ...baseHeaders };
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
+  if (options.idempotencyKey !== undefined) headers['Idempotency-Key'] = options.idempotencyKey;
   // A command may check what the read side knows (the questionnaire a campaign names): it must see our writes.
   const position = minPosition();
   if (position !== null) headers['X-Min-Position'] = position;

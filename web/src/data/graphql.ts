@@ -64,7 +64,8 @@ type EnumOf<
     | 'WatchStatus'
     | 'WatchChannel'
     | 'WatchStepKind'
-    | 'DisabilityPartnerKind',
+    | 'DisabilityPartnerKind'
+    | 'BinderExportStatus',
 > = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
@@ -110,6 +111,7 @@ export type WatchStatus = EnumOf<'WatchStatus'>;
 export type WatchChannel = EnumOf<'WatchChannel'>;
 export type WatchStepKind = EnumOf<'WatchStepKind'>;
 export type DisabilityPartnerKind = EnumOf<'DisabilityPartnerKind'>;
+export type BinderExportStatus = EnumOf<'BinderExportStatus'>;
 
 /**
  * The values of a schema enum, in the order of a record that names each of them (its labels): a value the server

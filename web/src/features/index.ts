@@ -6,6 +6,7 @@ import { access } from './access';
 import { actions } from './actions';
 import { answer } from './answer';
 import { audits } from './audits';
+import { binders } from './binders';
 import { calendar } from './calendar';
 import { campaignMail } from './campaign-mail';
 import { campaigns } from './campaigns';
@@ -49,6 +50,7 @@ export const features = [
   results,
   campaignMail,
   evidence,
+  binders,
   publication,
   referential,
   organisation,
