@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { createOrganisationWithAdmin } from '../services/access/accounts';
@@ -7,6 +10,7 @@ import { loadConfig } from '../services/config';
 import type { NewEvent } from '../services/eventstore/types';
 import { newId } from '../services/kernel/ids';
 import { trainingActionStream } from '../services/training/events';
+import { type BinderBenchResult, binderTable, measureBinder } from './binder';
 import { feedbackSubmitted, linkOpened, metadataFor, newLink, sessionContext } from './fixtures';
 import { percentile } from './stats';
 
@@ -36,6 +40,7 @@ export interface ReadsSuiteResult {
   events: number;
   catchUpMs: number;
   reads: ReadResult[];
+  binder?: BinderBenchResult;
 }
 
 const SESSIONS_PER_ACTION = 20;
@@ -48,6 +53,8 @@ export const runReadsSuite = async (options: {
   databaseUrl: string;
   events: number;
   samples: number;
+  /** Also write an audit binder of the seeded organisation (default true). */
+  binder?: boolean;
   log(message: string): void;
 }): Promise<ReadsSuiteResult> => {
   const { log } = options;
@@ -58,6 +65,7 @@ export const runReadsSuite = async (options: {
     PERSONAL_DATA_KEY: process.env.PERSONAL_DATA_KEY ?? randomBytes(32).toString('base64'),
     GRAPHQL_RATE_LIMIT_PER_MINUTE: '1000000',
     SHED_EVENT_LOOP_DELAY_MS: '0',
+    DATA_DIR: await mkdtemp(join(tmpdir(), 'bench-reads-')),
   });
   const context = await buildApp({ config, logger: false, runProjections: false });
   try {
@@ -165,9 +173,12 @@ export const runReadsSuite = async (options: {
         met: p95 <= READ_P95_TARGET_MS,
       });
     }
-    return { events: total, catchUpMs, reads };
+    const binder =
+      options.binder === false ? undefined : await measureBinder(context, cookie, organisationId);
+    return { events: total, catchUpMs, reads, binder };
   } finally {
     await context.close();
+    await rm(config.DATA_DIR, { recursive: true, force: true });
   }
 };
 
@@ -180,5 +191,6 @@ export const readsTable = (result: ReadsSuiteResult): string => {
     `Reads at scale — ${result.events} events in one organisation (projections caught up in ${(result.catchUpMs / 1000).toFixed(1)} s); GraphQL through the app, ms`,
     `${'read'.padEnd(40)}  ${'p50'.padStart(8)}  ${'p95'.padStart(8)}  ${'baseline p95'.padStart(13)}  ${'target'.padStart(6)}`,
     ...rows,
+    ...(result.binder ? ['', binderTable(result.binder)] : []),
   ].join('\n');
 };
