@@ -53,18 +53,43 @@ export interface ParisTime {
   second: number;
 }
 
+const HOUR_MS = 3_600_000;
+/** Paris's offset from UTC (ms) per UTC hour: it changes only on the hour, so one Intl call serves the hour. */
+const offsets = new Map<number, number>();
+
+const offsetAt = (ms: number): number => {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const parts = Object.fromEntries(
+      wallClock.formatToParts(new Date(hour * HOUR_MS)).map((part) => [part.type, Number(part.value)]),
+    );
+    const wall = Date.UTC(
+      parts.year ?? 1970,
+      (parts.month ?? 1) - 1,
+      parts.day ?? 1,
+      parts.hour ?? 0,
+      parts.minute ?? 0,
+      parts.second ?? 0,
+    );
+    offset = wall - hour * HOUR_MS;
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return offset;
+};
+
 /** The Paris wall-clock time of an ISO 8601 instant. */
 export const parisTime = (instant: string): ParisTime => {
-  const parts = Object.fromEntries(
-    wallClock.formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]),
-  );
+  const ms = Date.parse(instant);
+  const wall = new Date(ms + offsetAt(ms));
   return {
-    year: parts.year ?? 0,
-    month: parts.month ?? 1,
-    day: parts.day ?? 1,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
   };
 };
 
