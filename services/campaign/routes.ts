@@ -220,7 +220,11 @@ export const campaignRoutes = (deps: SliceDeps) => async (app: FastifyInstance) 
             read.fileError
               ? 'This file cannot be imported'
               : 'Some lines of this file are wrong: nothing was imported',
-            read.fileError ? { fileError: read.fileError } : { problems: read.problems },
+            read.fileError === 'file_too_large'
+              ? { fileError: read.fileError, maxBytes: MAX_FILE_BYTES }
+              : read.fileError
+                ? { fileError: read.fileError }
+                : { problems: read.problems },
           );
         }
         const people = read.respondents.map(({ email, firstName, lastName }) => ({

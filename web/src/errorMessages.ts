@@ -1,6 +1,7 @@
 /** Human messages for errors: translated per error code, falling back to the server's own message. */
 import i18next, { type TFunction } from 'i18next';
 import { isApiError } from './api';
+import { formatSize } from './format';
 
 /** Looks up a translation by a key computed at run time (codes from the server), or returns null. */
 function translateKey(t: TFunction, key: string, values: Record<string, unknown> = {}): string | null {
@@ -19,8 +20,12 @@ function describe(t: TFunction, error: unknown): string {
   if (!isApiError(error)) return t('errors.generic');
   // A link that no longer takes answers names whom to ask (`_organisation` variant) when the server says.
   const organisation = error.detail('organisationName');
+  // A file refused for its size says the limit (`_limit` variant) when the server gives it.
+  const maxBytes = error.details?.maxBytes;
   const translated =
     (organisation && translateKey(t, `errors.${error.code}_organisation`, { organisation })) ||
+    (typeof maxBytes === 'number' &&
+      translateKey(t, `errors.${error.code}_limit`, { size: formatSize(maxBytes, i18next.language) })) ||
     translateKey(t, `errors.${error.code}`);
   if (translated) return translated;
   if (error.code !== `http_${error.status}` && error.message) return error.message;
