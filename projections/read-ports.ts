@@ -90,6 +90,8 @@ export const createReadPorts = (db: Db): ReadPorts & { waiting(): number } => {
     },
     answerExists: (organisationId, answerId) => answerExists(db, organisationId, answerId),
     membersAmong: (organisationId, userIds) => membersAmong(db, organisationId, userIds),
+    activeStaffAmong: (organisationId, userIds) =>
+      membersAmong(db, organisationId, userIds, { activeStaff: true }),
     complaintPage: async (addressHash) => {
       const row = await complaintPageByAddressHash(db, addressHash);
       if (!row) return undefined;

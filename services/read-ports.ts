@@ -55,6 +55,8 @@ export interface ReadPorts {
   complaintReference(organisationId: string, complaintId: string): Promise<string | undefined>;
   /** Those of these user ids who are members of the organisation (another organisation's are left out). */
   membersAmong(organisationId: string, userIds: readonly string[]): Promise<string[]>;
+  /** Those of these user ids who are active staff of the organisation (not deactivated, not auditors). */
+  activeStaffAmong(organisationId: string, userIds: readonly string[]): Promise<string[]>;
 }
 
 /** What a public complaint page's address leads to. */

@@ -185,14 +185,14 @@ describe('disability network: partners, referent, meetings, each evidencing 26; 
     const f = await t.organisation('Réseau F');
     const member = async (role: 'contributor' | 'auditor') => {
       const email = `${role}.${crypto.randomUUID()}@example.fr`;
-      await registerAccount(
+      const { userId } = await registerAccount(
         { db: t.database.db, store: t.store, clock: { now: () => new Date() } },
         { organisationId: f.organisationId, email, displayName: `Un ${role}`, role, password: PASSWORD },
       );
-      return t.login(email, PASSWORD);
+      return { userId, cookie: await t.login(email, PASSWORD) };
     };
-    const contributor = await member('contributor');
-    const auditor = await member('auditor');
+    const { userId: contributorId, cookie: contributor } = await member('contributor');
+    const { userId: auditorId, cookie: auditor } = await member('auditor');
     const set = await post('/api/disability-network/referent', { memberId: f.userId }, f.cookie);
     expect(set.statusCode, set.body).toBe(200);
     const network = await read(
@@ -204,6 +204,9 @@ describe('disability network: partners, referent, meetings, each evidencing 26; 
       referentCandidates: [{ displayName: 'Admin Réseau F' }, { displayName: 'Un contributor' }],
     });
 
+    // Only active staff may be named: not the auditor, not a member deactivated since.
+    const namingAuditor = await post('/api/disability-network/referent', { memberId: auditorId }, f.cookie);
+    expect([namingAuditor.statusCode, namingAuditor.json().code]).toEqual([400, 'referent_member_unknown']);
     const before = await t.lastPosition();
     for (const cookie of [contributor, auditor]) {
       expect((await post('/api/disability-network/partners', capEmploi, cookie)).statusCode).toBe(403);
@@ -212,5 +215,15 @@ describe('disability network: partners, referent, meetings, each evidencing 26; 
       expect(readable.disabilityNetwork).toEqual({ referent: { memberName: 'Admin Réseau F' } });
     }
     expect(await t.lastPosition()).toBe(before);
+
+    const deactivated = await post(`/api/team/members/${contributorId}/deactivate`, {}, f.cookie);
+    expect(deactivated.statusCode, deactivated.body).toBe(200);
+    await t.runner.waitForPosition(await t.lastPosition(), 30_000);
+    const namingFormer = await post(
+      '/api/disability-network/referent',
+      { memberId: contributorId },
+      f.cookie,
+    );
+    expect([namingFormer.statusCode, namingFormer.json().code]).toEqual([400, 'referent_member_unknown']);
   });
 });

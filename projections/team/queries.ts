@@ -27,15 +27,21 @@ export const activeStaff = (db: Db, organisationId: string) =>
     .orderBy('user_id')
     .execute();
 
-/** Those of these user ids who are members of the organisation. */
-export const membersAmong = async (db: Db, organisationId: string, userIds: readonly string[]) => {
+/** Those of these user ids who are members of the organisation (with `activeStaff`: active, auditors aside). */
+export const membersAmong = async (
+  db: Db,
+  organisationId: string,
+  userIds: readonly string[],
+  options: { activeStaff?: boolean } = {},
+) => {
   if (userIds.length === 0) return [];
-  const rows = await team(db)
+  let query = team(db)
     .selectFrom('team_members')
     .select('user_id')
     .where('organisation_id', '=', organisationId)
-    .where('user_id', 'in', [...userIds])
-    .execute();
+    .where('user_id', 'in', [...userIds]);
+  if (options.activeStaff) query = query.where('active', '=', true).where('role', '<>', 'auditor');
+  const rows = await query.execute();
   return rows.map((row) => row.user_id);
 };
 

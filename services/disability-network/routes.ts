@@ -149,9 +149,12 @@ export const disabilityNetworkRoutes = (deps: SliceDeps) => async (app: FastifyI
     async (request) => {
       const { memberId } = request.body;
       if (memberId && request.viewer) {
-        const members = await deps.reads.membersAmong(request.viewer.organisationId, [memberId]);
+        const members = await deps.reads.activeStaffAmong(request.viewer.organisationId, [memberId]);
         if (members.length === 0)
-          throw badRequest('referent_member_unknown', 'Name a member of the organisation');
+          throw badRequest(
+            'referent_member_unknown',
+            'Name an active member of the organisation (not an auditor)',
+          );
       }
       const { viewer, result } = await run(request, {
         type: 'SetReferent',
