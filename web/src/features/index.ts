@@ -14,6 +14,7 @@ import { complaints } from './complaints';
 import { contactLog } from './contact-log';
 import { dashboard } from './dashboard';
 import { disabilityNetwork } from './disability-network';
+import { documents } from './documents';
 import { evidence } from './evidence';
 import { feedback } from './feedback';
 import { incidents } from './incidents';
@@ -49,6 +50,7 @@ export const features = [
   results,
   campaignMail,
   evidence,
+  documents,
   publication,
   referential,
   organisation,
