@@ -123,19 +123,6 @@ export function DocumentPage() {
         </a>
       </p>
 
-      {data.canManage && !data.withdrawn && (
-        <>
-          <section aria-labelledby="document-new-version">
-            <h2 id="document-new-version">{t('evidenceDocument.newVersionTitle')}</h2>
-            <VersionForm key={data.revision} current={data} onDone={setStatus} />
-          </section>
-          <section aria-labelledby="document-withdraw">
-            <h2 id="document-withdraw">{t('evidenceDocument.withdrawTitle')}</h2>
-            <WithdrawForm key={data.revision} document={data} onDone={setStatus} />
-          </section>
-        </>
-      )}
-
       <section aria-labelledby="document-history">
         <h2 id="document-history">{t('evidenceDocument.historyTitle')}</h2>
         <ol className="card-list">
@@ -169,6 +156,19 @@ export function DocumentPage() {
           ))}
         </ol>
       </section>
+
+      {data.canManage && !data.withdrawn && (
+        <>
+          <section aria-labelledby="document-new-version">
+            <h2 id="document-new-version">{t('evidenceDocument.newVersionTitle')}</h2>
+            <VersionForm key={data.revision} current={data} onDone={setStatus} />
+          </section>
+          <section aria-labelledby="document-withdraw">
+            <h2 id="document-withdraw">{t('evidenceDocument.withdrawTitle')}</h2>
+            <WithdrawForm key={data.revision} document={data} onDone={setStatus} />
+          </section>
+        </>
+      )}
     </>
   );
 }
