@@ -6,6 +6,7 @@ import { campaignsReadSlice } from './campaigns';
 import { complaintsReadSlice } from './complaints';
 import { contactLogReadSlice } from './contact-log';
 import { disabilityNetworkReadSlice } from './disability-network';
+import { documentsReadSlice } from './documents';
 import { evidenceProjection } from './evidence/projection';
 import { feedbackReadSlice } from './feedback';
 import { incidentsReadSlice } from './incidents';
@@ -43,6 +44,7 @@ export const readSlices: readonly ReadSlice[] = [
   watchReadSlice,
   disabilityNetworkReadSlice,
   binderReadSlice,
+  documentsReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

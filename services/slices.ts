@@ -7,6 +7,7 @@ import { campaignSlice } from './campaign';
 import { complaintsSlice } from './complaints';
 import { contactLogSlice } from './contact-log';
 import { disabilityNetworkSlice } from './disability-network';
+import { documentsSlice } from './documents';
 import { feedbackSlice } from './feedback';
 import { filesSlice } from './files';
 import { incidentsSlice } from './incidents';
@@ -44,4 +45,5 @@ export const writeSlices: readonly WriteSlice[] = [
   watchSlice,
   disabilityNetworkSlice,
   binderSlice,
+  documentsSlice,
 ];

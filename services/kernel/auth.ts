@@ -47,6 +47,10 @@ const PERMISSIONS = {
   'binder:export': ['admin', 'quality_manager'],
   /** Downloading a binder: those who prepare the audit, and the auditor. */
   'binder:read': ['admin', 'quality_manager', 'auditor'],
+  /** Adding evidence documents, their new versions, and withdrawing them. */
+  'document:manage': ['admin', 'quality_manager'],
+  /** Reading evidence documents and downloading their files: every member. */
+  'document:read': ['admin', 'quality_manager', 'contributor', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

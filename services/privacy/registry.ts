@@ -15,6 +15,7 @@ import { complaintPagePersonalData } from '../complaints/public-page';
 import { complaintSettingsPersonalData } from '../complaints/settings';
 import { contactLogPersonalData } from '../contact-log/events';
 import { disabilityNetworkPersonalData } from '../disability-network/events';
+import { evidenceDocumentPersonalData } from '../documents/events';
 import { feedbackPersonalData } from '../feedback/events';
 import { mailPersonalData } from '../mail/events';
 import { organisationPersonalData } from '../organisation/events';
@@ -131,6 +132,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   watchSettingsPersonalData,
   disabilityNetworkPersonalData,
   binderExportPersonalData,
+  evidenceDocumentPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];

@@ -15,6 +15,7 @@ import { complaints } from './complaints';
 import { contactLog } from './contact-log';
 import { dashboard } from './dashboard';
 import { disabilityNetwork } from './disability-network';
+import { documents } from './documents';
 import { evidence } from './evidence';
 import { feedback } from './feedback';
 import { incidents } from './incidents';
@@ -51,6 +52,7 @@ export const features = [
   campaignMail,
   evidence,
   binders,
+  documents,
   publication,
   referential,
   organisation,

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { codeLabel } from '../../errorMessages';
 import type { Criterion, IndicatorApplicability } from './referential';
 
@@ -65,6 +66,11 @@ export function ReferentialCriterion({
                   {forUs.deferredToSurveillance && <p className="hint">{t('referential.deferred')}</p>}
                 </div>
               )}
+              <p>
+                <Link to={`/evidence-documents?indicator=${indicator.number}`}>
+                  {t('evidenceDocuments.forIndicator', { number: indicator.number })}
+                </Link>
+              </p>
             </li>
           );
         })}

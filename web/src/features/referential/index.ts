@@ -15,4 +15,4 @@ export const referential: Feature<typeof referentialMessages> = {
   messages: referentialMessages,
 };
 
-export { type IndicatorInForce, useIndicatorsInForce } from './referential';
+export { type IndicatorInForce, useIndicatorsInForce, useOrganisationApplicability } from './referential';
