@@ -26,6 +26,7 @@ import './types/calendar';
 import './types/actions';
 import './types/watch';
 import './types/disability-network';
+import './types/readiness';
 
 export const schema = builder.toSchema();
 
