@@ -14,7 +14,7 @@ import { snapshotsOf, statusOf } from '../../projections/publication/queries';
 import { answerCounts } from '../../projections/results/queries';
 import { watchSettings } from '../../projections/watch/queries';
 import type { WatchTables } from '../../projections/watch/tables';
-import type { NcGrade } from '../audits/cycle';
+import { type NcGrade, ncDeadline } from '../audits/cycle';
 import type { ComplaintDates, ComplaintDeadlineSettings } from '../complaints/deadlines';
 import type { Db } from '../db/database';
 import { AUDIENCES, type Audience } from '../feedback/events';
@@ -113,11 +113,15 @@ const openNonConformitiesOf = async (db: Db, organisationId: string, today: stri
   const rows = await nonConformitiesOf(db, organisationId);
   return rows
     .filter((nc) => nc.notified_on <= today && (nc.open || (nc.closed_on !== null && nc.closed_on > today)))
-    .map((nc) => ({
-      indicator: nc.indicator,
-      grade: nc.requalified_on !== null && nc.requalified_on > today ? nc.initial_grade : nc.grade,
-      deadline: nc.deadline,
-    }));
+    .map((nc) => {
+      // A minor requalified after `today` was still a minor then, with a minor's deadline.
+      const requalifiedLater = nc.requalified_on !== null && nc.requalified_on > today;
+      return {
+        indicator: nc.indicator,
+        grade: requalifiedLater ? nc.initial_grade : nc.grade,
+        deadline: requalifiedLater ? ncDeadline(nc.initial_grade, nc.notified_on) : nc.deadline,
+      };
+    });
 };
 
 /** The last day each group was asked: campaigns sent, feedback links opened, contacts logged with partners. */
