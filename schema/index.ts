@@ -28,6 +28,7 @@ import './types/watch';
 import './types/disability-network';
 import './types/binder';
 import './types/documents';
+import './types/readiness';
 
 export const schema = builder.toSchema();
 

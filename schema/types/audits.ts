@@ -11,7 +11,7 @@ import type { GraphQLContext } from '../context';
 
 const today = (context: GraphQLContext) => parisDate(context.clock.now());
 
-const AuditKindEnum = builder.enumType('CycleAuditKind', { values: AUDIT_KINDS });
+export const AuditKindEnum = builder.enumType('CycleAuditKind', { values: AUDIT_KINDS });
 const AuditStatusEnum = builder.enumType('AuditStatus', {
   values: ['planned', 'held', 'report_received', 'cancelled'] as const,
 });
@@ -97,7 +97,7 @@ const AuditRef = builder.objectRef<AuditRow>('Audit').implement({
   }),
 });
 
-const DateSpanRef = builder.objectRef<{ from: string; to: string }>('DateSpan').implement({
+export const DateSpanRef = builder.objectRef<{ from: string; to: string }>('DateSpan').implement({
   fields: (t) => ({
     from: t.field({ type: 'Date', resolve: (span) => span.from }),
     to: t.field({ type: 'Date', resolve: (span) => span.to }),

@@ -8,8 +8,12 @@ import { NextDuePanel } from '../calendar';
 import { EvidenceEntry } from '../evidence';
 import { useDashboard } from './dashboard';
 import { EvidenceSummaryTable } from './EvidenceSummaryTable';
+import { ReadinessPanel } from './ReadinessPanel';
 
-/** `/`: a warning when published results are missing or old, key figures, latest evidence, evidence per indicator. */
+/**
+ * `/`: a warning when published results are missing or old, audit readiness, what is due, key figures, latest
+ * evidence, evidence per indicator.
+ */
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const dashboard = useDashboard();
@@ -35,6 +39,7 @@ export function DashboardPage() {
               </p>
             </div>
           )}
+          <ReadinessPanel />
           <NextDuePanel />
           <section aria-labelledby="dashboard-counts">
             <h2 id="dashboard-counts">{t('dashboard.countsTitle')}</h2>
