@@ -12,12 +12,14 @@ import { type ActionReactor, createActionReactor } from './actions/reactor';
 import { productBinderWriter } from './binder/compose';
 import { type BinderRunner, createBinderRunner } from './binder/runner';
 import { createBinderSource } from './binder/source';
+import { readinessOf } from './binder/stated-readiness';
 import { CAMPAIGN_LINK_KEY_PURPOSE } from './campaign/links';
 import { type CampaignReactor, createCampaignReactor } from './campaign/reactor';
 import { COMPLAINT_PAGE_KEY_PURPOSE } from './complaints/public-page';
 import { type ComplaintReactor, createComplaintReactor } from './complaints/reactor';
 import type { Config } from './config';
 import type { Database } from './db/database';
+import { binderDocuments } from './documents/binder';
 import type { PostgresEventStore } from './eventstore/postgres';
 import { actionsExportPlugin } from './exports/actions';
 import { complaintsExportPlugin } from './exports/complaints';
@@ -224,7 +226,11 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
     keepDays: config.BINDER_KEEP_DAYS,
     concurrency: config.BINDER_CONCURRENCY,
     write: productBinderWriter({ db, vault }),
-    source: (request) => createBinderSource({ db }, request),
+    source: (request, readiness) =>
+      createBinderSource(
+        { db, readiness: readinessOf(readiness), documents: binderDocuments({ db, vault }) },
+        request,
+      ),
     // A binder waits for the read models to reach its position: long when the node has just started.
     waitForPosition: (position) => runner.waitForPosition(position, 5 * 60_000),
     log: app.log,

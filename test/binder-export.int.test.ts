@@ -13,6 +13,8 @@ import type { Role } from '../services/kernel/auth';
 import { fixedClock } from '../services/kernel/clock';
 import { parisDate } from '../services/kernel/paris-time';
 import { graphql, PASSWORD, startTestApp, type TestApp } from './support/app';
+import { tinyPdf } from './support/file-fixtures';
+import { multipartBody } from './support/multipart';
 
 const run = promisify(execFile);
 
@@ -45,6 +47,7 @@ describe('audit binders from request to download: verifiable, reproducible, as o
   let organisationId: string;
   let email: string;
   let work: string;
+  let documentId: string;
 
   const post = (url: string, payload: object) =>
     t.app.inject({ method: 'POST', url, payload, headers: { cookie } });
@@ -95,6 +98,20 @@ describe('audit binders from request to download: verifiable, reproducible, as o
     work = await mkdtemp(join(tmpdir(), 'binder-export-'));
     await complaint('La salle de la session de mai était trop petite.');
     await complaint('Le support de cours est arrivé en retard.');
+    const form = multipartBody([
+      { name: 'title', value: 'Procédure de traitement des réclamations' },
+      { name: 'on', value: parisDate(clock.now()) },
+      { name: 'indicators', value: '31' },
+      { name: 'file', filename: 'procédure réclamations.pdf', bytes: tinyPdf() },
+    ]);
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: '/api/evidence-documents',
+      payload: form.payload,
+      headers: { cookie, ...form.headers },
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    documentId = uploaded.json().id;
     await t.runner.waitForPosition(await t.lastPosition(), 30_000);
     await execute(t.database.db, `UPDATE es_events SET recorded_at = recorded_at - interval '2 days'`);
     // The binders below are drawn as of yesterday: what is recorded from today on is not theirs.
@@ -127,6 +144,11 @@ describe('audit binders from request to download: verifiable, reproducible, as o
     await run('unzip', ['-q', zipPath, '-d', unpacked]);
     const { stdout } = await run('sha256sum', ['-c', 'SHA256SUMS'], { cwd: unpacked });
     expect(stdout).toContain('binder.pdf: OK');
+    // The evidence document current on that day travels with its exact bytes.
+    expect(stdout).toContain(`documents/${documentId}/v1/`);
+    const carried = stdout.split('\n').find((line) => line.startsWith(`documents/${documentId}/v1/`))!;
+    const carriedPath = carried.replace(/: OK$/, '');
+    expect(Buffer.compare(await readFile(join(unpacked, carriedPath)), tinyPdf())).toBe(0);
     expect(stdout).not.toMatch(/FAILED/);
 
     const { data } = await read(cookie, '{ binderSigningKey { fingerprint publicKeyPem } }');
@@ -157,10 +179,23 @@ describe('audit binders from request to download: verifiable, reproducible, as o
     expect(again.sha256).toBe(first.sha256);
     expect(Buffer.compare(await download(again), await download(first))).toBe(0);
 
-    // Drawn as of today, the binder holds today's complaint too.
+    // Drawn as of today, the binder holds today's complaint too, and states readiness as of its request.
     const today = await exportBinder({});
     expect(today.sha256).not.toBe(first.sha256);
     expect(today.items).toBeGreaterThan(first.items!);
+    const requested = (await t.store.readStream(`binderexport-${today.id}`))[0]!;
+    const stated = (requested.data as { readiness: Record<string, { status: string; reasons: string[] }> })
+      .readiness;
+    expect(
+      Object.keys(stated)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual(today.indicators);
+    expect(['ready', 'at_risk', 'missing']).toContain(stated['31']!.status);
+    // Of a past day, no readiness is stated: today's read models would not say what that day's did.
+    expect((await t.store.readStream(`binderexport-${again.id}`))[0]!.data).toMatchObject({
+      readiness: null,
+    });
   });
 
   it('shows binders to the auditor, and to no contributor', async () => {

@@ -1,4 +1,5 @@
 import { noPersonalData, type PersonalDataDeclarations } from '../privacy/declarations';
+import type { ReadinessStatus } from './content';
 
 /**
  * An audit binder's export, as facts: what was asked (period, indicators, the log position it stops at) and
@@ -16,8 +17,17 @@ export type BinderExportRequested = {
     asOfPosition: number;
     asOfRecordedAt: string;
     requestedBy: string;
+    /**
+     * Audit readiness per indicator as stated when the binder was asked for "now" (the readiness rules read
+     * today's read models, not the log at a position); absent for a binder drawn as of a past day. Writing the
+     * binder again from this event gives the same bytes.
+     */
+    readiness?: StatedReadiness | null;
   };
 };
+
+/** Readiness by indicator number (as a string key, as JSON has it), its reasons in plain French. */
+export type StatedReadiness = Record<string, { status: ReadinessStatus; reasons: string[] }>;
 export type BinderExportCompleted = {
   type: 'BinderExportCompleted';
   data: {

@@ -18,6 +18,7 @@ import { binderExportStream } from './events';
 import { defaultBinderFrom } from './period';
 import { binderFilePath } from './runner';
 import { binderReferential } from './source';
+import { stateReadiness } from './stated-readiness';
 
 const requestBody = z.object({
   /** First Paris day; default: the day after the last audit held, else a year before `to`. */
@@ -66,6 +67,19 @@ export const binderRoutes = (deps: SliceDeps) => async (app: FastifyInstance) =>
       );
       if (!head) throw badRequest('log_empty', 'Nothing was recorded by that day');
       const { applicable } = await binderReferential(deps.db, viewer.organisationId, today);
+      const indicators = body.indicators ?? applicable;
+      // Readiness is stated only for a binder of "now": the rules read today's read models, not a past day's.
+      const statedNow = !body.asOf || body.asOf >= today;
+      const readiness = statedNow
+        ? await stateReadiness(deps.db, {
+            organisationId: viewer.organisationId,
+            from,
+            to,
+            indicators: [...new Set(indicators)].filter((n) => applicable.includes(n)).sort((a, b) => a - b),
+            asOfPosition: head.position,
+            asOfRecordedAt: head.recordedAt.toISOString(),
+          })
+        : null;
       const exportId = context.idempotencyKey
         ? derivedId(viewer.organisationId, 'binder-export', context.idempotencyKey)
         : newId();
@@ -75,10 +89,11 @@ export const binderRoutes = (deps: SliceDeps) => async (app: FastifyInstance) =>
           exportId,
           from,
           to,
-          indicators: body.indicators ?? applicable,
+          indicators,
           asOfPosition: head.position,
           asOfRecordedAt: head.recordedAt.toISOString(),
           requestedBy: viewer.userId,
+          readiness,
         },
         applicable,
         today,

@@ -12,7 +12,7 @@ import type { Clock } from '../kernel/clock';
 import { runCommand } from '../kernel/command';
 import type { BinderProgress, BinderRequest, BinderSource } from './content';
 import { binderExportDecider } from './decider';
-import { type BinderExportEvent, binderExportStream } from './events';
+import { type BinderExportEvent, binderExportStream, type StatedReadiness } from './events';
 import { claimBinderJob, dropBinderJob, reportBinderProgress } from './jobs';
 
 /** What writing one binder answers: the archive's hash and size, the signing key, and what it holds. */
@@ -39,7 +39,8 @@ export interface BinderRunnerOptions {
   keepDays: number;
   concurrency: number;
   write: BinderWriter;
-  source(request: BinderRequest): Promise<BinderSource>;
+  /** The source a request's binder is written from, with the readiness its request stated (null: none). */
+  source(request: BinderRequest, readiness: StatedReadiness | null): Promise<BinderSource>;
   /** Waits, bounded, until the read models show the event at this position. */
   waitForPosition(position: number): Promise<boolean>;
   log?: FastifyBaseLogger;
@@ -89,11 +90,16 @@ export const createBinderRunner = (options: BinderRunnerOptions) => {
       command,
     );
 
-  const statusOf = async (exportId: string) => {
-    const events = await store.readStream(binderExportStream(exportId));
-    return events
-      .map((event) => event as unknown as BinderExportEvent)
-      .reduce(binderExportDecider.evolve, binderExportDecider.initialState).status;
+  const eventsOf = async (exportId: string) =>
+    (await store.readStream(binderExportStream(exportId))).map(
+      (event) => event as unknown as BinderExportEvent,
+    );
+  const statusOf = async (exportId: string) =>
+    (await eventsOf(exportId)).reduce(binderExportDecider.evolve, binderExportDecider.initialState).status;
+  /** The readiness the request stated, from its event (the read model keeps only what lists show). */
+  const statedReadinessOf = async (exportId: string) => {
+    const requested = (await eventsOf(exportId)).find((event) => event.type === 'BinderExportRequested');
+    return requested?.type === 'BinderExportRequested' ? (requested.data.readiness ?? null) : null;
   };
 
   const write = async (row: BinderExportRow) => {
@@ -110,7 +116,7 @@ export const createBinderRunner = (options: BinderRunnerOptions) => {
     try {
       await options.waitForPosition(request.asOfPosition);
       await mkdir(join(options.dataDir, 'binders', row.organisation_id), { recursive: true });
-      const source = await options.source(request);
+      const source = await options.source(request, await statedReadinessOf(row.id));
       const out = createWriteStream(partial);
       const written = await options.write(source, out, onProgress);
       // The writer ends the stream; the archive is whole once the file is closed.
