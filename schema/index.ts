@@ -27,6 +27,7 @@ import './types/actions';
 import './types/watch';
 import './types/disability-network';
 import './types/binder';
+import './types/auditor-access';
 
 export const schema = builder.toSchema();
 

@@ -1,5 +1,6 @@
 import type { AccessEvent, AccountEvent, TeamEvent } from '../access/events';
 import { actionPersonalData } from '../actions/events';
+import { type AuditorAccessEvent, auditorAccessPersonalData } from '../auditor-access/events';
 import {
   auditPersonalData,
   nonConformityActionPersonalData,
@@ -131,6 +132,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   watchSettingsPersonalData,
   disabilityNetworkPersonalData,
   binderExportPersonalData,
+  auditorAccessPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];
@@ -167,6 +169,12 @@ export const resultsSubjectReferences: SubjectReferences<ResultsEvent> = {
   AnswerReviewed: (data) => [subjectId('user', data.reviewedBy)],
 };
 
+/** An auditor's link names them (the link is their subject) when it is revoked and each time it is used. */
+export const auditorAccessSubjectReferences: SubjectReferences<AuditorAccessEvent> = {
+  AuditorAccessRevoked: (data) => [subjectId('contact', data.linkId)],
+  AuditorAccessUsed: (data) => [subjectId('contact', data.linkId)],
+};
+
 /** Every slice's subject references, merged (see SubjectReferences). */
 export const allSubjectReferences: AllSubjectReferences = Object.assign(
   {},
@@ -174,4 +182,5 @@ export const allSubjectReferences: AllSubjectReferences = Object.assign(
   campaignSubjectReferences,
   resultsSubjectReferences,
   complaintSubjectReferences,
+  auditorAccessSubjectReferences,
 ) as AllSubjectReferences;
