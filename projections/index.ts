@@ -1,5 +1,6 @@
 import { allPersonalData } from '../services/privacy/registry';
 import { actionsReadSlice } from './actions';
+import { auditorAccessReadSlice } from './auditor-access';
 import { auditsReadSlice } from './audits';
 import { binderReadSlice } from './binder';
 import { campaignsReadSlice } from './campaigns';
@@ -45,6 +46,7 @@ export const readSlices: readonly ReadSlice[] = [
   disabilityNetworkReadSlice,
   binderReadSlice,
   documentsReadSlice,
+  auditorAccessReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

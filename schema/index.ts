@@ -29,6 +29,7 @@ import './types/disability-network';
 import './types/binder';
 import './types/documents';
 import './types/readiness';
+import './types/auditor-access';
 
 export const schema = builder.toSchema();
 

@@ -124,7 +124,13 @@ export const buildApp = async (options: BuildOptions): Promise<AppContext> => {
   const backlog = () => (database.pool?.waitingCount ?? 0) + runtime.waitingAppends() + reads.waiting();
   await app.register(loadSheddingPlugin, { config, poolWaiting: backlog });
   await app.register(securityPlugin, { config });
-  await app.register(sessionPlugin, { db, store, clock, idleMinutes: config.SESSION_IDLE_MINUTES });
+  await app.register(sessionPlugin, {
+    db,
+    store,
+    clock,
+    idleMinutes: config.SESSION_IDLE_MINUTES,
+    otherSessions: writeSlices.flatMap((slice) => slice.sessions?.({ db, store, vault, clock }) ?? []),
+  });
   await app.register(readYourWritesPlugin, { waitForPosition });
   await app.register(openApiPlugin);
 

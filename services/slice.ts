@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { Db } from './db/database';
 import type { NamedMigration } from './db/migrate';
 import type { EventStore } from './eventstore/types';
+import type { Viewer } from './kernel/auth';
 import type { Clock } from './kernel/clock';
 import type { MailPort } from './mail/port';
 import type { Vault } from './privacy/vault';
@@ -27,11 +28,22 @@ export interface SliceDeps {
   mail: MailPort;
 }
 
+/** Who a session token stands for, among the sessions a slice opens itself (not members' accounts). */
+export type SessionResolver = (
+  token: string,
+  request: { ip: string; id: string },
+) => Promise<{ viewer: Viewer; sessionId: string | null } | undefined>;
+
+/** What a slice's sessions need: they are found before any route runs. */
+export type SessionDeps = Pick<SliceDeps, 'db' | 'store' | 'vault' | 'clock'>;
+
 /** What one slice adds to the write side: its commands (routes) and the tables it keeps outside the log. */
 export interface WriteSlice {
   name: string;
   routes(deps: SliceDeps): (app: FastifyInstance) => Promise<void>;
   migrations?: readonly NamedMigration[];
+  /** Sessions the slice opens without an account (an auditor's link): the session plugin asks each in turn. */
+  sessions?(deps: SessionDeps): SessionResolver;
   /**
    * Scrubs what the slice keeps outside the log about an erased data subject (`<kind>:<id>`): the log's copies
    * are shredded by the vault, read models scrub theirs on `PersonalDataErased`, and this covers the rest.

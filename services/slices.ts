@@ -1,5 +1,6 @@
 import { accessSlice } from './access';
 import { actionsSlice } from './actions';
+import { auditorAccessSlice } from './auditor-access';
 import { auditsSlice } from './audits';
 import { binderSlice } from './binder';
 import { calendarFeedSlice } from './calendar-feed';
@@ -46,4 +47,5 @@ export const writeSlices: readonly WriteSlice[] = [
   disabilityNetworkSlice,
   binderSlice,
   documentsSlice,
+  auditorAccessSlice,
 ];

@@ -4,7 +4,7 @@ import type { BinderExportRow } from '../../projections/binder/tables';
 import { defaultBinderFrom } from '../../services/binder/period';
 import { readSigningKey } from '../../services/binder/signing';
 import { binderReferential } from '../../services/binder/source';
-import { can, type Permission } from '../../services/kernel/auth';
+import { can, coversBinder, type Permission } from '../../services/kernel/auth';
 import { parisDate } from '../../services/kernel/paris-time';
 import { builder, isUuid, organisationOf } from '../builder';
 import type { GraphQLContext } from '../context';
@@ -20,6 +20,10 @@ const allowedOrganisationOf = (context: GraphQLContext, permission: Permission =
   }
   return organisationId;
 };
+
+/** Through an auditor's link, only the completed binders it covers are seen. */
+const visibleBinder = (context: GraphQLContext, row: BinderExportRow) =>
+  !context.viewer?.link || (row.status === 'completed' && coversBinder(context.viewer, row.id));
 
 const BinderStatusEnum = builder.enumType('BinderExportStatus', {
   description:
@@ -101,8 +105,11 @@ builder.queryField('binderExports', (t) =>
     description: 'The organisation’s binders, newest first',
     authScopes: { member: true },
     args: { limit: t.arg.int({ required: false, defaultValue: 20 }) },
-    resolve: (_root, args, context) =>
-      binderExports(context.db, allowedOrganisationOf(context), Math.min(Math.max(args.limit ?? 20, 1), 100)),
+    resolve: async (_root, args, context) => {
+      const limit = Math.min(Math.max(args.limit ?? 20, 1), 100);
+      const rows = await binderExports(context.db, allowedOrganisationOf(context), limit);
+      return rows.filter((row) => visibleBinder(context, row));
+    },
   }),
 );
 
@@ -115,7 +122,8 @@ builder.queryField('binderExport', (t) =>
     resolve: async (_root, args, context) => {
       const organisationId = allowedOrganisationOf(context);
       const id = String(args.id);
-      return isUuid(id) ? ((await findBinderExport(context.db, organisationId, id)) ?? null) : null;
+      const row = isUuid(id) ? await findBinderExport(context.db, organisationId, id) : undefined;
+      return row && visibleBinder(context, row) ? row : null;
     },
   }),
 );

@@ -121,6 +121,8 @@ export const binderRoutes = (deps: SliceDeps) => async (app: FastifyInstance) =>
         () => undefined,
       );
       if (size === undefined) throw new AppError(410, 'binder_discarded', 'This binder’s archive is gone');
+      // Through an auditor's link: only the binders it covers, and each download is recorded on the link.
+      await viewer.link?.recordBinderDownload(row.id);
       return reply
         .header('content-type', 'application/zip')
         .header('content-length', String(size))

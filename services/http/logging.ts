@@ -4,13 +4,14 @@ import type { Config } from '../config';
 const REDACTED = '[redacted]';
 
 /**
- * A request URL as it may be logged: public link tokens (`/f/<token>`, `/api/public/…/<token>`) and `token=`
- * query values are secrets that open a form or the setup page, so they never reach the logs.
+ * A request URL as it may be logged: public link tokens (`/f/<token>`, `/auditor/<token>`, `/api/public/…/<token>`)
+ * and `token=` query values are secrets that open a form, an auditor's access or the setup page, so they never
+ * reach the logs.
  */
 export const redactUrl = (url: string): string => {
   const [path = '', query] = url.split('?', 2);
   const safePath = path
-    .replace(/^\/([fa])\/[^/]+/, `/$1/${REDACTED}`)
+    .replace(/^\/(f|a|auditor)\/[^/]+/, `/$1/${REDACTED}`)
     .replace(/^(\/api\/public\/[^/]+\/)[^/]+/, `$1${REDACTED}`);
   if (query === undefined) return safePath;
   const safeQuery = query.replace(/(^|&)(token=)[^&]*/gi, `$1$2${REDACTED}`);

@@ -51,9 +51,24 @@ const PERMISSIONS = {
   'document:manage': ['admin', 'quality_manager'],
   /** Reading evidence documents and downloading their files: every member. */
   'document:read': ['admin', 'quality_manager', 'contributor', 'auditor'],
+  /** Granting an outside auditor a time-limited link to the organisation's data, and revoking it. */
+  'auditor-access:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/**
+ * A time-limited access link a request acts under instead of an account (an outside auditor's): it reads as the
+ * `auditor` role does, never writes, and records each binder it downloads.
+ */
+export interface AccessLink {
+  linkId: string;
+  expiresAt: Date;
+  /** The binders it may download; null: every binder completed when it is used. */
+  binderExportIds: readonly string[] | null;
+  /** Records the download on the link (an event); refuses with 403 or 410 when the link no longer allows it. */
+  recordBinderDownload(exportId: string): Promise<void>;
+}
 
 /** The signed-in user a request acts for; every command and read is scoped to `organisationId`. */
 export interface Viewer {
@@ -62,7 +77,13 @@ export interface Viewer {
   role: Role;
   email: string;
   displayName: string;
+  /** Set when the request comes through an auditor's access link rather than a member's account. */
+  link?: AccessLink;
 }
+
+/** Whether the viewer may read this binder: any, unless an access link names the ones it covers. */
+export const coversBinder = (viewer: Viewer, exportId: string): boolean =>
+  !viewer.link?.binderExportIds || viewer.link.binderExportIds.includes(exportId);
 
 /** Whether the role holds the permission. */
 export const can = (role: Role, permission: Permission): boolean =>

@@ -39,6 +39,8 @@ export interface MailTemplates {
   };
   /** To an improvement action's owner: it is due tomorrow, or overdue (no title: it may quote a complaint). */
   action_due: { dueOn: string; overdue: boolean; actionUrl: string };
+  /** An admin gave an outside auditor a read-only link to the organisation's evidence, for a window of time. */
+  auditor_access: { auditorName: string; accessUrl: string; validFrom: string; validUntil: string };
 }
 
 /** What a campaign's messages say: what is asked about, until when, and the respondent's two links. */

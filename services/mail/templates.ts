@@ -76,6 +76,12 @@ export const templateParams = {
     complaintUrl: webUrl,
   }),
   action_due: z.object({ dueOn: z.string().date(), overdue: z.boolean(), actionUrl: webUrl }),
+  auditor_access: z.object({
+    auditorName: storable.pipe(z.string().trim().min(1).max(200)),
+    accessUrl: webUrl,
+    validFrom: instant,
+    validUntil: instant,
+  }),
 } satisfies { [T in MailTemplate]: z.ZodType<MailTemplates[T]> };
 
 const dateTime = (locale: MailLocale, iso: string) =>
@@ -306,6 +312,28 @@ const catalogue: Catalogue = {
         `An improvement action of ${organisation} that you own ${params.overdue ? 'was' : 'is'} due by ${calendarDate('en', params.dueOn)}.`,
         'Note its progress, mark it done or move its due date.',
         { label: 'Open the action', url: params.actionUrl },
+      ],
+    },
+  },
+  auditor_access: {
+    fr: {
+      subject: (_, organisation) => `Accès auditeur aux preuves Qualiopi — ${organisation}`,
+      body: (params, organisation) => [
+        `Bonjour ${params.auditorName},`,
+        `${organisation} vous donne un accès en lecture seule à son tableau de bord, à ses preuves et à ses dossiers d’audit sur Qualiopi evidence.`,
+        { label: 'Ouvrir l’accès auditeur', url: params.accessUrl },
+        `Ce lien est personnel. Il est valable du ${dateTime('fr', params.validFrom)} au ${dateTime('fr', params.validUntil)} (heure de Paris) ; chaque consultation est enregistrée.`,
+        'Si vous ne vous attendiez pas à ce message, ignorez-le.',
+      ],
+    },
+    en: {
+      subject: (_, organisation) => `Auditor access to the Qualiopi evidence — ${organisation}`,
+      body: (params, organisation) => [
+        `Hello ${params.auditorName},`,
+        `${organisation} gives you read-only access to its dashboard, its evidence and its audit binders on Qualiopi evidence.`,
+        { label: 'Open the auditor access', url: params.accessUrl },
+        `This link is personal. It is valid from ${dateTime('en', params.validFrom)} to ${dateTime('en', params.validUntil)} (Paris time); every visit is recorded.`,
+        'If you did not expect this message, ignore it.',
       ],
     },
   },

@@ -41,6 +41,12 @@ const params: { [T in MailTemplate]: MailTemplates[T] } = {
     answer: 'La salle sera changée.',
     rejected: false,
   },
+  auditor_access: {
+    auditorName: 'Claire <b>',
+    accessUrl: 'https://app.example.fr/auditor/abc',
+    validFrom: '2027-03-01T23:00:00Z',
+    validUntil: '2027-03-15T23:00:00Z',
+  },
   complaint_deadline: {
     step: 'answer',
     dueOn: '2027-04-09',

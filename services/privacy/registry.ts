@@ -1,5 +1,6 @@
 import type { AccessEvent, AccountEvent, TeamEvent } from '../access/events';
 import { actionPersonalData } from '../actions/events';
+import { type AuditorAccessEvent, auditorAccessPersonalData } from '../auditor-access/events';
 import {
   auditPersonalData,
   nonConformityActionPersonalData,
@@ -133,6 +134,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   disabilityNetworkPersonalData,
   binderExportPersonalData,
   evidenceDocumentPersonalData,
+  auditorAccessPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];
@@ -169,6 +171,12 @@ export const resultsSubjectReferences: SubjectReferences<ResultsEvent> = {
   AnswerReviewed: (data) => [subjectId('user', data.reviewedBy)],
 };
 
+/** An auditor's link names them (the link is their subject) when it is revoked and each time it is used. */
+export const auditorAccessSubjectReferences: SubjectReferences<AuditorAccessEvent> = {
+  AuditorAccessRevoked: (data) => [subjectId('contact', data.linkId)],
+  AuditorAccessUsed: (data) => [subjectId('contact', data.linkId)],
+};
+
 /** Every slice's subject references, merged (see SubjectReferences). */
 export const allSubjectReferences: AllSubjectReferences = Object.assign(
   {},
@@ -176,4 +184,5 @@ export const allSubjectReferences: AllSubjectReferences = Object.assign(
   campaignSubjectReferences,
   resultsSubjectReferences,
   complaintSubjectReferences,
+  auditorAccessSubjectReferences,
 ) as AllSubjectReferences;

@@ -65,7 +65,9 @@ type EnumOf<
     | 'WatchChannel'
     | 'WatchStepKind'
     | 'DisabilityPartnerKind'
-    | 'BinderExportStatus',
+    | 'BinderExportStatus'
+    | 'AuditorLinkStatus'
+    | 'AuditorAccessKind',
 > = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
@@ -112,6 +114,8 @@ export type WatchChannel = EnumOf<'WatchChannel'>;
 export type WatchStepKind = EnumOf<'WatchStepKind'>;
 export type DisabilityPartnerKind = EnumOf<'DisabilityPartnerKind'>;
 export type BinderExportStatus = EnumOf<'BinderExportStatus'>;
+export type AuditorLinkStatus = EnumOf<'AuditorLinkStatus'>;
+export type AuditorAccessKind = EnumOf<'AuditorAccessKind'>;
 
 /**
  * The values of a schema enum, in the order of a record that names each of them (its labels): a value the server

@@ -5,6 +5,7 @@
 import { access } from './access';
 import { actions } from './actions';
 import { answer } from './answer';
+import { auditorAccess } from './auditor-access';
 import { audits } from './audits';
 import { binders } from './binders';
 import { calendar } from './calendar';
@@ -58,6 +59,7 @@ export const features = [
   organisation,
   mail,
   team,
+  auditorAccess,
   privacy,
   retention,
 ];

@@ -38,6 +38,7 @@ const fr = {
     complaint_answer: 'Réclamation : réponse',
     complaint_deadline: 'Réclamation : échéance',
     action_due: 'Action d’amélioration : échéance',
+    auditor_access: 'Accès auditeur',
   } satisfies Record<MailTemplate, string>,
 };
 
@@ -80,6 +81,7 @@ export const mailMessages: Messages<typeof fr> = {
       complaint_answer: 'Complaint: answer',
       complaint_deadline: 'Complaint: deadline',
       action_due: 'Improvement action: due date',
+      auditor_access: 'Auditor access',
     },
   },
 };
