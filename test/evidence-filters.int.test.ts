@@ -28,8 +28,8 @@ describe('evidence filtered by site and by category of action', () => {
   let t: TestApp;
   let cookie: string;
 
-  const post = (url: string, payload: object = {}) =>
-    t.app.inject({ method: 'POST', url, payload, headers: { cookie } });
+  const post = (url: string, payload: object = {}, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url, payload, headers: { cookie, ...headers } });
   const read = async (query: string, variables: Record<string, unknown> = {}) => {
     const result = await graphql(t.app, cookie, query, variables, await t.lastPosition());
     expect(result.errors).toBeUndefined();
@@ -54,7 +54,12 @@ describe('evidence filtered by site and by category of action', () => {
     });
     expect(session.statusCode).toBe(201);
     const sessionId: string = session.json().id;
-    const link = await post(`/api/sessions/${sessionId}/feedback-links`, { audience: 'learner' });
+    // Read-your-writes: the link is opened on the session as projected.
+    const link = await post(
+      `/api/sessions/${sessionId}/feedback-links`,
+      { audience: 'learner' },
+      { 'x-min-position': String(session.json().position) },
+    );
     expect(link.statusCode).toBe(201);
     expect((await answer(t, link.json().token)).statusCode).toBe(201);
     return { actionId, sessionId };
