@@ -41,6 +41,7 @@ type ActionCategorised = Recorded<
 /**
  * Where sessions take place and what category actions are: this projection follows them itself, so a rebuild
  * reads them in the same feed order as the evidence. Items already recorded follow a move or a recategorisation.
+ * Each handler gets runs of its own type only (see `apply`), whose data its cast names.
  */
 export const trainingContextHandlers = {
   SessionScheduled: (db: Db, events: readonly RecordedEvent[]) =>
@@ -118,11 +119,12 @@ export const concernsOf = async (
   const sourceOf = new Map<string, { organisationId: string; source: EvidenceSource }>();
   for (const event of events) {
     const naming = declarations[event.type] ?? contexts[event.type];
-    if (naming)
-      sourceOf.set(event.id, {
-        organisationId: event.metadata.organisationId,
-        source: naming.source(event.data as never),
-      });
+    if (!naming) continue;
+    // The runner hands this projection only the declared types, whose data the declaration describes.
+    sourceOf.set(event.id, {
+      organisationId: event.metadata.organisationId,
+      source: naming.source(event.data as never),
+    });
   }
   const sourceIds = [...new Set([...sourceOf.values()].map(({ source }) => source.id))];
   if (sourceIds.length > 0) {
@@ -164,7 +166,7 @@ export const concernsOf = async (
       .insertInto('evidence_sources')
       .values([...changed.values()])
       .onConflict((conflict) =>
-        conflict.columns(['source_type', 'source_id']).doUpdateSet((eb) => ({
+        conflict.columns(['source_id', 'source_type']).doUpdateSet((eb) => ({
           session_id: eb.ref('excluded.session_id'),
           training_action_id: eb.ref('excluded.training_action_id'),
         })),

@@ -109,7 +109,7 @@ const create = async (db: Kysely<EvidenceTables>) => {
     .addColumn('organisation_id', 'uuid', (column) => column.notNull())
     .addColumn('session_id', 'uuid')
     .addColumn('training_action_id', 'uuid')
-    .addPrimaryKeyConstraint('evidence_sources_pkey', ['source_type', 'source_id'])
+    .addPrimaryKeyConstraint('evidence_sources_pkey', ['source_id', 'source_type'])
     .execute();
 };
 
