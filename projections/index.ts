@@ -52,5 +52,9 @@ export const readSlices: readonly ReadSlice[] = [
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */
 export const allProjections: readonly Projection[] = [
   ...readSlices.flatMap((slice) => slice.projections),
-  evidenceProjection(Object.assign({}, ...readSlices.map((slice) => slice.evidence ?? {})), allPersonalData),
+  evidenceProjection(
+    Object.assign({}, ...readSlices.map((slice) => slice.evidence ?? {})),
+    Object.assign({}, ...readSlices.map((slice) => slice.evidenceContext ?? {})),
+    allPersonalData,
+  ),
 ];

@@ -73,6 +73,7 @@ export const campaignAnswerEvidence: EvidenceDeclarations<CampaignAnswerEvent> =
     title: (data) => `Réponse reçue (${AUDIENCE_LABELS[data.audience]}) : ${data.targetLabel}`,
     summary: (data) => `Questionnaire rempli le ${frenchDate(data.answeredOn)}`,
     source: (data) => ({ type: 'campaign', id: data.campaignId }),
+    concerns: (data) => ({ sessionId: data.sessionId, trainingActionId: data.trainingActionId }),
   },
 };
 

@@ -1,5 +1,5 @@
 import { AUDIENCE_LABELS, type Audience } from '../feedback/events';
-import type { EvidenceDeclarations } from '../kernel/evidence';
+import type { EvidenceContexts, EvidenceDeclarations } from '../kernel/evidence';
 import { noPersonalData, type PersonalDataDeclarations, subjectId } from '../privacy/declarations';
 
 /**
@@ -178,5 +178,16 @@ export const campaignEvidence: EvidenceDeclarations<CampaignEvent> = {
       return whom ? `${what} : ${whom}` : what;
     },
     source: (data) => ({ type: 'campaign', id: data.campaignId }),
+  },
+};
+
+/** A campaign about a session: its invitations and reminders carry that session's site and category. */
+export const campaignEvidenceContext: EvidenceContexts<CampaignEvent> = {
+  CampaignPlanned: {
+    source: (data) => ({ type: 'campaign', id: data.campaignId }),
+    concerns: (data) =>
+      data.target.kind === 'session'
+        ? { sessionId: data.target.sessionId, trainingActionId: data.target.trainingActionId }
+        : null,
   },
 };

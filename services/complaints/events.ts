@@ -217,6 +217,7 @@ export const complaintEvidence: EvidenceDeclarations<ComplaintEvent> = {
     title: (data) =>
       `Réclamation reçue (${COMPLAINT_CHANNEL_LABELS[data.channel]}, ${COMPLAINANT_GROUP_LABELS[data.group]}) — ${frenchDate(data.receivedOn)}`,
     source,
+    concerns: (data) => ({ sessionId: data.about.sessionId, trainingActionId: data.about.trainingActionId }),
   },
   ComplaintAcknowledged: {
     indicators: [31],

@@ -147,6 +147,7 @@ export const incidentEvidence: EvidenceDeclarations<IncidentEvent> = {
     title: (data) =>
       `${data.kind === 'disruption' ? 'Aléa' : 'Difficulté'} : ${INCIDENT_CATEGORY_LABELS[data.category]} (gravité ${INCIDENT_SEVERITY_LABELS[data.severity]}) — ${frenchDate(data.occurredOn)}`,
     source,
+    concerns: (data) => data.session,
   },
   IncidentMeasureTaken: {
     indicators: [31],

@@ -103,6 +103,7 @@ export const contactLogEvidence: EvidenceDeclarations<ContactLogEvent> = {
       `Échange avec un ${PARTNER_GROUP_LABELS[data.group]} (${CONTACT_KIND_LABELS[data.kind]}) : ${data.partnerName} — ${frenchDate(data.contactOn)}`,
     summary: (data) => data.said,
     source: (data) => ({ type: 'partner_contact', id: data.contactId }),
+    concerns: (data) => data.session,
   },
 };
 

@@ -75,6 +75,10 @@ export const feedbackEvidence: EvidenceDeclarations<FeedbackEvent> = {
     summary: (data) =>
       `Session du ${frenchDate(data.session.startsOn)} au ${frenchDate(data.session.endsOn)}, ${data.session.site}`,
     source: (data) => ({ type: 'session', id: data.session.sessionId }),
+    concerns: (data) => ({
+      sessionId: data.session.sessionId,
+      trainingActionId: data.session.trainingActionId,
+    }),
   },
   FeedbackSubmitted: {
     indicators: [30],
@@ -83,6 +87,7 @@ export const feedbackEvidence: EvidenceDeclarations<FeedbackEvent> = {
       `Appréciation reçue (${AUDIENCE_LABELS[data.audience]}) : ${data.rating}/5 — ${data.trainingTitle} — ${data.sessionTitle}`,
     summary: (data) => data.comment ?? undefined,
     source: (data) => ({ type: 'session', id: data.sessionId }),
+    concerns: (data) => ({ sessionId: data.sessionId, trainingActionId: data.trainingActionId }),
   },
 };
 

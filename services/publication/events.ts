@@ -79,6 +79,10 @@ export const publicationEvidence: EvidenceDeclarations<PublicationEvent> = {
       `Résultats publiés du ${frenchDate(data.periodFrom)} au ${frenchDate(data.periodTo)} (${scopeTitle(data.scope)})`,
     summary: (data) => data.label,
     source: (data) => ({ type: 'results_snapshot', id: data.snapshotId }),
+    concerns: (data) =>
+      data.scope.kind === 'training_action'
+        ? { sessionId: null, trainingActionId: data.scope.trainingActionId }
+        : null,
   },
 };
 

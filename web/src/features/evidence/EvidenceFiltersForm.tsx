@@ -2,16 +2,27 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { enumValue } from '../../data/graphql';
 import { isOrdered } from '../../validation';
 import type { IndicatorInForce } from '../referential';
-import type { EvidenceFilters } from './evidence';
+import { ACTION_CATEGORIES } from '../training';
+import { type EvidenceFilters, useEvidenceSites } from './evidence';
 
-type Draft = { indicator: string; from: string; to: string; order: 'newest' | 'oldest' };
+type Draft = {
+  indicator: string;
+  from: string;
+  to: string;
+  site: string;
+  category: string;
+  order: 'newest' | 'oldest';
+};
 
 const draftOf = (filters: EvidenceFilters): Draft => ({
   indicator: String(filters.indicator),
   from: filters.from ?? '',
   to: filters.to ?? '',
+  site: filters.site ?? '',
+  category: filters.category ?? '',
   order: filters.newestFirst ? 'newest' : 'oldest',
 });
 
@@ -34,6 +45,11 @@ export function EvidenceFiltersForm({
   onApply: (filters: EvidenceFilters) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const sites = useEvidenceSites();
+  // A site no session holds any more (moved since the address was shared) stays choosable while applied.
+  const siteOptions = [...new Set([...(sites.data ?? []), ...(applied.site ? [applied.site] : [])])].sort(
+    (x, y) => x.localeCompare(y, 'fr'),
+  );
   const [draft, setDraft] = useState(() => draftOf(applied));
   // Back and forward change the address: the draft follows it.
   const appliedKey = JSON.stringify(applied);
@@ -52,6 +68,8 @@ export function EvidenceFiltersForm({
       indicator: Number(draft.indicator),
       from: draft.from || null,
       to: draft.to || null,
+      site: draft.site || null,
+      category: enumValue(ACTION_CATEGORIES, draft.category) ?? null,
       newestFirst: draft.order === 'newest',
     });
   };
@@ -106,6 +124,29 @@ export function EvidenceFiltersForm({
           />
         </div>
       </fieldset>
+      <div className="field-row">
+        <SelectField id="evidence-site" label={t('evidence.site')} value={draft.site} onChange={set('site')}>
+          <option value="">{t('evidence.allSites')}</option>
+          {siteOptions.map((site) => (
+            <option key={site} value={site}>
+              {site}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="evidence-category"
+          label={t('evidence.category')}
+          value={draft.category}
+          onChange={set('category')}
+        >
+          <option value="">{t('evidence.allCategories')}</option>
+          {ACTION_CATEGORIES.map((category) => (
+            <option key={category} value={category}>
+              {t(`categories.${category}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
       <SelectField
         id="evidence-order"
         label={t('evidence.order')}

@@ -5,6 +5,7 @@ import { QueryError } from '../../components/QueryError';
 import type { IndicatorInForce } from '../referential';
 import { EvidenceEntry } from './EvidenceEntry';
 import { type EvidenceFilters, useEvidenceTimeline } from './evidence';
+import { IndicatorEvidenceOverview } from './IndicatorEvidenceOverview';
 
 /** The timeline for the applied filters, with “Charger plus” (Relay pagination on `pageInfo.endCursor`). */
 export function EvidenceTimeline({
@@ -29,6 +30,7 @@ export function EvidenceTimeline({
     <section className="timeline" aria-labelledby="evidence-timeline">
       <h2 id="evidence-timeline">{t('evidence.total', { count: total, indicator: indicator.number })}</h2>
       <p className="indicator-title">{i18n.language === 'en' ? indicator.summaryEn : indicator.title}</p>
+      <IndicatorEvidenceOverview filters={filters} />
       {items.length === 0 ? (
         <p>{t('evidence.empty')}</p>
       ) : (

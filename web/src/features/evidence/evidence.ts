@@ -1,7 +1,7 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { fetchGraphQL } from '../../data/fetchGraphQL';
-import { graphql } from '../../data/graphql';
-import { operationName } from '../../data/query';
+import { type ActionCategory, graphql, type ResultOf } from '../../data/graphql';
+import { graphQLQuery, operationName } from '../../data/query';
 
 /** What an item of a timeline shows (the dashboard's latest evidence too). */
 export const EvidenceItemFields = graphql(`
@@ -11,10 +11,12 @@ export const EvidenceItemFields = graphql(`
 const EvidenceTimelineQuery = graphql(
   `
   query EvidenceTimeline(
-    $indicator: Int!, $from: Date, $to: Date, $newestFirst: Boolean, $first: Int, $after: String
+    $indicator: Int!, $from: Date, $to: Date, $site: String, $category: ActionCategory, $newestFirst: Boolean,
+    $first: Int, $after: String
   ) {
     evidenceTimeline(
-      indicator: $indicator, from: $from, to: $to, newestFirst: $newestFirst, first: $first, after: $after
+      indicator: $indicator, from: $from, to: $to, site: $site, category: $category, newestFirst: $newestFirst,
+      first: $first, after: $after
     ) {
       totalCount
       edges { node { id ...EvidenceItemFields } }
@@ -31,6 +33,9 @@ export interface EvidenceFilters {
   /** Inclusive Paris dates, `YYYY-MM-DD`. */
   from: string | null;
   to: string | null;
+  /** The site of the sessions the items concern, and the category of their actions. */
+  site: string | null;
+  category: ActionCategory | null;
   newestFirst: boolean;
 }
 
@@ -47,4 +52,33 @@ export function useEvidenceTimeline(filters: EvidenceFilters) {
     initialPageParam: null as string | null,
     getNextPageParam: (page) => (page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null),
   });
+}
+
+const IndicatorEvidenceQuery = graphql(`
+  query IndicatorEvidence($indicator: Int!, $from: Date, $to: Date, $site: String, $category: ActionCategory) {
+    indicatorEvidence(indicator: $indicator, from: $from, to: $to, site: $site, category: $category) {
+      count firstAt lastAt
+      byKind { kind label items }
+      bySource { sourceType label items sources }
+    }
+  }
+`);
+
+export type IndicatorEvidence = ResultOf<typeof IndicatorEvidenceQuery>['indicatorEvidence'];
+
+/** One indicator's evidence under the filters at a glance: how much, since when, of which kinds and sources. */
+export function useIndicatorEvidence({ newestFirst: _order, ...filters }: EvidenceFilters) {
+  return useQuery({
+    ...graphQLQuery(IndicatorEvidenceQuery, filters),
+    select: (data) => data.indicatorEvidence,
+  });
+}
+
+const EvidenceSitesQuery = graphql(`
+  query EvidenceSites { evidenceSites }
+`);
+
+/** The sites of the organisation's sessions, for the filter by site. */
+export function useEvidenceSites() {
+  return useQuery({ ...graphQLQuery(EvidenceSitesQuery, {}), select: (data) => data.evidenceSites });
 }

@@ -5,14 +5,17 @@ import type { Criterion, IndicatorApplicability } from './referential';
 
 /**
  * One criterion and its indicators; legal titles are in French whatever the language (`lang="fr"`). With the
- * organisation's applicability, each indicator says whether it applies to it and why.
+ * organisation's applicability, each indicator says whether it applies to it and why; with its evidence counts,
+ * each links to its evidence.
  */
 export function ReferentialCriterion({
   criterion,
   applicability,
+  evidenceCounts,
 }: {
   criterion: Criterion;
   applicability?: ReadonlyMap<number, IndicatorApplicability> | null;
+  evidenceCounts?: ReadonlyMap<number, number>;
 }) {
   const { t } = useTranslation();
   const headingId = `criterion-${criterion.number}`;
@@ -44,6 +47,16 @@ export function ReferentialCriterion({
                 )}
               </p>
               <p lang="fr">{indicator.title}</p>
+              {evidenceCounts && (
+                <p className="indicator-evidence">
+                  <Link to={`/evidence?indicator=${indicator.number}`}>
+                    {t('referential.evidenceLink', {
+                      count: evidenceCounts.get(indicator.number) ?? 0,
+                      number: indicator.number,
+                    })}
+                  </Link>
+                </p>
+              )}
               {indicator.appliesTo.length > 0 && (
                 <p className="applies-to">
                   <span>{t('referential.appliesTo')}</span>{' '}

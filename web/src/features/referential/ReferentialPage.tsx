@@ -5,7 +5,12 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { SelectField } from '../../components/SelectField';
 import { ReferentialCriterion } from './ReferentialCriterion';
-import { REFERENTIAL_VERSIONS, useOrganisationApplicability, useReferential } from './referential';
+import {
+  REFERENTIAL_VERSIONS,
+  useEvidenceCounts,
+  useOrganisationApplicability,
+  useReferential,
+} from './referential';
 
 /** `/referential`: criteria and indicators of a version of the national quality referential. */
 export function ReferentialPage() {
@@ -16,6 +21,7 @@ export function ReferentialPage() {
   const referential = useReferential(version);
   const data = referential.data;
   const applicability = useOrganisationApplicability(data?.version);
+  const evidenceCounts = useEvidenceCounts();
   const applicable = applicability.data
     ? [...applicability.data.values()].filter((indicator) => indicator.applies).length
     : 0;
@@ -70,6 +76,7 @@ export function ReferentialPage() {
               key={criterion.number}
               criterion={criterion}
               applicability={applicability.data}
+              evidenceCounts={evidenceCounts.data}
             />
           ))}
         </section>

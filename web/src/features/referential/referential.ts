@@ -77,3 +77,15 @@ export function useOrganisationApplicability(version: string | undefined) {
     },
   });
 }
+
+const EvidenceCountsQuery = graphql(`
+  query EvidenceCounts { evidenceSummary { indicator count } }
+`);
+
+/** How many items of evidence the organisation holds for each indicator (from the counters), by number. */
+export function useEvidenceCounts() {
+  return useQuery({
+    ...graphQLQuery(EvidenceCountsQuery, {}),
+    select: (data) => new Map(data.evidenceSummary.map((row) => [row.indicator, row.count])),
+  });
+}

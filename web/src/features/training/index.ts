@@ -1,3 +1,4 @@
+import { type ActionCategory, enumValues } from '../../data/graphql';
 import type { Feature } from '../feature';
 import { lazyPage } from '../lazyPage';
 import { trainingMessages } from './messages';
@@ -24,3 +25,6 @@ export const training: Feature<typeof trainingMessages> = {
   ],
   messages: trainingMessages,
 };
+
+/** The schema's `ActionCategory` values, in the order of their labels (`categories.*` messages). */
+export const ACTION_CATEGORIES = enumValues<ActionCategory>(trainingMessages.fr.categories);
