@@ -77,9 +77,6 @@ const fr = {
     form_too_large: 'Le formulaire n’a pas pu être lu ; envoyez-le à nouveau.',
     upload_interrupted: 'L’envoi du fichier a été interrompu ; envoyez-le à nouveau.',
   },
-  evidenceKinds: {
-    evidence_document: 'Document',
-  },
 };
 
 export const documentsMessages: Messages<typeof fr> = {
@@ -159,9 +156,6 @@ export const documentsMessages: Messages<typeof fr> = {
       multipart_malformed: 'The form could not be read; send it again.',
       form_too_large: 'The form could not be read; send it again.',
       upload_interrupted: 'The upload was interrupted; send the file again.',
-    },
-    evidenceKinds: {
-      evidence_document: 'Document',
     },
   },
 };
