@@ -5,8 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBinderExport } from '../projections/binder/queries';
 import { registerAccount } from '../services/access/accounts';
 import { yearBefore } from '../services/binder/period';
+import { renderBinderPdf } from '../services/binder/render-pdf';
+import { requestOf } from '../services/binder/runner';
+import { createBinderSource } from '../services/binder/source';
 import { verifyBinder } from '../services/binder/verify';
 import { execute } from '../services/db/database';
 import type { Role } from '../services/kernel/auth';
@@ -169,6 +173,24 @@ describe('audit binders from request to download: verifiable, reproducible, as o
       (error: { stdout: string }) => error,
     );
     expect(failed.stdout).toContain('binder.pdf: FAILED');
+  });
+
+  it('draws the same PDF whether it counts and picks the latest items in the database or reads them all', async () => {
+    const row = await exportBinder({});
+    const stored = await findBinderExport(t.database.db, organisationId, row.id);
+    const source = await createBinderSource({ db: t.database.db }, requestOf(stored!));
+    expect(source.hourlyCounts).toBeDefined();
+    const { hourlyCounts: _counts, latest: _latest, ...readingAll } = source;
+    const bytes = async (stream: NodeJS.ReadableStream) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+      return Buffer.concat(chunks);
+    };
+    // Two latest items at most: the cap cuts inside an indicator, as it does on a large one.
+    const shortcut = await bytes(await renderBinderPdf(source, { maxItemsPerIndicator: 2 }));
+    const read = await bytes(await renderBinderPdf(readingAll, { maxItemsPerIndicator: 2 }));
+    expect(shortcut.length).toBeGreaterThan(1000);
+    expect(Buffer.compare(shortcut, read)).toBe(0);
   });
 
   it('gives the same bytes for the same day, whatever was recorded since', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../services/db/database';
 import type { EventStoreTables } from '../../services/eventstore/postgres';
 import type { EvidencePeriod } from './queries';
@@ -72,6 +73,30 @@ export const binderItemsPage = (
   }
   return query.orderBy('occurred_at').orderBy('event_id').limit(limit).execute();
 };
+
+/** An indicator's items in the scope counted per UTC hour (Paris hours too: its offsets are whole hours). */
+export const binderHourlyCounts = async (db: Db, scope: BinderScope, indicator: number) => {
+  const rows = await inScope(db, { ...scope, indicators: [indicator] })
+    .select((eb) => [
+      sql<Date | string>`date_trunc('hour', occurred_at)`.as('hour'),
+      eb.fn.countAll<string | number>().as('count'),
+    ])
+    .groupBy(sql`date_trunc('hour', occurred_at)`)
+    .orderBy(sql`date_trunc('hour', occurred_at)`)
+    .execute();
+  return rows.map((row) => ({ hour: new Date(row.hour).toISOString(), count: Number(row.count) }));
+};
+
+/** An indicator's `count` latest items in the scope, oldest first (the order `binderItemsPage` reads them in). */
+export const binderLatestItems = async (db: Db, scope: BinderScope, indicator: number, count: number) =>
+  (
+    await inScope(db, { ...scope, indicators: [indicator] })
+      .selectAll()
+      .orderBy('occurred_at', 'desc')
+      .orderBy('event_id', 'desc')
+      .limit(count)
+      .execute()
+  ).reverse();
 
 /** One page of the stored events behind the scope's items, each once, by position, after a position. */
 export const binderEventsPage = async (db: Db, scope: BinderScope, afterPosition: number, limit: number) => {

@@ -99,6 +99,13 @@ export interface BinderSource {
   events(): AsyncIterable<BinderStoredEvent>;
   /** The evidence documents current at asOf for the covered indicators, by documentId then version. */
   documents(): AsyncIterable<BinderDocument>;
+  /**
+   * Shortcuts a source may offer so the PDF need not read every item: an indicator's items counted per UTC hour
+   * (hours start on Paris hours, so each falls in one Paris month), and its `count` latest items, oldest first.
+   * They must agree with `items()`; the PDF reads the items itself when they are absent.
+   */
+  hourlyCounts?(indicator: number): Promise<readonly { hour: string; count: number }[]>;
+  latest?(indicator: number, count: number): Promise<BinderItem[]>;
 }
 
 /** Progress of a binder being written: the writer calls it as it goes (items and events counted once each). */

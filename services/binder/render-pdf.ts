@@ -112,6 +112,16 @@ const readIndicator = async (
   cap: number,
 ): Promise<IndicatorReading> => {
   const byMonth = new Map<string, number>();
+  if (source.hourlyCounts && source.latest) {
+    let counted = 0;
+    for (const { hour, count } of await source.hourlyCounts(indicator)) {
+      const t = parisTime(hour);
+      const month = `${t.year}-${String(t.month).padStart(2, '0')}`;
+      byMonth.set(month, (byMonth.get(month) ?? 0) + count);
+      counted += count;
+    }
+    return { total: counted, byMonth, shown: cap > 0 ? await source.latest(indicator, cap) : [] };
+  }
   // A ring of the `cap` most recent items: the items come oldest first, and a large indicator never sits in memory.
   const ring: BinderItem[] = [];
   let total = 0;

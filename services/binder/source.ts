@@ -1,9 +1,12 @@
 import {
   type BinderScope,
   binderEventsPage,
+  binderHourlyCounts,
   binderItemCounts,
   binderItemsPage,
+  binderLatestItems,
 } from '../../projections/evidence/binder';
+import type { EvidenceItemRow } from '../../projections/evidence/tables';
 import { findOrganisation, findOrganisationProfile } from '../../projections/organisations/queries';
 import type { Db } from '../db/database';
 import { startOfNextParisDay, startOfParisDay } from '../kernel/paris-time';
@@ -99,23 +102,23 @@ export const createBinderSource = async (
   );
   indicators.sort((a, b) => a.number - b.number);
 
+  const itemOf = (indicator: number, row: EvidenceItemRow): BinderItem => ({
+    indicator,
+    occurredAt: iso(row.occurred_at),
+    kind: row.kind,
+    title: row.title,
+    summary: row.summary,
+    sourceType: row.source_type,
+    sourceId: row.source_id,
+    eventId: row.event_id,
+    position: Number(row.position),
+  });
+
   async function* items(indicator: number): AsyncIterable<BinderItem> {
     let after: { occurredAt: Date; eventId: string } | null = null;
     for (;;) {
       const rows = await binderItemsPage(db, scope, indicator, after, PAGE);
-      for (const row of rows) {
-        yield {
-          indicator,
-          occurredAt: iso(row.occurred_at),
-          kind: row.kind,
-          title: row.title,
-          summary: row.summary,
-          sourceType: row.source_type,
-          sourceId: row.source_id,
-          eventId: row.event_id,
-          position: Number(row.position),
-        };
-      }
+      for (const row of rows) yield itemOf(indicator, row);
       const last = rows.at(-1);
       if (!last || rows.length < PAGE) return;
       after = { occurredAt: new Date(last.occurred_at), eventId: last.event_id };
@@ -157,5 +160,8 @@ export const createBinderSource = async (
     items,
     events,
     documents: () => deps.documents?.(request) ?? noDocuments(),
+    hourlyCounts: (indicator) => binderHourlyCounts(db, scope, indicator),
+    latest: async (indicator, count) =>
+      (await binderLatestItems(db, scope, indicator, count)).map((row) => itemOf(indicator, row)),
   };
 };

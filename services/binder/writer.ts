@@ -345,6 +345,8 @@ const countingSource = (source: BinderSource, progress: Progress): BinderSource 
     items: (indicator) => count(source.items(indicator), indicator),
     events: () => source.events(),
     documents: () => source.documents(),
+    hourlyCounts: source.hourlyCounts?.bind(source),
+    latest: source.latest?.bind(source),
   };
   async function* count(items: AsyncIterable<BinderItem>, indicator: number): AsyncGenerator<BinderItem> {
     let n = 0;
