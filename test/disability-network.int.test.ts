@@ -154,6 +154,24 @@ describe('disability network: partners, referent, meetings, each evidencing 26; 
     const network = await read('{ disabilityNetwork { revision partners { id } } }', c.cookie);
     expect(network.disabilityNetwork).toEqual({ revision: revision + 2, partners: [] });
 
+    // The edit and the removal are on 26's timeline too: the network's history, not only its present.
+    const timeline = await read(
+      '{ evidenceTimeline(indicator: 26, first: 10) { edges { node { kind title } } } }',
+      c.cookie,
+    );
+    expect(
+      (timeline.evidenceTimeline as { edges: { node: { kind: string; title: string } }[] }).edges.map(
+        ({ node }) => node,
+      ),
+    ).toEqual([
+      { kind: 'disability_partner', title: 'Partenaire du réseau handicap : Cap emploi 69 (Cap emploi)' },
+      {
+        kind: 'disability_partner_updated',
+        title: 'Partenaire du réseau handicap mis à jour : Cap emploi Rhône (Cap emploi)',
+      },
+      { kind: 'disability_partner_removed', title: 'Partenaire retiré du réseau handicap' },
+    ]);
+
     const again = await post(`/api/disability-network/partners/${partnerId}/remove`, {}, c.cookie);
     expect(again.statusCode).toBe(404);
     expect(again.json().code).toBe('disability_partner_not_found');

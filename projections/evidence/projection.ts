@@ -238,7 +238,7 @@ export const evidenceProjection = (
   };
   return {
     name: 'evidence',
-    version: 6,
+    version: 7,
     tables: [
       'evidence_items',
       'evidence_counts',

@@ -27,6 +27,8 @@ export const EVIDENCE_KIND_LABELS: Readonly<Record<string, string>> = {
   watch_analysis: 'Analyse de veille',
   watch_communication: 'Diffusion de la veille',
   disability_partner: 'Partenaire du réseau handicap',
+  disability_partner_updated: 'Partenaire du réseau handicap mis à jour',
+  disability_partner_removed: 'Partenaire retiré du réseau handicap',
   disability_referent: 'Référent handicap',
   disability_meeting: 'Rencontre du réseau handicap',
   evidence_document: 'Document de preuve',

@@ -84,6 +84,19 @@ export const disabilityNetworkEvidence: EvidenceDeclarations<DisabilityNetworkEv
     title: (data) => `Partenaire du réseau handicap : ${data.name} (${PARTNER_KIND_LABELS[data.kind]})`,
     source: partner,
   },
+  DisabilityPartnerUpdated: {
+    indicators: [26],
+    kind: 'disability_partner_updated',
+    title: (data) =>
+      `Partenaire du réseau handicap mis à jour : ${data.name} (${PARTNER_KIND_LABELS[data.kind]})`,
+    source: partner,
+  },
+  DisabilityPartnerRemoved: {
+    indicators: [26],
+    kind: 'disability_partner_removed',
+    title: () => 'Partenaire retiré du réseau handicap',
+    source: partner,
+  },
   DisabilityReferentSet: {
     indicators: [26],
     kind: 'disability_referent',
