@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addMonths, ncDeadline } from '../services/audits/cycle';
+import { FRENCH_MONTHS } from '../services/binder/french';
 import { parisDate } from '../services/kernel/paris-time';
 import { addCalendarDays } from '../services/kernel/working-days';
 import { graphql } from './support/app';
@@ -19,24 +20,10 @@ import { colleague } from './support/team';
 
 const title = browserSuiteTitle('the continuous-improvement cycle, on a phone');
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
 /** A day as the French pages write it: `28 février 2027`. */
 const inFrench = (day: string) => {
   const [year, month, dayOfMonth] = day.split('-').map(Number) as [number, number, number];
-  return `${dayOfMonth} ${MONTHS[month - 1]} ${year}`;
+  return `${dayOfMonth} ${FRENCH_MONTHS[month - 1]} ${year}`;
 };
 
 /** Axe and no sideways scrolling at phone width: every page of the journey is checked once. */

@@ -3,7 +3,8 @@ import type { ReadinessStatus } from './content';
 
 // Built from numeric parts and our own month names, not from Intl's French patterns: ICU's wording varies between
 // Node builds, and the binder must come out byte for byte the same on every machine.
-const MONTHS = [
+/** French month names, January first (shared with the browser tests that read dates as the pages write them). */
+export const FRENCH_MONTHS = [
   'janvier',
   'février',
   'mars',
@@ -104,7 +105,7 @@ export const frenchDateTime = (instant: string): string => {
 /** A calendar date (YYYY-MM-DD) in words: 1er janvier 2026, 5 décembre 2026. */
 export const frenchLongDate = (date: string): string => {
   const [year, month, day] = date.split('-').map(Number);
-  return `${day === 1 ? '1er' : day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
+  return `${day === 1 ? '1er' : day} ${FRENCH_MONTHS[(month ?? 1) - 1]} ${year}`;
 };
 
 /** An instant in words, in Paris: 5 décembre 2026 à 23 h 54. */
