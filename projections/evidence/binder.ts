@@ -101,22 +101,17 @@ export const binderLatestItems = async (db: Db, scope: BinderScope, indicator: n
 /** One page of the stored events behind the scope's items, each once, by position, after a position. */
 export const binderEventsPage = async (db: Db, scope: BinderScope, afterPosition: number, limit: number) => {
   if (scope.indicators.length === 0) return [];
-  const positions = await inScope(db, scope)
+  // One statement: the page's positions (distinct, ordered, limited) and the events at them.
+  const positions = inScope(db, scope)
     .select('position')
     .distinct()
     .where('position', '>', afterPosition)
     .orderBy('position')
-    .limit(limit)
-    .execute();
-  if (positions.length === 0) return [];
+    .limit(limit);
   const rows = await log(db)
     .selectFrom('es_events')
     .select(['position', 'id', 'stream_id', 'stream_revision', 'type', 'recorded_at', 'data', 'metadata'])
-    .where(
-      'position',
-      'in',
-      positions.map((row) => row.position),
-    )
+    .where('position', 'in', positions)
     .orderBy('position')
     .execute();
   return rows.map((row) => ({

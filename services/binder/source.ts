@@ -68,6 +68,27 @@ const scopeOf = (request: BinderRequest): BinderScope => ({
 const iso = (value: Date | string) => new Date(value).toISOString();
 
 /**
+ * Rows page by page after a key, each page asked for as soon as the one before arrives: the database reads the
+ * next page while the binder formats this one (two pages in memory at most).
+ */
+async function* keysetPages<Row, Key, Out>(
+  page: (after: Key) => Promise<Row[]>,
+  keyOf: (last: Row) => Key,
+  map: (row: Row) => Out,
+  first: Key,
+): AsyncGenerator<Out> {
+  let pending: Promise<Row[]> | null = page(first);
+  while (pending) {
+    const rows: Row[] = await pending;
+    const last = rows.at(-1);
+    pending = last && rows.length >= PAGE ? page(keyOf(last)) : null;
+    // A page asked for ahead and never awaited (the reader stopped early) must not be an unhandled rejection.
+    pending?.catch(() => {});
+    for (const row of rows) yield map(row);
+  }
+}
+
+/**
  * A binder's source read from the read models and the log, up to the request's log position: the same request
  * reads the same data whatever happened since (except erasures, which scrub the readable parts and leave the
  * stored events, and so the hash chain, as they were).
@@ -114,38 +135,31 @@ export const createBinderSource = async (
     position: Number(row.position),
   });
 
-  async function* items(indicator: number): AsyncIterable<BinderItem> {
-    let after: { occurredAt: Date; eventId: string } | null = null;
-    for (;;) {
-      const rows = await binderItemsPage(db, scope, indicator, after, PAGE);
-      for (const row of rows) yield itemOf(indicator, row);
-      const last = rows.at(-1);
-      if (!last || rows.length < PAGE) return;
-      after = { occurredAt: new Date(last.occurred_at), eventId: last.event_id };
-    }
-  }
+  const items = (indicator: number): AsyncIterable<BinderItem> =>
+    keysetPages(
+      (after: { occurredAt: Date; eventId: string } | null) =>
+        binderItemsPage(db, scope, indicator, after, PAGE),
+      (last) => ({ occurredAt: new Date(last.occurred_at), eventId: last.event_id }),
+      (row) => itemOf(indicator, row),
+      null,
+    );
 
-  async function* events() {
-    let after = 0;
-    for (;;) {
-      const rows = await binderEventsPage(db, scope, after, PAGE);
-      for (const row of rows) {
-        yield {
-          position: row.position,
-          eventId: row.id,
-          streamId: row.stream_id,
-          revision: row.stream_revision,
-          type: row.type,
-          recordedAt: iso(row.recorded_at),
-          data: row.data,
-          metadata: row.metadata,
-        };
-      }
-      const last = rows.at(-1);
-      if (!last || rows.length < PAGE) return;
-      after = last.position;
-    }
-  }
+  const events = () =>
+    keysetPages(
+      (after: number) => binderEventsPage(db, scope, after, PAGE),
+      (last) => last.position,
+      (row) => ({
+        position: row.position,
+        eventId: row.id,
+        streamId: row.stream_id,
+        revision: row.stream_revision,
+        type: row.type,
+        recordedAt: iso(row.recorded_at),
+        data: row.data,
+        metadata: row.metadata,
+      }),
+      0,
+    );
 
   async function* noDocuments(): AsyncIterable<BinderDocument> {}
 
