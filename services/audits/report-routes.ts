@@ -1,17 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { findAudit } from '../../projections/audits/queries';
+import { actionsByOrigin } from '../../projections/actions/queries';
+import { auditsOf, findAudit, nonConformitiesOf } from '../../projections/audits/queries';
+import { findOrganisation, findOrganisationProfile } from '../../projections/organisations/queries';
 import { checkFiles, fileLimitsOf, type IncomingFile } from '../files/check';
-import { sendStoredFile } from '../files/download';
+import { attachmentDisposition, sendStoredFile } from '../files/download';
 import { discardFiles, readFile, storeCheckedFiles } from '../files/store';
 import { acceptFileForms, receiveForm } from '../files/upload';
 import { requirePermission } from '../kernel/auth';
 import { runCommand } from '../kernel/command';
-import { badRequest, notFound } from '../kernel/errors';
+import { badRequest, conflict, notFound } from '../kernel/errors';
 import { commandContext, commandResult, errorBody, errorResponses, typed } from '../kernel/http';
 import { parisDate } from '../kernel/paris-time';
+import { pdfBuffer } from '../kernel/pdf';
 import { isoDate } from '../kernel/validation';
 import type { SliceDeps } from '../slice';
+import { type ActionPlanSource, actionPlanDocument } from './action-plan';
 import { auditDecider } from './decider';
 import { type AuditReportFile, auditStream } from './events';
 
@@ -123,6 +127,94 @@ export const auditReportRoutes = (deps: SliceDeps) => async (app: FastifyInstanc
         reply,
         await readFile({ db: deps.db, vault: deps.vault }, viewer.organisationId, audit.report.fileId),
       );
+    },
+  );
+
+  typed(app).get(
+    '/api/audits/:auditId/action-plan.pdf',
+    {
+      schema: {
+        tags: ['audits'],
+        summary:
+          'The action plan for the certifier: the audit’s non-conformities, their deadlines and corrective actions (PDF, in French)',
+        params,
+      },
+    },
+    async (request, reply) => {
+      const viewer = requirePermission(request.viewer, 'audit:read');
+      const { organisationId } = viewer;
+      const audit = await findAudit(deps.db, organisationId, request.params.auditId);
+      if (!audit) throw notFound('audit_not_found', 'No such audit');
+      const rows = await nonConformitiesOf(deps.db, organisationId, { auditId: audit.id });
+      if (rows.length === 0) {
+        throw conflict(
+          'audit_without_non_conformities',
+          'This audit has no non-conformity to plan actions for',
+        );
+      }
+      const [organisation, profile, audits] = await Promise.all([
+        findOrganisation(deps.db, organisationId),
+        findOrganisationProfile(deps.db, organisationId),
+        auditsOf(deps.db, organisationId),
+      ]);
+      const end = audit.held_to ?? audit.planned_to;
+      const next = audits
+        .filter((other) => other.status === 'planned' && other.id !== audit.id && other.planned_from > end)
+        .sort((a, b) => a.planned_from.localeCompare(b.planned_from))[0];
+      const nonConformities: ActionPlanSource['nonConformities'] = await Promise.all(
+        rows.map(async (nc) => ({
+          indicator: nc.indicator,
+          referentialVersion: nc.referential_version,
+          grade: nc.grade,
+          initialGrade: nc.initial_grade,
+          finding: nc.finding,
+          notifiedOn: nc.notified_on,
+          deadline: nc.deadline,
+          requalifiedOn: nc.requalified_on,
+          actionPlan: nc.action_plan,
+          open: nc.open,
+          closedOn: nc.closed_on,
+          evidence: nc.evidence,
+          actions: (await actionsByOrigin(deps.db, organisationId, 'non_conformity', nc.id)).map(
+            (action) => ({
+              title: action.title,
+              status: action.status,
+              dueOn: action.due_on,
+              doneOn: action.done_on,
+              effectiveness: action.effectiveness,
+            }),
+          ),
+        })),
+      );
+      const pdf = await pdfBuffer(
+        actionPlanDocument({
+          organisation: {
+            name: profile?.legal_name ?? organisation?.name ?? '',
+            siret: profile?.siret ?? null,
+            nda: profile?.nda ?? null,
+            certificateNumber: profile?.certificate_number ?? null,
+          },
+          audit: {
+            kind: audit.kind,
+            certifierName: audit.certifier_name,
+            heldFrom: audit.held_from,
+            heldTo: audit.held_to,
+            plannedFrom: audit.planned_from,
+            plannedTo: audit.planned_to,
+          },
+          nextAuditFrom: next?.planned_from ?? null,
+          nonConformities,
+          drawnAt: deps.clock.now().toISOString(),
+        }),
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header(
+          'content-disposition',
+          attachmentDisposition(`plan-actions-${audit.held_from ?? audit.planned_from}.pdf`),
+        )
+        .header('cache-control', 'no-store')
+        .send(pdf);
     },
   );
 };

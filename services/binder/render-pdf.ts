@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import pdfmake from 'pdfmake';
 import type {
   Column,
   Content,
@@ -8,6 +6,7 @@ import type {
   TableCell,
   TDocumentDefinitions,
 } from 'pdfmake/interfaces';
+import { pdfPrinter } from '../kernel/pdf';
 import type { BinderIndicator, BinderItem, BinderSource, ReadinessStatus } from './content';
 import {
   frenchDateTime,
@@ -24,25 +23,6 @@ import { indicatorCsvPath, WORKBOOK_PATH } from './render-tables';
 
 /** How many items of an indicator the PDF shows by default: the most recent ones; the tables hold them all. */
 export const DEFAULT_MAX_ITEMS_PER_INDICATOR = 200;
-
-// Roboto as pdfmake ships it (é, œ, €, « » and the no-break space): the binder never depends on the fonts of the
-// machine it is written on, so it looks, and hashes, the same everywhere.
-const require = createRequire(import.meta.url);
-const FONT_FILES = {
-  normal: require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'),
-  bold: require.resolve('pdfmake/fonts/Roboto/Roboto-Medium.ttf'),
-  italics: require.resolve('pdfmake/fonts/Roboto/Roboto-Italic.ttf'),
-  bolditalics: require.resolve('pdfmake/fonts/Roboto/Roboto-MediumItalic.ttf'),
-};
-const ALLOWED_FILES = new Set(Object.values(FONT_FILES));
-
-/** pdfmake's printer is one object per process: we give it our fonts and let it fetch nothing else. */
-const printer = () => {
-  pdfmake.setFonts({ Roboto: { ...FONT_FILES } });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => ALLOWED_FILES.has(path));
-  return pdfmake;
-};
 
 const PAGE_WIDTH = 595.28 - 2 * 40;
 const SUMMARY_CHARACTERS = 300;
@@ -488,7 +468,7 @@ export const renderBinderPdf = async (
 ): Promise<NodeJS.ReadableStream> => {
   const cap = Math.max(0, Math.floor(options.maxItemsPerIndicator ?? DEFAULT_MAX_ITEMS_PER_INDICATOR));
   const definition = await documentOf(source, cap);
-  const document = await printer().createPdf(definition).getStream();
+  const document = await pdfPrinter().createPdf(definition).getStream();
   document.end();
   return document;
 };

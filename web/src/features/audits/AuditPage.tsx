@@ -79,9 +79,24 @@ export function AuditPage() {
             {data.nonConformities.length === 0 ? (
               <p>{t('audit.noNc')}</p>
             ) : (
-              data.nonConformities.map((nc) => (
-                <NonConformity key={nc.id} nc={nc} canManage={canManage} onStatus={setStatus} />
-              ))
+              <>
+                <p>
+                  <a
+                    href={`/api/audits/${encodeURIComponent(data.id)}/action-plan.pdf`}
+                    download
+                    aria-describedby="audit-action-plan-hint"
+                  >
+                    {t('audit.actionPlanDownload')}
+                  </a>
+                  <br />
+                  <span id="audit-action-plan-hint" className="hint">
+                    {t('audit.actionPlanHint')}
+                  </span>
+                </p>
+                {data.nonConformities.map((nc) => (
+                  <NonConformity key={nc.id} nc={nc} canManage={canManage} onStatus={setStatus} />
+                ))}
+              </>
             )}
             {canManage && (data.status === 'held' || data.status === 'report_received') && (
               <>

@@ -98,6 +98,9 @@ const fr = {
     reportFileTitle: 'Fichier du rapport',
     ncTitle: 'Non-conformités relevées',
     noNc: 'Aucune non-conformité relevée.',
+    actionPlanDownload: 'Plan d’actions pour le certificateur (PDF)',
+    actionPlanHint:
+      'Les non-conformités, leurs échéances, le plan et les actions correctives, prêt à envoyer.',
     ncNewTitle: 'Enregistrer une non-conformité',
     indicator: 'Indicateur (1 à 32)',
     grade: 'Gravité',
@@ -251,6 +254,9 @@ export const auditsMessages: Messages<typeof fr> = {
       reportFileTitle: 'Report file',
       ncTitle: 'Non-conformities found',
       noNc: 'No non-conformity found.',
+      actionPlanDownload: 'Action plan for the certifier (PDF)',
+      actionPlanHint:
+        'The non-conformities, their deadlines, the plan and the corrective actions, ready to send.',
       ncNewTitle: 'Record a non-conformity',
       indicator: 'Indicator (1 to 32)',
       grade: 'Grade',
