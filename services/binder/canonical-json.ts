@@ -27,11 +27,18 @@ const write = (value: unknown): string | undefined => {
   }
   const object = value as { toJSON?: () => unknown };
   if (typeof object.toJSON === 'function') return write(object.toJSON());
-  if (Array.isArray(value)) return `[${value.map((element) => write(element) ?? 'null').join(',')}]`;
-  const members: string[] = [];
-  for (const key of Object.keys(value as object).sort()) {
-    const member = write((value as Record<string, unknown>)[key]);
-    if (member !== undefined) members.push(`${JSON.stringify(key)}:${member}`);
+  // Strings built by concatenation, not arrays joined: this runs for every event of a binder.
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) text += `${i === 0 ? '' : ','}${write(value[i]) ?? 'null'}`;
+    return `${text}]`;
   }
-  return `{${members.join(',')}}`;
+  const keys = Object.keys(value as object);
+  if (keys.length > 1) keys.sort();
+  let text = '{';
+  for (const key of keys) {
+    const member = write((value as Record<string, unknown>)[key]);
+    if (member !== undefined) text += `${text.length === 1 ? '' : ','}${JSON.stringify(key)}:${member}`;
+  }
+  return `${text}}`;
 };

@@ -1,7 +1,6 @@
-import { once } from 'node:events';
-import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
 import { type Cell, CSV_BOM, frenchCsvLine } from '../exports/spreadsheet';
+import { xlsxStream } from '../exports/xlsx-stream';
 import type { BinderIndicator, BinderItem, BinderSource } from './content';
 import {
   frenchDateTime,
@@ -96,80 +95,9 @@ const excelParisDate = (instant: string): Date => {
   return new Date(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second));
 };
 
-type ZipEntries = { append(source: unknown, data: { name: string; date?: Date }): unknown };
-
-/**
- * exceljs names no date for its ZIP entries, so archiver stamps each with the time of writing: every entry gets the
- * workbook's date instead. The constructor adds its first entries from `addThemes`, hence the hook there.
- */
-class StampedWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
-  // exceljs reads `created` from its options (its types leave it out) before it writes its first entries.
-  constructor(options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions> & { created: Date }) {
-    super(options);
-  }
-
-  override addThemes(): Promise<void> {
-    const zip = (this as unknown as { zip: ZipEntries }).zip;
-    const append = zip.append.bind(zip);
-    const date = this.created;
-    zip.append = (entry, data) => append(entry, { ...data, date });
-    return super.addThemes();
-  }
-}
-
-const BOLD = { bold: true } as const;
-const ROWS_BETWEEN_DRAIN_CHECKS = 256;
-
-/** Writes the workbook to `out`, pausing while `out` is full, so a large binder is never held whole in memory. */
-const writeWorkbook = async (source: BinderSource, out: PassThrough): Promise<void> => {
+/** The workbook: a summary sheet, one sheet per indicator (its items read as the sheet is written), the particulars. */
+const workbookStream = (source: BinderSource): NodeJS.ReadableStream => {
   const { request, organisation } = source;
-  const date = new Date(request.asOfRecordedAt);
-  const workbook = new StampedWorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-    created: date,
-  });
-  workbook.modified = date;
-  workbook.creator = organisation.name;
-  workbook.lastModifiedBy = organisation.name;
-  workbook.title = `Dossier de preuves Qualiopi — ${organisation.name}`;
-  const frozen = [{ state: 'frozen' as const, ySplit: 1 }];
-  let rows = 0;
-  const drained = async () => {
-    rows += 1;
-    if (rows % ROWS_BETWEEN_DRAIN_CHECKS === 0 && out.writableNeedDrain) await once(out, 'drain');
-  };
-
-  const summary = workbook.addWorksheet('Synthèse', { views: frozen });
-  summary.columns = [8, 8, 40, 80, 14, 12, 12, 80].map((width) => ({ width }));
-  summary.addRow([...SUMMARY_HEADERS]).font = BOLD;
-  for (const indicator of source.indicators) summary.addRow(summaryCells(indicator)).commit();
-  summary.commit();
-
-  for (const indicator of source.indicators) {
-    const sheet = workbook.addWorksheet(`Indicateur ${two(indicator.number)}`, { views: frozen });
-    sheet.columns = [
-      { width: 17, style: { numFmt: 'dd/mm/yyyy hh:mm' } },
-      { width: 24 },
-      { width: 60 },
-      { width: 60 },
-      { width: 20 },
-      { width: 38 },
-      { width: 26 },
-      { width: 38 },
-      { width: 12 },
-    ];
-    sheet.addRow([...ITEM_HEADERS]).font = BOLD;
-    for await (const item of source.items(indicator.number)) {
-      sheet.addRow(itemCells(item, excelParisDate(item.occurredAt))).commit();
-      await drained();
-    }
-    sheet.commit();
-  }
-
-  const about = workbook.addWorksheet('À propos');
-  about.columns = [{ width: 28 }, { width: 80 }];
   const facts: Cell[][] = [
     ['Organisme', organisation.name],
     ['SIRET', organisation.siret ? frenchSiret(organisation.siret) : 'non renseigné'],
@@ -178,19 +106,40 @@ const writeWorkbook = async (source: BinderSource, out: PassThrough): Promise<vo
     ['Position dans le journal', request.asOfPosition],
     ['Indicateurs', request.indicators.join(', ')],
   ];
-  for (const fact of facts) {
-    const row = about.addRow(fact);
-    row.getCell(1).font = BOLD;
-    row.commit();
-  }
-  about.commit();
-  await workbook.commit();
-};
-
-const workbookStream = (source: BinderSource): NodeJS.ReadableStream => {
-  const out = new PassThrough();
-  writeWorkbook(source, out).catch((error: unknown) => out.destroy(error as Error));
-  return out;
+  return xlsxStream({
+    title: `Dossier de preuves Qualiopi — ${organisation.name}`,
+    creator: organisation.name,
+    created: new Date(request.asOfRecordedAt),
+    dateFormat: 'dd/mm/yyyy hh:mm',
+    sheets: [
+      {
+        name: 'Synthèse',
+        widths: [8, 8, 40, 80, 14, 12, 12, 80],
+        header: SUMMARY_HEADERS,
+        rows: async function* () {
+          for (const indicator of source.indicators) yield summaryCells(indicator);
+        },
+      },
+      ...source.indicators.map((indicator) => ({
+        name: `Indicateur ${two(indicator.number)}`,
+        widths: [17, 24, 60, 60, 20, 38, 26, 38, 12],
+        header: ITEM_HEADERS,
+        rows: async function* () {
+          for await (const item of source.items(indicator.number)) {
+            yield itemCells(item, excelParisDate(item.occurredAt));
+          }
+        },
+      })),
+      {
+        name: 'À propos',
+        widths: [28, 80],
+        boldFirstColumn: true,
+        rows: async function* () {
+          yield* facts;
+        },
+      },
+    ],
+  });
 };
 
 /**
