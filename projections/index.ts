@@ -4,6 +4,7 @@ import { auditorAccessReadSlice } from './auditor-access';
 import { auditsReadSlice } from './audits';
 import { binderReadSlice } from './binder';
 import { campaignsReadSlice } from './campaigns';
+import { certificationReadSlice } from './certification';
 import { complaintsReadSlice } from './complaints';
 import { contactLogReadSlice } from './contact-log';
 import { disabilityNetworkReadSlice } from './disability-network';
@@ -47,6 +48,7 @@ export const readSlices: readonly ReadSlice[] = [
   binderReadSlice,
   documentsReadSlice,
   auditorAccessReadSlice,
+  certificationReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

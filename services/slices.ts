@@ -5,6 +5,7 @@ import { auditsSlice } from './audits';
 import { binderSlice } from './binder';
 import { calendarFeedSlice } from './calendar-feed';
 import { campaignSlice } from './campaign';
+import { certificationSlice } from './certification';
 import { complaintsSlice } from './complaints';
 import { contactLogSlice } from './contact-log';
 import { disabilityNetworkSlice } from './disability-network';
@@ -48,4 +49,5 @@ export const writeSlices: readonly WriteSlice[] = [
   binderSlice,
   documentsSlice,
   auditorAccessSlice,
+  certificationSlice,
 ];

@@ -9,6 +9,7 @@ import {
 import { binderExportPersonalData } from '../binder/events';
 import { type CampaignAnswerEvent, campaignAnswerPersonalData } from '../campaign/answer-events';
 import { type CampaignEvent, campaignPersonalData } from '../campaign/events';
+import { certificationPersonalData } from '../certification/events';
 import { complaintPersonalData, complaintSubjectReferences } from '../complaints/events';
 import { complaintImprovementPersonalData } from '../complaints/improvement';
 import { incidentPersonalData } from '../complaints/incident-events';
@@ -135,6 +136,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   binderExportPersonalData,
   evidenceDocumentPersonalData,
   auditorAccessPersonalData,
+  certificationPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];

@@ -67,7 +67,11 @@ type EnumOf<
     | 'DisabilityPartnerKind'
     | 'BinderExportStatus'
     | 'AuditorLinkStatus'
-    | 'AuditorAccessKind',
+    | 'AuditorAccessKind'
+    | 'CertificationJourneyKind'
+    | 'CertificationJourneyStep'
+    | 'CertificationStepState'
+    | 'TurnoverBand',
 > = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
@@ -116,6 +120,10 @@ export type DisabilityPartnerKind = EnumOf<'DisabilityPartnerKind'>;
 export type BinderExportStatus = EnumOf<'BinderExportStatus'>;
 export type AuditorLinkStatus = EnumOf<'AuditorLinkStatus'>;
 export type AuditorAccessKind = EnumOf<'AuditorAccessKind'>;
+export type CertificationJourneyKind = EnumOf<'CertificationJourneyKind'>;
+export type CertificationJourneyStep = EnumOf<'CertificationJourneyStep'>;
+export type CertificationStepState = EnumOf<'CertificationStepState'>;
+export type TurnoverBand = EnumOf<'TurnoverBand'>;
 
 /**
  * The values of a schema enum, in the order of a record that names each of them (its labels): a value the server

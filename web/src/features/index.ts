@@ -11,6 +11,7 @@ import { binders } from './binders';
 import { calendar } from './calendar';
 import { campaignMail } from './campaign-mail';
 import { campaigns } from './campaigns';
+import { certification } from './certification';
 import { complaintPage } from './complaint-page';
 import { complaints } from './complaints';
 import { contactLog } from './contact-log';
@@ -37,6 +38,7 @@ export const features = [
   dashboard,
   calendar,
   audits,
+  certification,
   training,
   feedback,
   answer,

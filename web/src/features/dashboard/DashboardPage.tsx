@@ -5,6 +5,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { formatDate, formatNumber } from '../../format';
 import { NextDuePanel } from '../calendar';
+import { JourneyChecklistPanel } from '../certification';
 import { EvidenceEntry } from '../evidence';
 import { useDashboard } from './dashboard';
 import { EvidenceSummaryTable } from './EvidenceSummaryTable';
@@ -39,6 +40,7 @@ export function DashboardPage() {
               </p>
             </div>
           )}
+          <JourneyChecklistPanel />
           <ReadinessPanel />
           <NextDuePanel />
           <section aria-labelledby="dashboard-counts">
