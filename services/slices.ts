@@ -13,6 +13,7 @@ import { feedbackSlice } from './feedback';
 import { filesSlice } from './files';
 import { incidentsSlice } from './incidents';
 import { mailSlice } from './mail';
+import { mockAuditSlice } from './mock-audit';
 import { organisationSlice } from './organisation';
 import { privacySlice } from './privacy';
 import { publicationSlice } from './publication';
@@ -48,4 +49,5 @@ export const writeSlices: readonly WriteSlice[] = [
   binderSlice,
   documentsSlice,
   auditorAccessSlice,
+  mockAuditSlice,
 ];

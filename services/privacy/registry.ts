@@ -19,6 +19,7 @@ import { disabilityNetworkPersonalData } from '../disability-network/events';
 import { evidenceDocumentPersonalData } from '../documents/events';
 import { feedbackPersonalData } from '../feedback/events';
 import { mailPersonalData } from '../mail/events';
+import { mockAuditFindingActionPersonalData, mockAuditPersonalData } from '../mock-audit/events';
 import { organisationPersonalData } from '../organisation/events';
 import { publicationPersonalData } from '../publication/events';
 import { questionnairePersonalData } from '../questionnaire/events';
@@ -135,6 +136,8 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   binderExportPersonalData,
   evidenceDocumentPersonalData,
   auditorAccessPersonalData,
+  mockAuditPersonalData,
+  mockAuditFindingActionPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];
