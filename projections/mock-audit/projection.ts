@@ -80,7 +80,7 @@ export const mockAuditProjection = defineProjection<MockAuditTables, Event>({
           organisation_id: metadata.organisationId,
           started_on: data.startedOn,
           referential_version: data.referentialVersion,
-          indicators: JSON.stringify(data.indicators) as unknown as number[],
+          indicators: data.indicators,
           started_by: data.startedBy,
           completed_on: null,
           revision,
