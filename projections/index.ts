@@ -13,6 +13,7 @@ import { evidenceProjection } from './evidence/projection';
 import { feedbackReadSlice } from './feedback';
 import { incidentsReadSlice } from './incidents';
 import { mailReadSlice } from './mail';
+import { mockAuditReadSlice } from './mock-audit';
 import { organisationsReadSlice } from './organisations';
 import { publicationReadSlice } from './publication';
 import { questionnairesReadSlice } from './questionnaires';
@@ -49,6 +50,7 @@ export const readSlices: readonly ReadSlice[] = [
   documentsReadSlice,
   auditorAccessReadSlice,
   certificationReadSlice,
+  mockAuditReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

@@ -31,6 +31,7 @@ import './types/documents';
 import './types/readiness';
 import './types/auditor-access';
 import './types/certification';
+import './types/mock-audit';
 
 export const schema = builder.toSchema();
 

@@ -14,6 +14,7 @@ import { feedbackSlice } from './feedback';
 import { filesSlice } from './files';
 import { incidentsSlice } from './incidents';
 import { mailSlice } from './mail';
+import { mockAuditSlice } from './mock-audit';
 import { organisationSlice } from './organisation';
 import { privacySlice } from './privacy';
 import { publicationSlice } from './publication';
@@ -50,4 +51,5 @@ export const writeSlices: readonly WriteSlice[] = [
   documentsSlice,
   auditorAccessSlice,
   certificationSlice,
+  mockAuditSlice,
 ];

@@ -17,6 +17,7 @@ export const ORIGIN_TYPES = [
   'non_conformity',
   'internal_review',
   'other',
+  'mock_audit_finding',
 ] as const;
 export type OriginType = (typeof ORIGIN_TYPES)[number];
 

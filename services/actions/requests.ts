@@ -2,6 +2,7 @@ import type { NonConformityActionRequested } from '../audits/events';
 import type { ComplaintImprovementRequested } from '../complaints/improvement';
 import type { IncidentImprovementRequested } from '../complaints/incident-events';
 import { derivedId } from '../kernel/ids';
+import type { MockAuditFindingActionRequested } from '../mock-audit/events';
 import { personalFieldsOf } from '../privacy/declarations';
 import { allPersonalData } from '../privacy/registry';
 import type { AnswerFollowUpRequested } from '../results/events';
@@ -21,7 +22,8 @@ type RequestEvent =
   | IncidentImprovementRequested
   | AnswerFollowUpRequested
   | NonConformityActionRequested
-  | WatchNoteImprovementRequested;
+  | WatchNoteImprovementRequested
+  | MockAuditFindingActionRequested;
 
 /**
  * The requests the actions slice turns into planned actions, keyed by the event that records them; null when the
@@ -52,6 +54,18 @@ export const IMPROVEMENT_REQUEST_SOURCES: {
   }),
   WatchNoteImprovementRequested: (d) => ({
     origin: { type: 'watch_note', id: d.noteId, indicator: null },
+    requestId: d.requestId,
+    title: d.title,
+    requestedBy: d.requestedBy,
+  }),
+  // The finding names its mock audit: the action's origin is the finding, found by its own stream.
+  MockAuditFindingActionRequested: (d) => ({
+    // An action names indicators 1 to 32; a later version's new indicator stays with the finding.
+    origin: {
+      type: 'mock_audit_finding',
+      id: d.findingId,
+      indicator: d.indicator <= 32 ? d.indicator : null,
+    },
     requestId: d.requestId,
     title: d.title,
     requestedBy: d.requestedBy,

@@ -11,6 +11,7 @@ import { commandContext, commandResult, created, errorResponses, typed } from '.
 import { derivedId, newId } from '../kernel/ids';
 import { parisDate } from '../kernel/paris-time';
 import { isoDate, optionalText, text } from '../kernel/validation';
+import { mockAuditFindingActionStream } from '../mock-audit/events';
 import { subjectId } from '../privacy/declarations';
 import type { SliceDeps } from '../slice';
 import { watchNoteStream } from '../watch/events';
@@ -62,6 +63,7 @@ const RECORDED_ORIGINS: Partial<
   incident: { stream: incidentStream, subject: (id) => incidentSubject({ incidentId: id }) },
   non_conformity: { stream: nonConformityStream },
   watch_note: { stream: watchNoteStream },
+  mock_audit_finding: { stream: mockAuditFindingActionStream },
 };
 
 export const actionRoutes = (deps: SliceDeps) => async (app: FastifyInstance) => {

@@ -56,6 +56,20 @@ const checkDay = (day: string, code: string, after: string, today: string, messa
   }
 };
 
+/**
+ * The grading rule: on a major-only indicator any non-conformity is major, so a minor is refused (400
+ * `minor_on_major_only_indicator`). Other grades (a mock audit's observation) are not non-conformities.
+ */
+export const checkGradeOfIndicator = (grade: string, indicator: number, majorOnly: boolean) => {
+  if (grade === 'minor' && majorOnly) {
+    throw badRequest(
+      'minor_on_major_only_indicator',
+      `Indicator ${indicator} is major-only: any non-conformity on it is major`,
+      { indicator },
+    );
+  }
+};
+
 /** One stream per non-conformity: recorded from a held audit, its action plan, requalified, closed. */
 export const nonConformityDecider: Decider<NonConformityState, NonConformityCommand, NonConformityEvent> = {
   initialState: {
@@ -98,13 +112,7 @@ export const nonConformityDecider: Decider<NonConformityState, NonConformityComm
             status: audit.status,
           });
         }
-        if (command.grade === 'minor' && command.majorOnly) {
-          throw badRequest(
-            'minor_on_major_only_indicator',
-            `Indicator ${command.indicator} is major-only: any non-conformity on it is major`,
-            { indicator: command.indicator },
-          );
-        }
+        checkGradeOfIndicator(command.grade, command.indicator, command.majorOnly);
         checkDay(
           command.notifiedOn,
           'notification_date_invalid',

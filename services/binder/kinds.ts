@@ -32,6 +32,7 @@ export const EVIDENCE_KIND_LABELS: Readonly<Record<string, string>> = {
   disability_referent: 'Référent handicap',
   disability_meeting: 'Rencontre du réseau handicap',
   evidence_document: 'Document de preuve',
+  mock_audit: 'Audit à blanc',
 };
 
 /** A kind in French (its code if it has no label yet). */
@@ -46,6 +47,7 @@ const SOURCE_LABELS: Readonly<Record<string, string>> = {
   document: 'Document',
   improvement_action: 'Action d’amélioration',
   incident: 'Aléa',
+  mock_audit: 'Audit à blanc',
   non_conformity: 'Non-conformité',
   partner_contact: 'Échange partenaire',
   results_snapshot: 'Résultats publiés',

@@ -49,6 +49,7 @@ const ORIGIN_LABELS: Record<OriginType, string> = {
   non_conformity: 'Non-conformité d’audit',
   internal_review: 'Revue interne',
   other: 'Autre',
+  mock_audit_finding: 'Constat d’audit à blanc',
 };
 
 const originText = (origin: ActionOrigin) =>

@@ -20,6 +20,7 @@ import { disabilityNetworkPersonalData } from '../disability-network/events';
 import { evidenceDocumentPersonalData } from '../documents/events';
 import { feedbackPersonalData } from '../feedback/events';
 import { mailPersonalData } from '../mail/events';
+import { mockAuditFindingActionPersonalData, mockAuditPersonalData } from '../mock-audit/events';
 import { organisationPersonalData } from '../organisation/events';
 import { publicationPersonalData } from '../publication/events';
 import { questionnairePersonalData } from '../questionnaire/events';
@@ -137,6 +138,8 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   evidenceDocumentPersonalData,
   auditorAccessPersonalData,
   certificationPersonalData,
+  mockAuditPersonalData,
+  mockAuditFindingActionPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];

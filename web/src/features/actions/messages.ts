@@ -35,6 +35,7 @@ const fr = {
     non_conformity: 'Non-conformité d’audit',
     internal_review: 'Revue interne',
     other: 'Autre',
+    mock_audit_finding: 'Constat d’audit à blanc',
   } satisfies Record<ImprovementActionOriginType, string>,
   actionSteps: {
     planned: 'Planifiée',
@@ -188,6 +189,7 @@ export const actionsMessages: Messages<typeof fr> = {
       non_conformity: 'Audit non-conformity',
       internal_review: 'Internal review',
       other: 'Other',
+      mock_audit_finding: 'Mock audit finding',
     },
     actionSteps: {
       planned: 'Planned',
