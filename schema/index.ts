@@ -30,6 +30,7 @@ import './types/binder';
 import './types/documents';
 import './types/readiness';
 import './types/auditor-access';
+import './types/self-assessment';
 
 export const schema = builder.toSchema();
 

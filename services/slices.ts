@@ -19,6 +19,7 @@ import { publicationSlice } from './publication';
 import { questionnaireSlice } from './questionnaire';
 import { resultsSlice } from './results';
 import { retentionSlice } from './retention';
+import { selfAssessmentSlice } from './self-assessment';
 import type { WriteSlice } from './slice';
 import { trainingSlice } from './training';
 import { watchSlice } from './watch';
@@ -48,4 +49,5 @@ export const writeSlices: readonly WriteSlice[] = [
   binderSlice,
   documentsSlice,
   auditorAccessSlice,
+  selfAssessmentSlice,
 ];

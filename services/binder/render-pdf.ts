@@ -36,8 +36,11 @@ const FONT_FILES = {
 };
 const ALLOWED_FILES = new Set(Object.values(FONT_FILES));
 
-/** pdfmake's printer is one object per process: we give it our fonts and let it fetch nothing else. */
-const printer = () => {
+/**
+ * pdfmake's printer is one object per process: we give it our fonts and let it fetch nothing else. Every PDF the
+ * product writes (the binder, the self-assessment's preparatory document) goes through it.
+ */
+export const printer = () => {
   pdfmake.setFonts({ Roboto: { ...FONT_FILES } });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => ALLOWED_FILES.has(path));

@@ -24,6 +24,7 @@ import { publicationPersonalData } from '../publication/events';
 import { questionnairePersonalData } from '../questionnaire/events';
 import { type ResultsEvent, resultsPersonalData } from '../results/events';
 import { retentionPersonalData } from '../retention/events';
+import { selfAssessmentPersonalData } from '../self-assessment/events';
 import type { TrainingEvent } from '../training/events';
 import { watchNotePersonalData } from '../watch/events';
 import { watchImprovementPersonalData } from '../watch/improvement';
@@ -135,6 +136,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   binderExportPersonalData,
   evidenceDocumentPersonalData,
   auditorAccessPersonalData,
+  selfAssessmentPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];
