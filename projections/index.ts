@@ -21,6 +21,7 @@ import type { ReadSlice } from './read-slice';
 import { resultsReadSlice } from './results';
 import { retentionReadSlice } from './retention';
 import type { Projection } from './runner/projection';
+import { selfAssessmentReadSlice } from './self-assessment';
 import { subjectAccessReadSlice } from './subject-access';
 import { teamReadSlice } from './team';
 import { trainingReadSlice } from './training';
@@ -51,6 +52,7 @@ export const readSlices: readonly ReadSlice[] = [
   auditorAccessReadSlice,
   certificationReadSlice,
   mockAuditReadSlice,
+  selfAssessmentReadSlice,
 ];
 
 /** Every read model the application runs: the slices' own, then the evidence timeline over all of them. */

@@ -32,6 +32,7 @@ import './types/readiness';
 import './types/auditor-access';
 import './types/certification';
 import './types/mock-audit';
+import './types/self-assessment';
 
 export const schema = builder.toSchema();
 

@@ -21,6 +21,7 @@ import { publicationSlice } from './publication';
 import { questionnaireSlice } from './questionnaire';
 import { resultsSlice } from './results';
 import { retentionSlice } from './retention';
+import { selfAssessmentSlice } from './self-assessment';
 import type { WriteSlice } from './slice';
 import { trainingSlice } from './training';
 import { watchSlice } from './watch';
@@ -52,4 +53,5 @@ export const writeSlices: readonly WriteSlice[] = [
   auditorAccessSlice,
   certificationSlice,
   mockAuditSlice,
+  selfAssessmentSlice,
 ];

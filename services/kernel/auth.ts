@@ -51,6 +51,8 @@ const PERMISSIONS = {
   'document:manage': ['admin', 'quality_manager'],
   /** Reading evidence documents and downloading their files: every member. */
   'document:read': ['admin', 'quality_manager', 'contributor', 'auditor'],
+  /** Writing the self-assessment (approach, linked evidence, rating) of each applicable indicator. */
+  'self-assessment:manage': ['admin', 'quality_manager'],
   /** Granting an outside auditor a time-limited link to the organisation's data, and revoking it. */
   'auditor-access:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

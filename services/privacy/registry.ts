@@ -26,6 +26,7 @@ import { publicationPersonalData } from '../publication/events';
 import { questionnairePersonalData } from '../questionnaire/events';
 import { type ResultsEvent, resultsPersonalData } from '../results/events';
 import { retentionPersonalData } from '../retention/events';
+import { selfAssessmentPersonalData } from '../self-assessment/events';
 import type { TrainingEvent } from '../training/events';
 import { watchNotePersonalData } from '../watch/events';
 import { watchImprovementPersonalData } from '../watch/improvement';
@@ -140,6 +141,7 @@ export const allPersonalData: AllPersonalDataDeclarations = Object.assign(
   certificationPersonalData,
   mockAuditPersonalData,
   mockAuditFindingActionPersonalData,
+  selfAssessmentPersonalData,
 ) as AllPersonalDataDeclarations;
 
 const user = (data: { userId: string }) => [subjectId('user', data.userId)];
