@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { certificationProjection } from '../projections/certification/projection';
+import { rebuildProjection } from '../projections/runner/rebuild';
+import { execute } from '../services/db/database';
 import { parisDate } from '../services/kernel/paris-time';
 import { graphql, startTestApp, type TestApp } from './support/app';
 import { profileCommand } from './support/organisation-fixture';
@@ -239,5 +242,19 @@ describe('certification journey: steps, planning, certifier and quotes; bad inpu
     });
     expect(stale.statusCode).toBe(409);
     expect(await t.lastPosition()).toBe(before);
+  });
+  it('rebuilds the journeys, quotes and settings from the log into the same rows', async () => {
+    expect(await t.runner.waitForPosition(await t.lastPosition(), 30_000)).toBe(true);
+    const snapshot = async () => {
+      const rows: Record<string, unknown[]> = {};
+      for (const table of certificationProjection.tables) {
+        rows[table] = await execute(t.database.db, `SELECT * FROM ${table} t ORDER BY t::text`);
+      }
+      return rows;
+    };
+    const before = await snapshot();
+    expect(before.certification_journeys!.length).toBeGreaterThan(2);
+    await rebuildProjection(t.database, t.store, certificationProjection);
+    expect(await snapshot()).toEqual(before);
   });
 });

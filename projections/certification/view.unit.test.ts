@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { journeyComplete, journeySteps } from './view';
+
+const none = { auditHeldOn: null, certificateIssuedOn: null, certifierChosenOn: null };
+
+describe('the checklist: marks first, then facts observed elsewhere', () => {
+  it('shows every step to do on a fresh journey, in the article’s order', () => {
+    const steps = journeySteps({}, none);
+    expect(steps.map((step) => step.step)).toEqual([
+      'referential_studied',
+      'self_assessment_done',
+      'certifier_chosen',
+      'pre_audit',
+      'audit',
+      'action_plan_sent',
+      'certificate_received',
+    ]);
+    expect(steps.every((step) => step.state === 'todo')).toBe(true);
+    expect(steps.filter((step) => step.optional).map((step) => step.step)).toEqual([
+      'pre_audit',
+      'action_plan_sent',
+    ]);
+    expect(journeyComplete(steps)).toBe(false);
+  });
+
+  it('shows a certifier chosen, an audit held and a certificate issued as observed with their day', () => {
+    const steps = journeySteps(
+      {},
+      { certifierChosenOn: '2026-10-01', auditHeldOn: '2026-11-20', certificateIssuedOn: '2026-12-01' },
+    );
+    expect(steps.filter((step) => step.state === 'observed')).toEqual([
+      { step: 'certifier_chosen', optional: false, state: 'observed', on: '2026-10-01' },
+      { step: 'audit', optional: false, state: 'observed', on: '2026-11-20' },
+      { step: 'certificate_received', optional: false, state: 'observed', on: '2026-12-01' },
+    ]);
+  });
+
+  it('keeps a mark over an observed fact, and a step set back to do shows the fact again', () => {
+    const facts = { ...none, auditHeldOn: '2026-11-20' };
+    expect(journeySteps({ audit: { state: 'done', on: '2026-11-21' } }, facts)[4]).toMatchObject({
+      state: 'done',
+      on: '2026-11-21',
+    });
+    expect(journeySteps({ audit: { state: 'todo', on: null } }, facts)[4]).toMatchObject({
+      state: 'observed',
+    });
+  });
+
+  it('is complete when every step is done, skipped or observed', () => {
+    const steps = journeySteps(
+      {
+        referential_studied: { state: 'done', on: '2026-09-01' },
+        self_assessment_done: { state: 'done', on: '2026-09-15' },
+        pre_audit: { state: 'skipped', on: null },
+        action_plan_sent: { state: 'skipped', on: null },
+      },
+      { certifierChosenOn: '2026-10-01', auditHeldOn: '2026-11-20', certificateIssuedOn: '2026-12-01' },
+    );
+    expect(journeyComplete(steps)).toBe(true);
+  });
+});
