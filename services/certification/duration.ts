@@ -30,7 +30,7 @@ interface BandRule {
  */
 export const AUDIT_DURATION_GRID = {
   source:
-    'Article « Qualiopi : tout savoir sur la certification » (grille des durées d’audit) ; arrêté du 31 mai 2023 pour les nouveaux entrants',
+    'Article « All you need to know about the certification required to continue your activity as a training organization » (grille des durées d’audit) ; arrêté du 31 mai 2023 pour les nouveaux entrants',
   bands: {
     under_150k: {
       label: 'Chiffre d’affaires inférieur à 150 000 €',

@@ -17,7 +17,7 @@ export interface QualityLabel {
  */
 export const REDUCED_AUDIT = {
   source:
-    'Article « Qualiopi : tout savoir sur la certification » (audit allégé) ; notes de domaine (label détenu fin 2018)',
+    'Article « All you need to know about the certification required to continue your activity as a training organization » (audit allégé) ; notes de domaine (label détenu fin 2018)',
   commonIndicators: [1, 2, 11, 12, 22, 24, 25, 26, 32],
   /** The label must be held on this day at the latest. */
   labelHeldBy: '2018-12-31',
