@@ -21,6 +21,7 @@ import { evidence } from './evidence';
 import { feedback } from './feedback';
 import { incidents } from './incidents';
 import { mail } from './mail';
+import { mockAudit } from './mock-audit';
 import { organisation } from './organisation';
 import { privacy } from './privacy';
 import { publication } from './publication';
@@ -37,6 +38,7 @@ export const features = [
   dashboard,
   calendar,
   audits,
+  mockAudit,
   training,
   feedback,
   answer,
