@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { command, isApiError } from '../../api';
@@ -177,6 +177,40 @@ function FindingForm({
   );
 }
 
+/** One checkpoint: ticked at once on screen, put back if the server refuses. */
+function CheckpointBox({
+  id,
+  label,
+  ticked,
+  disabled,
+  onToggle,
+}: {
+  id: string;
+  label: string;
+  ticked: boolean;
+  disabled: boolean;
+  onToggle: (ticked: boolean, undo: () => void) => void;
+}) {
+  const [checked, setChecked] = useState(ticked);
+  useEffect(() => setChecked(ticked), [ticked]);
+  return (
+    <div className="field field-checkbox">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(event) => {
+          const next = event.target.checked;
+          setChecked(next);
+          onToggle(next, () => setChecked(!next));
+        }}
+      />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}
+
 function IndicatorSection({
   audit,
   indicator,
@@ -212,34 +246,25 @@ function IndicatorSection({
         <fieldset>
           <legend>{t('mockAudit.checkpoints')}</legend>
           <ErrorAlert error={tick.error} />
-          {indicator.checkpoints.map((point) => {
-            const inputId = `${headingId}-${point.code}`;
-            return (
-              <div key={point.code} className="field field-checkbox">
-                <input
-                  id={inputId}
-                  type="checkbox"
-                  checked={point.ticked}
-                  disabled={!open}
-                  onChange={(event) => {
-                    if (tick.isPending) return;
-                    tick.mutate({
-                      path: `/api/mock-audits/${audit.id}/checkpoints`,
-                      body: {
-                        indicator: indicator.number,
-                        checkpoint: point.code,
-                        ticked: event.target.checked,
-                      },
-                      done: '',
-                    });
-                  }}
-                />
-                <label htmlFor={inputId}>
-                  {i18n.language.startsWith('en') ? point.labelEn : point.label}
-                </label>
-              </div>
-            );
-          })}
+          {indicator.checkpoints.map((point) => (
+            <CheckpointBox
+              key={point.code}
+              id={`${headingId}-${point.code}`}
+              label={i18n.language.startsWith('en') ? point.labelEn : point.label}
+              ticked={point.ticked}
+              disabled={!open}
+              onToggle={(ticked, undo) =>
+                tick.mutate(
+                  {
+                    path: `/api/mock-audits/${audit.id}/checkpoints`,
+                    body: { indicator: indicator.number, checkpoint: point.code, ticked },
+                    done: '',
+                  },
+                  { onError: undo },
+                )
+              }
+            />
+          ))}
         </fieldset>
         <h4>{t('mockAudit.findingsTitle')}</h4>
         {indicator.findings.length === 0 ? (
