@@ -70,6 +70,8 @@ const fr = {
     funders: 'Financeurs',
     companies: 'Entreprises concernées',
   },
+  evidenceKinds: { mock_audit: 'Audit à blanc' },
+  evidenceSources: { mock_audit: 'Audit à blanc' },
   errors: {
     mock_audit_not_found: 'Cet audit à blanc est introuvable.',
     mock_audit_exists: 'Cet audit à blanc est déjà démarré.',
@@ -149,6 +151,8 @@ export const mockAuditMessages: Messages<typeof fr> = {
       funders: 'Funders',
       companies: 'Companies concerned',
     },
+    evidenceKinds: { mock_audit: 'Mock audit' },
+    evidenceSources: { mock_audit: 'Mock audit' },
     errors: {
       mock_audit_not_found: 'This mock audit cannot be found.',
       mock_audit_exists: 'This mock audit is already started.',
