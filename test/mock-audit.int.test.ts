@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestApp, type TestApp } from './support/app';
+import { colleague } from './support/team';
 
 const MOCK_AUDIT = `query ($id: ID!) {
   mockAudit(id: $id) {
@@ -11,6 +12,7 @@ const MOCK_AUDIT = `query ($id: ID!) {
 describe('mock audit: walked in the auditor’s order, findings graded by the real rules, turned into actions', () => {
   let t: TestApp;
   let cookie: string;
+  let admin: Awaited<ReturnType<TestApp['organisation']>>;
   const post = (url: string, payload: object = {}) =>
     t.app.inject({ method: 'POST', url, payload, headers: { cookie } });
   const read = async (query: string, variables: Record<string, unknown> = {}) => {
@@ -26,7 +28,8 @@ describe('mock audit: walked in the auditor’s order, findings graded by the re
 
   beforeAll(async () => {
     t = await startTestApp();
-    ({ cookie } = await t.organisation('Formations Audit Blanc'));
+    admin = await t.organisation('Formations Audit Blanc');
+    cookie = admin.cookie;
   });
   afterAll(() => t?.stop());
 
@@ -161,5 +164,31 @@ describe('mock audit: walked in the auditor’s order, findings graded by the re
     expect(await evidenceOf(31)).toBe(0);
     const list = (await read('{ mockAudits { id status } }')).mockAudits as { id: string; status: string }[];
     expect(list.find((row) => row.id === id)?.status).toBe('completed');
+  });
+
+  it('erases a finding’s text with its author, keeping its grade', async () => {
+    const manager = await colleague(t, admin, 'quality_manager', 'Claire Qualité');
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/mock-audits',
+      payload: { indicators: [31] },
+      headers: { cookie: manager.cookie },
+    });
+    const id = started.json().id as string;
+    const finding = await t.app.inject({
+      method: 'POST',
+      url: `/api/mock-audits/${id}/findings`,
+      payload: { indicator: 31, grade: 'major', text: 'Écrit par Claire' },
+      headers: { cookie: manager.cookie },
+    });
+    expect(finding.statusCode, finding.body).toBe(201);
+    const erased = await post(`/api/privacy/subjects/user:${manager.userId}/erase`, {
+      reason: 'subject_request',
+    });
+    expect(erased.statusCode, erased.body).toBe(200);
+    const audit = (await read(MOCK_AUDIT, { id })).mockAudit as {
+      indicators: { findings: { grade: string; text: string }[] }[];
+    };
+    expect(audit.indicators[0]!.findings).toMatchObject([{ grade: 'major', text: '[effacé]' }]);
   });
 });

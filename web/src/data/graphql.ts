@@ -71,7 +71,9 @@ type EnumOf<
     | 'CertificationJourneyKind'
     | 'CertificationJourneyStep'
     | 'CertificationStepState'
-    | 'TurnoverBand',
+    | 'TurnoverBand'
+    | 'MockAuditFindingGrade'
+    | 'MockAuditStatus',
 > = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
@@ -124,6 +126,8 @@ export type CertificationJourneyKind = EnumOf<'CertificationJourneyKind'>;
 export type CertificationJourneyStep = EnumOf<'CertificationJourneyStep'>;
 export type CertificationStepState = EnumOf<'CertificationStepState'>;
 export type TurnoverBand = EnumOf<'TurnoverBand'>;
+export type MockAuditFindingGrade = EnumOf<'MockAuditFindingGrade'>;
+export type MockAuditStatus = EnumOf<'MockAuditStatus'>;
 
 /**
  * The values of a schema enum, in the order of a record that names each of them (its labels): a value the server

@@ -22,6 +22,7 @@ import { evidence } from './evidence';
 import { feedback } from './feedback';
 import { incidents } from './incidents';
 import { mail } from './mail';
+import { mockAudit } from './mock-audit';
 import { organisation } from './organisation';
 import { privacy } from './privacy';
 import { publication } from './publication';
@@ -39,6 +40,7 @@ export const features = [
   calendar,
   audits,
   certification,
+  mockAudit,
   training,
   feedback,
   answer,
