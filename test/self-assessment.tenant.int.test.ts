@@ -16,7 +16,7 @@ describe('self-assessment: a user of organisation A never reaches organisation B
     const { a, b, read, post, t } = fixture;
     const theirs = await read(b.cookie, CHOICES, { number: 30 });
     const item = (
-      theirs.data?.selfAssessmentIndicator as { evidenceChoices: { kind: string; id: string }[] }
+      theirs.data!.selfAssessmentIndicator as { evidenceChoices: { kind: string; id: string }[] }
     ).evidenceChoices.find((choice) => choice.kind === 'evidence_item');
     expect(item, JSON.stringify(theirs)).toBeDefined();
     const before = await t.lastPosition();

@@ -67,7 +67,9 @@ type EnumOf<
     | 'DisabilityPartnerKind'
     | 'BinderExportStatus'
     | 'AuditorLinkStatus'
-    | 'AuditorAccessKind',
+    | 'AuditorAccessKind'
+    | 'SelfRating'
+    | 'SelfAssessmentEvidenceKind',
 > = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
@@ -116,6 +118,8 @@ export type DisabilityPartnerKind = EnumOf<'DisabilityPartnerKind'>;
 export type BinderExportStatus = EnumOf<'BinderExportStatus'>;
 export type AuditorLinkStatus = EnumOf<'AuditorLinkStatus'>;
 export type AuditorAccessKind = EnumOf<'AuditorAccessKind'>;
+export type SelfRating = EnumOf<'SelfRating'>;
+export type SelfAssessmentEvidenceKind = EnumOf<'SelfAssessmentEvidenceKind'>;
 
 /**
  * The values of a schema enum, in the order of a record that names each of them (its labels): a value the server
