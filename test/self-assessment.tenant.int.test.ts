@@ -3,6 +3,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tinyPdf } from './support/file-fixtures';
+import { multipartBody } from './support/multipart';
 import { twoTenants } from './support/tenants';
 
 const CHOICES = `query ($number: Int!) { selfAssessmentIndicator(number: $number) {
@@ -28,6 +30,37 @@ describe('self-assessment: a user of organisation A never reaches organisation B
       kind: 'evidence_item',
       id: crypto.randomUUID(),
     });
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json()).toEqual(missing.json());
+    expect(await t.lastPosition()).toBe(before);
+  });
+
+  it('cannot link B’s evidence document: answered like a missing one (404), nothing written', async () => {
+    const { a, b, t } = fixture;
+    const form = multipartBody([
+      { name: 'title', value: 'Procédure de B' },
+      { name: 'on', value: '2026-01-05' },
+      { name: 'indicators', value: '30' },
+      { name: 'file', filename: 'procedure.pdf', bytes: tinyPdf() },
+    ]);
+    const added = await t.app.inject({
+      method: 'POST',
+      url: '/api/evidence-documents',
+      payload: form.payload,
+      headers: { cookie: b.cookie, ...form.headers },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const before = await t.lastPosition();
+    // Sent once the read models show B's document: refused for being B's, not for being unseen yet.
+    const link = (id: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/self-assessment/30/evidence',
+        payload: { kind: 'document', id },
+        headers: { cookie: a.cookie, 'x-min-position': String(before) },
+      });
+    const foreign = await link(added.json().id);
+    const missing = await link(crypto.randomUUID());
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json()).toEqual(missing.json());
     expect(await t.lastPosition()).toBe(before);
