@@ -177,6 +177,12 @@ describe('self-assessment: versioned approach, linked evidence, rating, preparat
     });
     expect(foreignIndicator.statusCode).toBe(400);
     expect(foreignIndicator.json().code).toBe('evidence_of_another_indicator');
+    const itemOfAnother = await post(quality, '/api/self-assessment/31/evidence', {
+      kind: 'evidence_item',
+      id: item!.id,
+    });
+    expect(itemOfAnother.statusCode).toBe(400);
+    expect(itemOfAnother.json().code).toBe('evidence_of_another_indicator');
     expect(await t.lastPosition()).toBe(before);
 
     for (const target of [

@@ -83,17 +83,6 @@ export const approachHistory = (db: Db, organisationId: string, indicator: numbe
     .orderBy('version', 'desc')
     .execute();
 
-/** The revision of an indicator's self-assessment stream (-1 before any change): what If-Match names. */
-export const selfAssessmentRevision = async (db: Db, organisationId: string, indicator: number) => {
-  const row = await tables(db)
-    .selectFrom('self_assessment_indicators')
-    .select('revision')
-    .where('organisation_id', '=', organisationId)
-    .where('indicator', '=', indicator)
-    .executeTakeFirst();
-  return row ? Number(row.revision) : -1;
-};
-
 /** The indicators whose timeline holds an event's items, in the organisation (none: not its event). */
 export const indicatorsOfEvidenceItem = async (db: Db, organisationId: string, eventId: string) => {
   const rows = await tables(db)

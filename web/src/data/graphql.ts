@@ -73,7 +73,9 @@ type EnumOf<
     | 'CertificationStepState'
     | 'TurnoverBand'
     | 'MockAuditFindingGrade'
-    | 'MockAuditStatus',
+    | 'MockAuditStatus'
+    | 'SelfRating'
+    | 'SelfAssessmentEvidenceKind',
 > = ReturnType<typeof graphql.scalar<Name>>;
 
 export type ActionCategory = EnumOf<'ActionCategory'>;
@@ -128,6 +130,8 @@ export type CertificationStepState = EnumOf<'CertificationStepState'>;
 export type TurnoverBand = EnumOf<'TurnoverBand'>;
 export type MockAuditFindingGrade = EnumOf<'MockAuditFindingGrade'>;
 export type MockAuditStatus = EnumOf<'MockAuditStatus'>;
+export type SelfRating = EnumOf<'SelfRating'>;
+export type SelfAssessmentEvidenceKind = EnumOf<'SelfAssessmentEvidenceKind'>;
 
 /**
  * The values of a schema enum, in the order of a record that names each of them (its labels): a value the server

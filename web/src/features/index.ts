@@ -30,6 +30,7 @@ import { questionnaires } from './questionnaires';
 import { referential } from './referential';
 import { results } from './results';
 import { retention } from './retention';
+import { selfAssessment } from './self-assessment';
 import { team } from './team';
 import { training } from './training';
 import { watch } from './watch';
@@ -58,6 +59,7 @@ export const features = [
   evidence,
   binders,
   documents,
+  selfAssessment,
   publication,
   referential,
   organisation,
