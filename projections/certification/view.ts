@@ -6,7 +6,34 @@ import type { MarkedSteps } from './tables';
 export interface ObservedFacts {
   auditHeldOn: CalendarDate | null;
   certificateIssuedOn: CalendarDate | null;
+  /** The day the last applicable indicator got both an approach and a rating, since the journey started. */
+  selfAssessedOn?: CalendarDate | null;
 }
+
+/**
+ * The self-assessment is done once every applicable indicator has its approach written and a rating given: the
+ * day of the latest of those (Paris), provided it falls on or after the journey's start (an older assessment
+ * belongs to an earlier cycle). Null while an indicator is missing either.
+ */
+export const selfAssessmentCompletedOn = (
+  applicable: readonly number[],
+  assessments: ReadonlyMap<
+    number,
+    { approach: { written_at: Date } | null; rating: { rated_at: Date } | null }
+  >,
+  startedOn: CalendarDate,
+  parisDay: (at: Date) => CalendarDate,
+): CalendarDate | null => {
+  if (applicable.length === 0) return null;
+  let latest = 0;
+  for (const indicator of applicable) {
+    const assessment = assessments.get(indicator);
+    if (!assessment?.approach || !assessment.rating) return null;
+    latest = Math.max(latest, assessment.approach.written_at.getTime(), assessment.rating.rated_at.getTime());
+  }
+  const day = parisDay(new Date(latest));
+  return day >= startedOn ? day : null;
+};
 
 /** A step as the checklist shows it: `observed` when not ticked but a recorded fact shows it done. */
 export interface StepView {
@@ -22,6 +49,7 @@ export const journeySteps = (
   facts: ObservedFacts & { certifierChosenOn: CalendarDate | null },
 ): StepView[] => {
   const observedOn: Partial<Record<JourneyStep, CalendarDate | null>> = {
+    self_assessment_done: facts.selfAssessedOn ?? null,
     certifier_chosen: facts.certifierChosenOn,
     audit: facts.auditHeldOn,
     certificate_received: facts.certificateIssuedOn,

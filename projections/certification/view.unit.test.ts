@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { journeyComplete, journeySteps } from './view';
+import { parisDate } from '../../services/kernel/paris-time';
+import { journeyComplete, journeySteps, selfAssessmentCompletedOn } from './view';
 
 const none = { auditHeldOn: null, certificateIssuedOn: null, certifierChosenOn: null };
 
@@ -57,5 +58,50 @@ describe('the checklist: marks first, then facts observed elsewhere', () => {
       { certifierChosenOn: '2026-10-01', auditHeldOn: '2026-11-20', certificateIssuedOn: '2026-12-01' },
     );
     expect(journeyComplete(steps)).toBe(true);
+  });
+});
+
+describe('the self-assessment step, observed from the self-assessment slice', () => {
+  type Assessed = { approach: { written_at: Date } | null; rating: { rated_at: Date } | null };
+  const assessed = (writtenAt: string, ratedAt: string): Assessed => ({
+    approach: { written_at: new Date(writtenAt) },
+    rating: { rated_at: new Date(ratedAt) },
+  });
+
+  it('is done on the Paris day of the last approach or rating, once every applicable indicator has both', () => {
+    const assessments = new Map([
+      [30, assessed('2026-10-01T09:00:00Z', '2026-10-02T09:00:00Z')],
+      // 23:30 UTC on 14 October is already 15 October in Paris.
+      [31, assessed('2026-10-03T09:00:00Z', '2026-10-14T23:30:00Z')],
+    ]);
+    expect(selfAssessmentCompletedOn([30, 31], assessments, '2026-09-01', parisDate)).toBe('2026-10-15');
+    expect(
+      journeySteps({}, { ...none, selfAssessedOn: '2026-10-15' }).find(
+        (step) => step.step === 'self_assessment_done',
+      ),
+    ).toMatchObject({ state: 'observed', on: '2026-10-15' });
+  });
+
+  it('is not done while an applicable indicator lacks its approach or its rating, or has nothing', () => {
+    const full = assessed('2026-10-01T09:00:00Z', '2026-10-02T09:00:00Z');
+    const unrated: Assessed = { approach: { written_at: new Date('2026-10-01T09:00:00Z') }, rating: null };
+    expect(selfAssessmentCompletedOn([30, 31], new Map([[30, full]]), '2026-09-01', parisDate)).toBeNull();
+    expect(
+      selfAssessmentCompletedOn(
+        [30, 31],
+        new Map([
+          [30, full],
+          [31, unrated],
+        ]),
+        '2026-09-01',
+        parisDate,
+      ),
+    ).toBeNull();
+    expect(selfAssessmentCompletedOn([], new Map(), '2026-09-01', parisDate)).toBeNull();
+  });
+
+  it('does not count an assessment finished before the journey started (an earlier cycle’s)', () => {
+    const assessments = new Map([[30, assessed('2025-10-01T09:00:00Z', '2025-10-02T09:00:00Z')]]);
+    expect(selfAssessmentCompletedOn([30], assessments, '2026-09-01', parisDate)).toBeNull();
   });
 });

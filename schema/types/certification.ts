@@ -6,7 +6,14 @@ import {
   planningProfile,
 } from '../../projections/certification/queries';
 import type { CertificationJourneyRow, CertificationQuoteRow } from '../../projections/certification/tables';
-import { journeyComplete, journeySteps, type StepView } from '../../projections/certification/view';
+import {
+  journeyComplete,
+  journeySteps,
+  type StepView,
+  selfAssessmentCompletedOn,
+} from '../../projections/certification/view';
+import { selfAssessmentsAt } from '../../projections/self-assessment/queries';
+import { binderReferential } from '../../services/binder/source';
 import {
   DURATION_AUDIT_KINDS,
   type DurationAuditKind,
@@ -26,6 +33,7 @@ import {
   REDUCED_AUDIT,
   reducedAuditEligibility,
 } from '../../services/certification/reduced-audit';
+import { parisDate } from '../../services/kernel/paris-time';
 import type { ActionCategory } from '../../services/referential';
 import { builder, organisationOf } from '../builder';
 import type { GraphQLContext } from '../context';
@@ -207,9 +215,19 @@ const CertifierRef = builder
     }),
   });
 
+/** When the self-assessment slice shows every applicable indicator assessed since the journey started. */
+const selfAssessedOn = async (context: GraphQLContext, row: CertificationJourneyRow) => {
+  const [{ applicable }, assessments] = await Promise.all([
+    binderReferential(context.db, row.organisation_id, parisDate(context.clock.now())),
+    selfAssessmentsAt(context.db, row.organisation_id, null),
+  ]);
+  return selfAssessmentCompletedOn(applicable, assessments, row.started_on, parisDate);
+};
+
 const stepsOf = async (context: GraphQLContext, row: CertificationJourneyRow) =>
   journeySteps(row.steps, {
     ...(await observedFacts(context.db, row.organisation_id, row)),
+    selfAssessedOn: await selfAssessedOn(context, row),
     certifierChosenOn: row.certifier_chosen_on,
   });
 
