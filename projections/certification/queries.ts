@@ -1,5 +1,6 @@
 import type { Db } from '../../services/db/database';
 import type { AuditTables } from '../audits/tables';
+import type { MockAuditTables } from '../mock-audit/tables';
 import type { OrganisationProfileTables } from '../organisations/tables';
 import type { CertificationTables } from './tables';
 import type { ObservedFacts } from './view';
@@ -36,8 +37,8 @@ export const journeyQuotes = (db: Db, organisationId: string, journeyId: string)
     .execute();
 
 /**
- * What other read models show of a journey's steps since it started: an audit of its kind held (audits) and a
- * certificate issued (the organisation profile).
+ * What other read models show of a journey's steps since it started: a mock audit completed (the pre-audit), an
+ * audit of its kind held (audits) and a certificate issued (the organisation profile).
  */
 export const observedFacts = async (
   db: Db,
@@ -61,9 +62,18 @@ export const observedFacts = async (
     .where('organisation_id', '=', organisationId)
     .where('certificate_issued_on', '>=', journey.started_on)
     .executeTakeFirst();
+  const mockAudit = await db
+    .withTables<MockAuditTables>()
+    .selectFrom('mock_audits')
+    .select(['completed_on'])
+    .where('organisation_id', '=', organisationId)
+    .where('completed_on', '>=', journey.started_on)
+    .orderBy('completed_on', 'desc')
+    .executeTakeFirst();
   return {
     auditHeldOn: audit?.held_to ?? null,
     certificateIssuedOn: profile?.certificate_issued_on ?? null,
+    preAuditOn: mockAudit?.completed_on ?? null,
   };
 };
 

@@ -6,6 +6,8 @@ import type { MarkedSteps } from './tables';
 export interface ObservedFacts {
   auditHeldOn: CalendarDate | null;
   certificateIssuedOn: CalendarDate | null;
+  /** The day a mock audit (pre-audit) was completed since the journey started. */
+  preAuditOn?: CalendarDate | null;
   /** The day the last applicable indicator got both an approach and a rating, since the journey started. */
   selfAssessedOn?: CalendarDate | null;
 }
@@ -51,6 +53,7 @@ export const journeySteps = (
   const observedOn: Partial<Record<JourneyStep, CalendarDate | null>> = {
     self_assessment_done: facts.selfAssessedOn ?? null,
     certifier_chosen: facts.certifierChosenOn,
+    pre_audit: facts.preAuditOn ?? null,
     audit: facts.auditHeldOn,
     certificate_received: facts.certificateIssuedOn,
   };

@@ -36,6 +36,14 @@ describe('the checklist: marks first, then facts observed elsewhere', () => {
     ]);
   });
 
+  it('shows the pre-audit as observed on the day a mock audit was completed', () => {
+    expect(journeySteps({}, { ...none, preAuditOn: '2026-10-20' })[3]).toMatchObject({
+      step: 'pre_audit',
+      state: 'observed',
+      on: '2026-10-20',
+    });
+  });
+
   it('keeps a mark over an observed fact, and a step set back to do shows the fact again', () => {
     const facts = { ...none, auditHeldOn: '2026-11-20' };
     expect(journeySteps({ audit: { state: 'done', on: '2026-11-21' } }, facts)[4]).toMatchObject({
