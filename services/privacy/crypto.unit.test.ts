@@ -45,7 +45,9 @@ describe('personal-field sealing (AES-256-GCM)', () => {
     // 600 keys and 600 IVs: more than one 4 KiB pool.
     const keys = Array.from({ length: 600 }, () => newDataKey().toString('hex'));
     const ivs = Array.from({ length: 600 }, () =>
-      Buffer.from(sealField(key, context, COMMENT), 'base64').subarray(0, 12).toString('hex'),
+      Buffer.from(sealField(key, context, COMMENT), 'base64')
+        .subarray(0, 12)
+        .toString('hex'),
     );
     expect(new Set(keys).size).toBe(keys.length);
     expect(new Set(ivs).size).toBe(ivs.length);
