@@ -40,6 +40,20 @@ describe('personal-field sealing (AES-256-GCM)', () => {
     expect(sealField(key, context, COMMENT)).not.toBe(sealField(key, context, COMMENT));
   });
 
+  it('never hands out the same random bytes twice, across pool refills (keys and IVs from the pooled CSPRNG)', () => {
+    const key = newDataKey();
+    // 600 keys and 600 IVs: more than one 4 KiB pool.
+    const keys = Array.from({ length: 600 }, () => newDataKey().toString('hex'));
+    const ivs = Array.from({ length: 600 }, () =>
+      Buffer.from(sealField(key, context, COMMENT), 'base64')
+        .subarray(0, 12)
+        .toString('hex'),
+    );
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(ivs).size).toBe(ivs.length);
+    expect(keys).not.toContain('00'.repeat(32));
+  });
+
   it('refuses a tampered ciphertext', () => {
     const key = newDataKey();
     const sealed = tamper(sealField(key, context, COMMENT));
