@@ -22,6 +22,67 @@ describe('canonical JSON', () => {
     );
   });
 
+  it('orders keys that look like array indexes too, at any depth, and leaves an array of them alone', () => {
+    expect(canonicalJson({ z: { '10': 'a', '9': 'b', '0': 'c', x: 1 }, a: [{ '2': 0, '1': 0 }] })).toBe(
+      '{"a":[{"1":0,"2":0}],"z":{"0":"c","10":"a","9":"b","x":1}}',
+    );
+    expect(canonicalJson({ '4294967295': 0, '4294967294': 0, '01': 0, '1': 0 })).toBe(
+      '{"01":0,"1":0,"4294967294":0,"4294967295":0}',
+    );
+  });
+
+  it('gives what a member-by-member writer gives, on many generated values', () => {
+    // An oracle written here, slow and plain: sort the keys, write each member.
+    const oracle = (value: unknown): string => {
+      if (Array.isArray(value))
+        return `[${value.map((member) => (member === undefined ? 'null' : oracle(member))).join(',')}]`;
+      if (value !== null && typeof value === 'object') {
+        return `{${Object.keys(value)
+          .sort()
+          .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+          .map((key) => `${JSON.stringify(key)}:${oracle((value as Record<string, unknown>)[key])}`)
+          .join(',')}}`;
+      }
+      return JSON.stringify(value);
+    };
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const KEYS = [
+      'a',
+      'B',
+      'b',
+      'é',
+      'Z',
+      '0',
+      '1',
+      '10',
+      '9',
+      '007',
+      'data',
+      'eventId',
+      'x y',
+      '\u00e9t\u00e9',
+    ];
+    const generate = (depth: number): unknown => {
+      const pick = random();
+      if (depth > 3 || pick < 0.3) {
+        return [1.5, -0, 42, 'texte « é »', true, null, undefined, 'a"b\\c'][Math.floor(random() * 8)];
+      }
+      if (pick < 0.45) return Array.from({ length: Math.floor(random() * 4) }, () => generate(depth + 1));
+      const object: Record<string, unknown> = {};
+      for (let i = Math.floor(random() * 6); i > 0; i--)
+        object[KEYS[Math.floor(random() * KEYS.length)] as string] = generate(depth + 1);
+      return object;
+    };
+    for (let i = 0; i < 2000; i++) {
+      const value = { root: generate(0) };
+      expect(canonicalJson(value)).toBe(oracle(value));
+    }
+  });
+
   it('refuses what has no JSON form', () => {
     expect(() => canonicalJson(Number.NaN)).toThrow(TypeError);
     expect(() => canonicalJson({ a: Number.POSITIVE_INFINITY })).toThrow(TypeError);
