@@ -38,6 +38,19 @@ export const recordedAtOf = async (db: Db, position: number) => {
   return row && new Date(row.recorded_at);
 };
 
+/** What a binder shows of an item: its subjects, session, site and category stay out (fewer columns to parse). */
+const ITEM_COLUMNS = [
+  'event_id',
+  'indicator',
+  'occurred_at',
+  'kind',
+  'title',
+  'summary',
+  'source_type',
+  'source_id',
+  'position',
+] as const;
+
 const inScope = (db: Db, scope: BinderScope) =>
   evidence(db)
     .selectFrom('evidence_items')
@@ -65,7 +78,7 @@ export const binderItemsPage = (
   after: { occurredAt: Date; eventId: string } | null,
   limit: number,
 ) => {
-  let query = inScope(db, { ...scope, indicators: [indicator] }).selectAll();
+  let query = inScope(db, { ...scope, indicators: [indicator] }).select(ITEM_COLUMNS);
   if (after) {
     query = query.where((eb) =>
       eb(eb.refTuple('occurred_at', 'event_id'), '>', eb.tuple(after.occurredAt, after.eventId)),
@@ -91,7 +104,7 @@ export const binderHourlyCounts = async (db: Db, scope: BinderScope, indicator: 
 export const binderLatestItems = async (db: Db, scope: BinderScope, indicator: number, count: number) =>
   (
     await inScope(db, { ...scope, indicators: [indicator] })
-      .selectAll()
+      .select(ITEM_COLUMNS)
       .orderBy('occurred_at', 'desc')
       .orderBy('event_id', 'desc')
       .limit(count)

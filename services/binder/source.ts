@@ -7,6 +7,7 @@ import {
   binderLatestItems,
 } from '../../projections/evidence/binder';
 import type { EvidenceItemRow } from '../../projections/evidence/tables';
+
 import { findOrganisation, findOrganisationProfile } from '../../projections/organisations/queries';
 import type { Db } from '../db/database';
 import { startOfNextParisDay, startOfParisDay } from '../kernel/paris-time';
@@ -21,6 +22,12 @@ import type {
 } from './content';
 
 const PAGE = 1000;
+
+/** The columns of an item a binder reads. */
+type BinderItemRow = Pick<
+  EvidenceItemRow,
+  'event_id' | 'occurred_at' | 'kind' | 'title' | 'summary' | 'source_type' | 'source_id' | 'position'
+>;
 
 /** Readiness per indicator as of the binder's date, when the readiness rules are wired in. */
 export type BinderReadiness = (
@@ -123,7 +130,7 @@ export const createBinderSource = async (
   );
   indicators.sort((a, b) => a.number - b.number);
 
-  const itemOf = (indicator: number, row: EvidenceItemRow): BinderItem => ({
+  const itemOf = (indicator: number, row: BinderItemRow): BinderItem => ({
     indicator,
     occurredAt: iso(row.occurred_at),
     kind: row.kind,
