@@ -15,6 +15,8 @@ const notEntryPoints = new Set(['build.ts', 'open-store.ts']);
 /** The files `npm run build` compiles: the server and every command-line script. */
 export const serverEntryPoints = (): string[] => [
   'services/server.ts',
+  // A worker thread's module is loaded by path, not imported: it is built beside the bundles (see event-chain.ts).
+  'services/binder/event-chain-worker.ts',
   ...readdirSync(join(projectRoot, 'scripts'))
     .filter((name) => name.endsWith('.ts') && !notEntryPoints.has(name))
     .map((name) => `scripts/${name}`),

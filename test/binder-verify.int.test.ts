@@ -24,7 +24,7 @@ import {
 import { signerOf } from '../services/binder/signing';
 import { verifyBinder } from '../services/binder/verify';
 import { BinderWriteError, writeBinder } from '../services/binder/writer';
-import { binderEvents, binderSource, fakeParts } from './support/binder-source';
+import { asEventRow, binderEvents, binderSource, fakeParts } from './support/binder-source';
 
 const run = promisify(execFile);
 
@@ -328,7 +328,7 @@ describe('audit binder: written, then verified offline', () => {
     const sink = new Writable({ write: (_chunk, _encoding, next) => next() });
     const shuffled = binderSource({
       async *events() {
-        yield* [binderEvents[0]!, binderEvents[2]!, binderEvents[1]!];
+        yield* [binderEvents[0]!, binderEvents[2]!, binderEvents[1]!].map(asEventRow);
       },
     });
     await expect(writeBinder(shuffled, fakeParts, organisationKey, sink)).rejects.toThrow(

@@ -1,9 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../scripts/build';
+import { chainEventsAside } from '../services/binder/event-chain';
 import { projectRoot, webDistDir } from '../services/paths';
+import { asEventRow, binderEvents } from './support/binder-source';
 import { type ChildServer, freePort, startChildServer, waitForOk } from './support/child-server';
 
 // Inside the project, not in /tmp: the bundle imports its packages from the project's node_modules and finds
@@ -37,6 +40,23 @@ describe('the compiled server (npm run build, then node dist/services/server.js)
     await server?.kill();
     rmSync(outdir, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs the binder’s event-chain worker from the build, giving what the sources give', async () => {
+    expect(existsSync(join(outdir, 'services', 'binder', 'event-chain-worker.js'))).toBe(true);
+    const chain = async (workerFrom?: string) => {
+      const chained = await chainEventsAside(
+        (async function* () {
+          yield* binderEvents.map(asEventRow);
+        })(),
+        { level: 6, onEvent: () => {}, workerFrom },
+      );
+      await chained.remove();
+      return { head: chained.chain.head, count: chained.chain.count, sha256: chained.sha256 };
+    };
+    const built = await chain(pathToFileURL(join(outdir, 'services', 'server.js')).href);
+    expect(built.count).toBe(binderEvents.length);
+    expect(built).toEqual(await chain());
   });
 
   it('starts on embedded PGlite and reports itself healthy', async () => {

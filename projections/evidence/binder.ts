@@ -123,7 +123,9 @@ export const binderEventsPage = async (db: Db, scope: BinderScope, afterPosition
     .limit(limit);
   const rows = await log(db)
     .selectFrom('es_events')
-    .select(['position', 'id', 'stream_id', 'stream_revision', 'type', 'recorded_at', 'data', 'metadata'])
+    .select(['position', 'id', 'stream_id', 'stream_revision', 'type', 'recorded_at'])
+    // As text: the binder hands them on to be written canonically, and never needs them parsed here.
+    .select([sql<string>`data::text`.as('data'), sql<string>`metadata::text`.as('metadata')])
     .where('position', 'in', positions)
     .orderBy('position')
     .execute();

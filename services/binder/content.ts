@@ -63,6 +63,14 @@ export interface BinderStoredEvent {
   metadata: unknown;
 }
 
+/** An event as a binder reads it from the log: its data and metadata as the JSON text stored, never parsed here. */
+export interface BinderEventRow extends Omit<BinderStoredEvent, 'data' | 'metadata'> {
+  /** JSON text. */
+  data: string;
+  /** JSON text. */
+  metadata: string;
+}
+
 /** An uploaded evidence document (one version) the binder carries as a file. */
 export interface BinderDocument {
   documentId: string;
@@ -96,7 +104,7 @@ export interface BinderSource {
   /** An indicator's items in the period, oldest first (occurredAt, then eventId). */
   items(indicator: number): AsyncIterable<BinderItem>;
   /** The stored events behind all included items, each once, by ascending position. */
-  events(): AsyncIterable<BinderStoredEvent>;
+  events(): AsyncIterable<BinderEventRow>;
   /** The evidence documents current at asOf for the covered indicators, by documentId then version. */
   documents(): AsyncIterable<BinderDocument>;
   /**

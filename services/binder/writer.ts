@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
-import { Readable, Transform } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ZipFile } from 'yazl';
-import { parisOffsetMinutes } from '../kernel/paris-time';
+import { type ZipContentEntry, type ZipEntry, type ZipWallClock, zipReadable } from '../exports/zip-writer';
 import { canonicalJson } from './canonical-json';
-import type { BinderDocument, BinderItem, BinderProgress, BinderSource, BinderStoredEvent } from './content';
+import type { BinderDocument, BinderItem, BinderProgress, BinderSource } from './content';
+import { chainEventsAside } from './event-chain';
 import {
   BINDER_FORMAT,
   BINDER_FORMAT_VERSION,
   type BinderManifest,
   type BinderSigner,
   CHAIN_GENESIS,
-  chainHash,
   documentPath,
   EVENTS_PATH,
   fingerprintOf,
@@ -25,6 +25,7 @@ import {
   SUMS_PATH,
   sumsText,
 } from './format';
+import { parisTime } from './french';
 
 /** A table a renderer adds to the binder (e.g. `data/indicateur-31.csv`): its bytes are read once, when written. */
 export interface BinderTable {
@@ -57,7 +58,8 @@ export class BinderWriteError extends Error {
 // Already-compressed formats are stored: deflating them again costs time for nothing.
 const STORED = /\.(pdf|xlsx|docx|pptx|odt|ods|odp|zip|gz|png|jpe?g|gif|webp|mp4)$/i;
 const FILE_MODE = 0o100644;
-const EVENT_CHUNK_BYTES = 64 * 1024;
+const _EVENT_CHUNK_BYTES = 64 * 1024;
+const COMPRESSION_LEVEL = 1;
 
 /**
  * Writes an audit binder as a ZIP into `out` (ended when done; destroyed on failure), entry by entry, hashing each
@@ -75,54 +77,50 @@ export const writeBinder = async (
   }
   const progress = progressOf(source, onProgress);
   const counted = countingSource(source, progress);
-  const zip = new ZipFile();
-  const whole = meter();
-  const written = pipeline(zip.outputStream, whole.transform, out);
-  const zipFailed = new Promise<never>((_, reject) => zip.on('error', reject));
-  // Either promise may reject while nobody awaits it yet: the race below reports it.
-  written.catch(() => {});
-  zipFailed.catch(() => {});
-  const options = entryOptions(source.request.asOfRecordedAt);
+  const time = parisWallClock(source.request.asOfRecordedAt);
+  const entryOf = (path: string, content: AsyncIterable<Buffer> | Iterable<Buffer>): ZipContentEntry => ({
+    path,
+    time,
+    mode: FILE_MODE,
+    level: STORED.test(path) ? 0 : COMPRESSION_LEVEL,
+    content,
+  });
   const files: ManifestFile[] = [];
+  /** An entry whose bytes are hashed and counted on their way into the archive, listed once read. */
+  const metered = (path: string, content: () => Promise<AsyncIterable<Buffer>> | AsyncIterable<Buffer>) =>
+    entryOf(
+      path,
+      (async function* () {
+        const hash = createHash('sha256');
+        let size = 0;
+        for await (const chunk of await content()) {
+          const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+          hash.update(bytes);
+          size += bytes.length;
+          yield bytes;
+        }
+        files.push({ path, size, sha256: hash.digest('hex') });
+      })(),
+    );
+  const whole = (bytes: Buffer, path: string): ZipContentEntry => entryOf(path, [bytes]);
+  const listed = (path: string, bytes: Buffer): ManifestFile => ({
+    path,
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  });
+  let manifest: BinderManifest | undefined;
+  // The events are chained in a worker thread from the start, while this one writes the PDF and the tables.
+  const chaining = chainEventsAside(source.events(), { level: COMPRESSION_LEVEL, onEvent: progress.event });
+  chaining.catch(() => {});
 
-  const addStream = async (
-    path: string,
-    open: () => Promise<NodeJS.ReadableStream> | NodeJS.ReadableStream,
-  ): Promise<ManifestFile> => {
-    const entry = meter();
-    const done = new Promise<void>((resolve, reject) => {
-      entry.transform.on('end', resolve);
-      zip.addReadStreamLazy(path, options(path), (give) => {
-        Promise.resolve()
-          .then(open)
-          .then(
-            (input) => {
-              pipeline(input, entry.transform).catch(reject);
-              give(null, entry.transform);
-            },
-            (error: unknown) => {
-              reject(error);
-              give(error, entry.transform);
-            },
-          );
-      });
-    });
-    await Promise.race([done, written, zipFailed]);
-    const file = { path, ...entry.result() };
-    files.push(file);
-    return file;
-  };
-  const addBuffer = (path: string, bytes: Buffer): ManifestFile => {
-    zip.addBuffer(bytes, path, options(path));
-    return { path, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-  };
-
-  try {
+  async function* entries(): AsyncGenerator<ZipEntry> {
     progress.step('pdf');
-    await addStream(PDF_PATH, () => parts.pdf(counted));
+    yield metered(PDF_PATH, async () => streamOf(await parts.pdf(counted)));
 
     progress.step('tables');
-    for (const table of await sortedTables(parts.tables(counted))) await addStream(table.path, table.stream);
+    for (const table of await sortedTables(parts.tables(counted))) {
+      yield metered(table.path, () => streamOf(table.stream()));
+    }
 
     progress.step('documents');
     const documentPaths = new Set<string>();
@@ -130,21 +128,31 @@ export const writeBinder = async (
       const path = documentPath(document);
       if (documentPaths.has(path)) throw new BinderWriteError(`Two documents would be written as ${path}`);
       documentPaths.add(path);
-      checkDocument(document, await addStream(path, () => document.open()));
+      yield metered(path, async () => streamOf(await document.open()));
+      checkDocument(document, files.at(-1) as ManifestFile);
     }
 
     progress.step('events');
-    const chain = {
-      count: 0,
-      first: null as number | null,
-      last: null as number | null,
-      head: CHAIN_GENESIS,
+    const events = await chaining;
+    const { chain } = events;
+    files.push({ path: EVENTS_PATH, size: events.size, sha256: events.sha256 });
+    yield {
+      path: EVENTS_PATH,
+      time,
+      mode: FILE_MODE,
+      deflated: {
+        crc32: events.crc32,
+        size: events.size,
+        compressedSize: events.compressedSize,
+        data: createReadStream(events.file),
+      },
     };
-    await addStream(EVENTS_PATH, () => Readable.from(eventLines(source.events(), chain, progress)));
 
     progress.step('manifest');
-    files.push(addBuffer(PUBLIC_KEY_PATH, Buffer.from(signer.publicKeyPem, 'utf8')));
-    const manifest: BinderManifest = {
+    const publicKey = Buffer.from(signer.publicKeyPem, 'utf8');
+    files.push(listed(PUBLIC_KEY_PATH, publicKey));
+    yield whole(publicKey, PUBLIC_KEY_PATH);
+    manifest = {
       format: BINDER_FORMAT,
       formatVersion: BINDER_FORMAT_VERSION,
       organisation: pick(source.organisation, ['id', 'name', 'siret']),
@@ -169,17 +177,25 @@ export const writeBinder = async (
     };
     const manifestBytes = Buffer.from(`${canonicalJson(manifest)}\n`, 'utf8');
     const signature = Buffer.from(`${Buffer.from(await signer.sign(manifestBytes)).toString('base64')}\n`);
-    const trailing = [addBuffer(MANIFEST_PATH, manifestBytes), addBuffer(SIGNATURE_PATH, signature)];
-    addBuffer(SUMS_PATH, Buffer.from(sumsText([...files, ...trailing]), 'utf8'));
-    zip.end();
-    await Promise.race([written, zipFailed]);
-    progress.finish();
-    const zipped = whole.result();
-    return { sha256: zipped.sha256, bytes: zipped.size, manifest };
-  } catch (error) {
-    (zip.outputStream as Readable).destroy(error as Error);
-    throw error;
+    const trailing = [listed(MANIFEST_PATH, manifestBytes), listed(SIGNATURE_PATH, signature)];
+    yield whole(manifestBytes, MANIFEST_PATH);
+    yield whole(signature, SIGNATURE_PATH);
+    yield whole(Buffer.from(sumsText([...files, ...trailing]), 'utf8'), SUMS_PATH);
   }
+
+  const zipped = meter();
+  try {
+    await pipeline(zipReadable(entries()), zipped.transform, out);
+  } finally {
+    await chaining.then(
+      (events) => events.remove(),
+      () => {},
+    );
+  }
+  if (!manifest) throw new BinderWriteError('The binder ended before its manifest');
+  progress.finish();
+  const result = zipped.result();
+  return { sha256: result.sha256, bytes: result.size, manifest };
 };
 
 /** Counts bytes and hashes them on their way through. */
@@ -201,38 +217,23 @@ const meter = () => {
   return {
     transform,
     result: () => {
-      if (digest === undefined) throw new BinderWriteError('An entry was read before it ended');
+      if (digest === undefined) throw new BinderWriteError('The archive was read before it ended');
       return { size, sha256: digest };
     },
   };
 };
 
-/**
- * The same options for every entry: the binder's own date as mtime, fixed mode and compression. ZIP's DOS time is
- * a wall clock read in the process's time zone; the binder's is Paris's, built so any process zone gives the
- * same bytes (the Unix-time extra field, which would carry the zone, is left out).
- */
-const entryOptions = (asOfRecordedAt: string) => {
-  const mtime = parisWallClock(asOfRecordedAt);
-  return (path: string) =>
-    STORED.test(path)
-      ? { mtime, mode: FILE_MODE, compress: false, forceDosTimestamp: true }
-      : { mtime, mode: FILE_MODE, compress: true, compressionLevel: 6, forceDosTimestamp: true };
-};
+const streamOf = (stream: NodeJS.ReadableStream): AsyncIterable<Buffer> => stream as AsyncIterable<Buffer>;
 
-const parisWallClock = (instant: string): Date => {
+/**
+ * Every entry is dated with the binder's own date, as Paris wall-clock time (ZIP's DOS time has no zone; no
+ * extra timestamp field, which would carry one): any process zone gives the same bytes.
+ */
+const parisWallClock = (instant: string): ZipWallClock => {
   const at = new Date(instant);
   if (Number.isNaN(at.getTime())) throw new BinderWriteError(`asOfRecordedAt is not an instant: ${instant}`);
-  const paris = new Date(at.getTime() + parisOffsetMinutes(at) * 60_000);
-  const [year, month, day, hours] = [
-    paris.getUTCFullYear(),
-    paris.getUTCMonth(),
-    paris.getUTCDate(),
-    paris.getUTCHours(),
-  ];
-  const local = new Date(year, month, day, hours, paris.getUTCMinutes(), paris.getUTCSeconds());
-  // A wall-clock time the process's zone skips (its DST gap): noon that day, which no zone skips.
-  return local.getHours() === hours && local.getDate() === day ? local : new Date(year, month, day, 12);
+  const { year, month, day, hour, minute, second } = parisTime(instant);
+  return { year, month, day, hour, minute, second };
 };
 
 const sortedTables = async (tables: AsyncIterable<BinderTable>): Promise<BinderTable[]> => {
@@ -257,36 +258,6 @@ const checkDocument = (document: BinderDocument, written: ManifestFile) => {
     );
   }
 };
-
-/** events.jsonl, line by line, in chunks: each line `{"event":…,"hash":…,"prev":…}`, canonical. */
-async function* eventLines(
-  events: AsyncIterable<BinderStoredEvent>,
-  chain: { count: number; first: number | null; last: number | null; head: string },
-  progress: Progress,
-): AsyncGenerator<Buffer> {
-  let chunk = '';
-  for await (const stored of events) {
-    if (chain.last !== null && stored.position <= chain.last) {
-      throw new BinderWriteError(`Events out of order: position ${stored.position} after ${chain.last}`);
-    }
-    const event = canonicalJson(
-      pick(stored, ['position', 'eventId', 'streamId', 'revision', 'type', 'recordedAt', 'data', 'metadata']),
-    );
-    const hash = chainHash(chain.head, event);
-    // canonicalJson({ event, hash, prev }) without encoding the event twice: the keys are already in order.
-    chunk += `{"event":${event},"hash":"${hash}","prev":"${chain.head}"}\n`;
-    chain.head = hash;
-    chain.first ??= stored.position;
-    chain.last = stored.position;
-    chain.count += 1;
-    progress.event();
-    if (chunk.length >= EVENT_CHUNK_BYTES) {
-      yield Buffer.from(chunk, 'utf8');
-      chunk = '';
-    }
-  }
-  if (chunk) yield Buffer.from(chunk, 'utf8');
-}
 
 const pick = <T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> => {
   const picked = {} as Pick<T, K>;

@@ -1,5 +1,4 @@
-import { Readable } from 'node:stream';
-import { ZipFile } from 'yazl';
+import { type ZipEntry, zipReadable } from './zip-writer';
 
 /**
  * A streaming XLSX writer for large tables (an audit binder's 100,000 rows): each sheet's rows are read from an async
@@ -39,6 +38,7 @@ const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
 const PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const CHUNK_CHARACTERS = 64 * 1024;
+const COMPRESSION_LEVEL = 1;
 
 // Cell styles (cellXfs): 0 plain, 1 bold, 2 date.
 const BOLD = 1;
@@ -198,50 +198,39 @@ const appXml = () =>
   `${DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
   '<Application>Microsoft Excel</Application></Properties>';
 
-/**
- * The ZIP's entry times are DOS wall-clock times, which yazl reads in the process's zone: a local date whose fields
- * are the workbook date's UTC fields gives the same bytes in every zone.
- */
-const dosStamp = (date: Date): Date => {
-  const local = new Date(
-    date.getUTCFullYear(),
-    date.getUTCMonth(),
-    date.getUTCDate(),
-    date.getUTCHours(),
-    date.getUTCMinutes(),
-    date.getUTCSeconds(),
-  );
-  // A wall-clock time the process's zone skips (its DST gap): noon that day, which no zone skips.
-  return local.getHours() === date.getUTCHours()
-    ? local
-    : new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 12);
-};
-
 /** The workbook as a stream of XLSX bytes; each sheet's rows are read only as the stream is read. */
 export const xlsxStream = (book: XlsxWorkbook): NodeJS.ReadableStream => {
-  const zip = new ZipFile();
-  const options = {
-    mtime: dosStamp(book.created),
+  // ZIP's DOS times have no zone: the workbook date's UTC fields, the same bytes in every zone.
+  const created = book.created;
+  const entry = {
+    time: {
+      year: created.getUTCFullYear(),
+      month: created.getUTCMonth() + 1,
+      day: created.getUTCDate(),
+      hour: created.getUTCHours(),
+      minute: created.getUTCMinutes(),
+      second: created.getUTCSeconds(),
+    },
     mode: 0o100644,
-    forceDosTimestamp: true,
-    compressionLevel: 6,
+    level: COMPRESSION_LEVEL,
   };
-  const text = (name: string, xml: string) => zip.addBuffer(Buffer.from(xml, 'utf8'), name, options);
-  text('[Content_Types].xml', contentTypesXml(book.sheets));
-  text('_rels/.rels', rootRelsXml());
-  text('docProps/core.xml', coreXml(book));
-  text('docProps/app.xml', appXml());
-  text('xl/workbook.xml', workbookXml(book.sheets));
-  text('xl/_rels/workbook.xml.rels', workbookRelsXml(book.sheets));
-  text('xl/styles.xml', stylesXml(book.dateFormat));
-  const out = zip.outputStream as Readable;
-  book.sheets.forEach((sheet, i) => {
-    zip.addReadStreamLazy(`xl/worksheets/sheet${i + 1}.xml`, options, (give) => {
-      const rows = Readable.from(sheetXml(sheet), { objectMode: false });
-      rows.on('error', (error) => out.destroy(error));
-      give(null, rows);
-    });
+  const text = (path: string, xml: string): ZipEntry => ({
+    ...entry,
+    path,
+    content: [Buffer.from(xml, 'utf8')],
   });
-  zip.end();
-  return out;
+  return zipReadable([
+    text('[Content_Types].xml', contentTypesXml(book.sheets)),
+    text('_rels/.rels', rootRelsXml()),
+    text('docProps/core.xml', coreXml(book)),
+    text('docProps/app.xml', appXml()),
+    text('xl/workbook.xml', workbookXml(book.sheets)),
+    text('xl/_rels/workbook.xml.rels', workbookRelsXml(book.sheets)),
+    text('xl/styles.xml', stylesXml(book.dateFormat)),
+    ...book.sheets.map((sheet, i) => ({
+      ...entry,
+      path: `xl/worksheets/sheet${i + 1}.xml`,
+      content: sheetXml(sheet),
+    })),
+  ]);
 };

@@ -1,8 +1,8 @@
 import type {
+  BinderEventRow,
   BinderIndicator,
   BinderItem,
   BinderSource,
-  BinderStoredEvent,
   ReadinessStatus,
 } from '../../services/binder/content';
 import { findIndicator, getReferential } from '../../services/referential';
@@ -115,7 +115,7 @@ export const fixtureSource = (
       const count = counts[indicator] ?? 0;
       for (let rank = 0; rank < count; rank += 1) yield fixtureItem(indicator, rank, count);
     },
-    events: async function* (): AsyncGenerator<BinderStoredEvent> {},
+    events: async function* (): AsyncGenerator<BinderEventRow> {},
     documents: async function* () {},
   };
 };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type {
   BinderDocument,
+  BinderEventRow,
   BinderIndicator,
   BinderItem,
   BinderSource,
@@ -20,6 +21,13 @@ const event = (position: number, type: string, data: unknown): BinderStoredEvent
   recordedAt: new Date(Date.UTC(2026, 1, 1, 9, 0, position)).toISOString(),
   data,
   metadata: { userId: 'u-1', correlationId: `c-${position}` },
+});
+
+/** An event as the binder reads it from the log: data and metadata as JSON text. */
+export const asEventRow = (event: BinderStoredEvent): BinderEventRow => ({
+  ...event,
+  data: JSON.stringify(event.data),
+  metadata: JSON.stringify(event.metadata),
 });
 
 /** Events behind the items: accents, nested values, a sealed personal field as the log stores it. */
@@ -105,7 +113,7 @@ export const binderSource = (overrides: Partial<BinderSource> = {}): BinderSourc
     yield* items[number] ?? [];
   },
   async *events() {
-    yield* binderEvents;
+    yield* binderEvents.map(asEventRow);
   },
   async *documents() {
     yield* binderDocuments;
