@@ -26,8 +26,8 @@ const PAGE = 1000;
 /** The columns of an item a binder reads. */
 type BinderItemRow = Pick<
   EvidenceItemRow,
-  'event_id' | 'occurred_at' | 'kind' | 'title' | 'summary' | 'source_type' | 'source_id' | 'position'
->;
+  'event_id' | 'kind' | 'title' | 'summary' | 'source_type' | 'source_id' | 'position'
+> & { /** ISO 8601, formatted by the database. */ occurred_at: string };
 
 /** Readiness per indicator as of the binder's date, when the readiness rules are wired in. */
 export type BinderReadiness = (
@@ -71,8 +71,6 @@ const scopeOf = (request: BinderRequest): BinderScope => ({
   period: { from: startOfParisDay(request.from), to: startOfNextParisDay(request.to) },
   asOfPosition: request.asOfPosition,
 });
-
-const iso = (value: Date | string) => new Date(value).toISOString();
 
 /**
  * Rows page by page after a key, each page asked for as soon as the one before arrives: the database reads the
@@ -132,7 +130,7 @@ export const createBinderSource = async (
 
   const itemOf = (indicator: number, row: BinderItemRow): BinderItem => ({
     indicator,
-    occurredAt: iso(row.occurred_at),
+    occurredAt: row.occurred_at,
     kind: row.kind,
     title: row.title,
     summary: row.summary,
@@ -144,9 +142,9 @@ export const createBinderSource = async (
 
   const items = (indicator: number): AsyncIterable<BinderItem> =>
     keysetPages(
-      (after: { occurredAt: Date; eventId: string } | null) =>
+      (after: { occurredAt: string; eventId: string } | null) =>
         binderItemsPage(db, scope, indicator, after, PAGE),
-      (last) => ({ occurredAt: new Date(last.occurred_at), eventId: last.event_id }),
+      (last) => ({ occurredAt: last.occurred_at, eventId: last.event_id }),
       (row) => itemOf(indicator, row),
       null,
     );
@@ -161,7 +159,7 @@ export const createBinderSource = async (
         streamId: row.stream_id,
         revision: row.stream_revision,
         type: row.type,
-        recordedAt: iso(row.recorded_at),
+        recordedAt: row.recorded_at,
         data: row.data,
         metadata: row.metadata,
       }),
