@@ -3,6 +3,7 @@ import type { Database, Db } from '../db/database';
 import { execute } from '../db/database';
 import {
   type Alongside,
+  AlongsideRefusedError,
   type AppendRequest,
   type AppendResult,
   type Checkpoint,
@@ -82,17 +83,31 @@ const MANY_EVENTS = `ROWS FROM (jsonb_to_recordset($3::jsonb) AS (id uuid, type 
 
 /**
  * Rows of another table written first by the same statement (`Alongside`): inserted unless their key exists,
- * answering the keys it inserted. Raw SQL: data-modifying WITH over jsonb_populate_recordset has no Kysely form;
- * the table and column come from code, never from a request.
+ * answering the keys it inserted ($param); and the rows it holds ($param + 1), locked FOR SHARE while live, so a
+ * concurrent change to one (an erasure) is seen here after it commits, or waits for this append. Raw SQL:
+ * data-modifying WITH over jsonb_populate_recordset has no Kysely form; the table and columns come from code,
+ * never from a request.
  */
-const alongsideCte = (table: string, key: string, param: number) => `WITH alongside AS (
+const alongsideCte = ({ table, key, live }: AlongsideTable, param: number) => `WITH alongside AS (
   INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $${param}::jsonb)
-  ON CONFLICT (${key}) DO NOTHING RETURNING ${key} AS k)
+  ON CONFLICT (${key}) DO NOTHING RETURNING ${key} AS k),
+held AS (
+  SELECT ${key} AS k FROM ${table}
+   WHERE ${key} IN (SELECT jsonb_array_elements_text($${param + 1}::jsonb)) AND ${live} IS NOT NULL
+   FOR SHARE)
 `;
-/** A single append with rows alongside ($7 or $4): the events land only if every row was inserted here. */
-const appendAlongsideSql = (rows: string, table: string, key: string, param: number) =>
-  alongsideCte(table, key, param) +
-  appendSql(rows, `\n     AND (SELECT count(*) FROM alongside) = jsonb_array_length($${param}::jsonb)`);
+type AlongsideTable = Pick<Alongside, 'table' | 'key' | 'live'>;
+/**
+ * A single append with rows alongside ($7 and $8, or $4 and $5): the events land only if every row was inserted
+ * here and every held row is there, live.
+ */
+const appendAlongsideSql = (rows: string, table: AlongsideTable, param: number) =>
+  alongsideCte(table, param) +
+  appendSql(
+    rows,
+    `\n     AND (SELECT count(*) FROM alongside) = jsonb_array_length($${param}::jsonb)` +
+      `\n     AND (SELECT count(*) FROM held) = jsonb_array_length($${param + 1}::jsonb)`,
+  );
 
 /** One event: its fields as parameters, like a plain INSERT ($3 id, $4 type, $5 data, $6 metadata). */
 export const APPEND_ONE_SQL = appendSql(ONE_EVENT);
@@ -106,13 +121,13 @@ export const APPEND_MANY_SQL = appendSql(MANY_EVENTS);
  * retry of an answer, or a stream that moved on, then answers no row instead of breaking the whole statement on
  * the unique key), each a lateral probe limited to one row so that it stays an index probe per stream (a
  * correlated EXISTS here could be planned as a hashed subplan over the whole table). A stream whose check fails
- * inserts nothing and answers no row, so each append lands whole or not at all. Ordered as the array so positions
- * follow it. Raw SQL, as the single append.
+ * inserts nothing and answers no row, so each append lands whole or not at all; with rows alongside, so does one
+ * whose `needs` (the keys it brings or holds) were not all inserted or held by this statement. Ordered as the
+ * array so positions follow it. Raw SQL, as the single append.
  */
-const appendBatchSql = (alongside?: {
-  table: string;
-  key: string;
-}) => `${alongside ? alongsideCte(alongside.table, alongside.key, 2) : ''}INSERT INTO es_events (stream_id, stream_revision, id, type, data, metadata)
+const appendBatchSql = (
+  alongside?: AlongsideTable,
+) => `${alongside ? alongsideCte(alongside, 2) : ''}INSERT INTO es_events (stream_id, stream_revision, id, type, data, metadata)
   SELECT e.stream_id, e.expected + e.ord, e.id, e.type, e.data, e.metadata
     FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (stream_id text, expected bigint, ord bigint, id uuid,
                                                      type text, data jsonb, metadata jsonb, needs jsonb))
@@ -130,7 +145,7 @@ const appendBatchSql = (alongside?: {
        alongside
          ? `
      AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(e.needs) AS needed(k)
-                      WHERE needed.k NOT IN (SELECT k FROM alongside))`
+                      WHERE needed.k NOT IN (SELECT k FROM alongside UNION ALL SELECT k FROM held))`
          : ''
      }
    ORDER BY e.n
@@ -460,19 +475,21 @@ export const createPostgresEventStore = (
         expectedRevision === 'any' ? await currentRevision(streamId) : expectedToNumber(expectedRevision);
       let positions: number[] = [];
       let lostRace = false;
+      let collided = false;
       try {
-        if (alongside && alongside.rows.length > 0) {
+        if (alongside && (alongside.rows.length > 0 || (alongside.held?.length ?? 0) > 0)) {
           // Its own prepared statement per table: the table's name is part of the text.
           const shape = single ? 'one' : 'many';
           positions = await runAppend(
             `es_append_${shape}_with_${alongside.table}`,
-            appendAlongsideSql(
-              single ? ONE_EVENT : MANY_EVENTS,
-              alongside.table,
-              alongside.key,
-              single ? 7 : 4,
-            ),
-            [streamId, expected, ...fields, JSON.stringify(alongside.rows)],
+            appendAlongsideSql(single ? ONE_EVENT : MANY_EVENTS, alongside, single ? 7 : 4),
+            [
+              streamId,
+              expected,
+              ...fields,
+              JSON.stringify(alongside.rows),
+              JSON.stringify(alongside.held ?? []),
+            ],
           );
         } else {
           positions = single
@@ -481,6 +498,7 @@ export const createPostgresEventStore = (
         }
       } catch (error) {
         if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
+        collided = true;
         lostRace = constraintOf(error) === 'es_events_stream_revision_key';
       }
       if (positions.length > 0) {
@@ -496,7 +514,12 @@ export const createPostgresEventStore = (
       if (existing) return existing;
       // With no expectation, losing a race for the next revision only means: try again on top of it.
       if (expectedRevision === 'any' && lostRace && attempt < 20) continue;
-      throw new WrongExpectedRevisionError(streamId, expectedRevision, await currentRevision(streamId));
+      const current = await currentRevision(streamId);
+      // No row, no collision, and the stream where it was expected: the rows alongside refused it.
+      if (alongside && !collided && current === expected) {
+        throw new AlongsideRefusedError(streamId, expectedRevision, current);
+      }
+      throw new WrongExpectedRevisionError(streamId, expectedRevision, current);
     }
   };
 
@@ -504,7 +527,9 @@ export const createPostgresEventStore = (
   const runBatch = async (requests: readonly AppendRequest[]): Promise<[string, number][]> => {
     const rows = JSON.stringify(
       requests.flatMap(({ streamId, events, expectedRevision, alongside }) => {
-        const needs = alongside?.rows.map((row) => row[alongside.key]) ?? null;
+        const needs = alongside
+          ? [...alongside.rows.map((row) => row[alongside.key]), ...(alongside.held ?? [])]
+          : null;
         return events.map((event, index) => ({
           stream_id: streamId,
           expected: expectedToNumber(expectedRevision as number | 'no_stream'),
@@ -517,19 +542,23 @@ export const createPostgresEventStore = (
         }));
       }),
     );
-    // Rows alongside, once each (two appends about one new person bring the same key); one table per batch.
+    // Rows alongside and held keys, once each (two appends about one new person bring the same key); one table
+    // per batch.
     const first = requests.find(
-      (request) => request.alongside && request.alongside.rows.length > 0,
+      (request) =>
+        request.alongside && (request.alongside.rows.length > 0 || (request.alongside.held?.length ?? 0) > 0),
     )?.alongside;
     const byKey = new Map<unknown, Record<string, unknown>>();
+    const held = new Set<string>();
     if (first) {
       for (const request of requests) {
         for (const row of request.alongside?.rows ?? []) byKey.set(row[first.key], row);
+        for (const key of request.alongside?.held ?? []) held.add(key);
       }
     }
     const name = first ? `es_append_batch_with_${first.table}` : 'es_append_batch';
     const text = first ? appendBatchSql(first) : APPEND_BATCH_SQL;
-    const values = first ? [rows, JSON.stringify([...byKey.values()])] : [rows];
+    const values = first ? [rows, JSON.stringify([...byKey.values()]), JSON.stringify([...held])] : [rows];
     if (database.pool) {
       const result = await database.pool.query<[string, string]>({ name, text, values, rowMode: 'array' });
       return result.rows.map(([streamId, position]) => [streamId, Number(position)]);
