@@ -56,7 +56,7 @@ export interface AppendRequest {
  * like any refused append, and the caller seals again from the stored keys.
  */
 export interface Alongside {
-  /** The table and its unique key column; rows name every column (a column left out is NULL, not its default). */
+  /** The table and its unique key column; rows all name the same columns (one left out takes its default). */
   table: string;
   key: string;
   /** A held row counts only while this column is not null (a subject's wrapped key: null once erased). */

@@ -45,8 +45,6 @@ export type NewSubjectRow = {
   subject_id: string;
   organisation_id: string;
   wrapped_key: string;
-  created_at: string;
-  erased_at: null;
 };
 
 /** Events sealed for an append that writes their new subjects' keys and holds the others' (`Alongside`). */
@@ -296,7 +294,6 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
       const rows: NewSubjectRow[] = [];
       const read = stored && subjects.size > 0 ? await storedKeys(db, [...subjects.keys()]) : undefined;
       const keys = new Map<string, KeyState>();
-      const createdAt = new Date(now()).toISOString();
       for (const [subject, organisationId] of subjects) {
         const known = read ? read.get(subject) : cached(subject);
         if (known !== undefined) {
@@ -310,8 +307,6 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
           subject_id: subject,
           organisation_id: organisationId,
           wrapped_key: wrapKey(kek, subject, key),
-          created_at: createdAt,
-          erased_at: null,
         });
       }
       return {
