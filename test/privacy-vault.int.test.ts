@@ -15,7 +15,7 @@ import {
 import { ERASED, subjectId } from '../services/privacy/declarations';
 import { enrolSubjectsWrittenInClear } from '../services/privacy/enrolment';
 import { allPersonalData } from '../services/privacy/registry';
-import { checkKeyEncryptionKey, createVault, type Vault } from '../services/privacy/vault';
+import { checkKeyEncryptionKey, createVault, SUBJECTS_TABLE, type Vault } from '../services/privacy/vault';
 import { migrations, openRuntime } from '../services/runtime';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
 import { feedSettled } from './support/feedback-fixture';
@@ -177,6 +177,98 @@ for (const kind of databaseKinds()) {
       await store.append('feedbackresponse-5', [event], { expectedRevision: 0 });
       expect(await storedText(event.id)).not.toContain('Tixier');
       expect((await store.readStream('feedbackresponse-5')).map(commentOf)).toEqual([ERASED, ERASED]);
+    });
+
+    it('never lets a process that still remembers an erased subject’s key seal new data with it', async () => {
+      const db = await setUp();
+      const responseId = newId();
+      const subject = subjectId('respondent', responseId);
+      const stream = `feedbackresponse-${responseId}`;
+      const first = answer(responseId, 'Premier avis');
+      await store.append(stream, [first], { expectedRevision: 'no_stream' });
+      // Another process (its own vault over the same database) erases the subject; this one still holds the key.
+      await createVault(db, { kek, declarations: allPersonalData }).erase(subject);
+
+      // A late event about them: the append holds the key in its own statement, finds it erased, and is sealed
+      // again from the stored keys, the field written as the marker.
+      const late = { ...answer(responseId, COMMENT), metadata: first.metadata };
+      await store.append(stream, [late], { expectedRevision: 0 });
+      expect(await storedText(late.id)).not.toContain('Tixier');
+      expect(JSON.parse(await storedText(late.id)).comment).toBe(ERASED);
+      const keys = await execute<{ wrapped_key: string | null }>(
+        db,
+        'SELECT wrapped_key FROM privacy_subjects WHERE subject_id = $1',
+        [subject],
+      );
+      expect(keys).toEqual([{ wrapped_key: null }]);
+      // The refusal taught this process the erasure: it reads the earlier event as the marker too.
+      expect((await store.readStream(stream)).map(commentOf)).toEqual([ERASED, ERASED]);
+      // A wrong expected revision is still refused as such.
+      await expect(
+        store.append(stream, [answer(responseId, 'Encore')], { expectedRevision: 0 }),
+      ).rejects.toThrow(WrongExpectedRevisionError);
+    });
+
+    it('refuses, whole, an append holding a key that is erased or was never written', async () => {
+      await setUp();
+      const known = answer(newId(), 'Connu');
+      await store.append(`feedbackresponse-${known.data.responseId}`, [known], {
+        expectedRevision: 'no_stream',
+      });
+      const knownSubject = subjectId('respondent', known.data.responseId);
+      await vault.erase(knownSubject);
+      for (const held of [[knownSubject], [subjectId('respondent', newId())]]) {
+        const before = await plain.lastPosition();
+        const event = answer(newId(), null);
+        await expect(
+          plain.append(`feedbackresponse-${event.data.responseId}`, [event], {
+            expectedRevision: 'no_stream',
+            alongside: { ...SUBJECTS_TABLE, rows: [], held },
+          }),
+        ).rejects.toThrow(WrongExpectedRevisionError);
+        const outcomes = await plain.appendMany([
+          {
+            streamId: `feedbackresponse-${event.data.responseId}`,
+            events: [event],
+            expectedRevision: 'no_stream',
+            alongside: { ...SUBJECTS_TABLE, rows: [], held },
+          },
+          {
+            streamId: `other-${event.data.responseId}`,
+            events: [answer(newId(), null)],
+            expectedRevision: 'no_stream',
+          },
+        ]);
+        expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'fulfilled']);
+        expect(await plain.lastPosition()).toBeGreaterThan(before);
+        expect(await plain.readStream(`feedbackresponse-${event.data.responseId}`)).toEqual([]);
+      }
+    });
+
+    it('seals a batch in a process that still remembers an erased subject’s key with the marker for them alone', async () => {
+      const db = await setUp();
+      const responseId = newId();
+      const first = answer(responseId, 'Premier avis');
+      await store.append(`feedbackresponse-${responseId}`, [first], { expectedRevision: 'no_stream' });
+      await createVault(db, { kek, declarations: allPersonalData }).erase(
+        subjectId('respondent', responseId),
+      );
+
+      const late = { ...answer(responseId, COMMENT), metadata: first.metadata };
+      const other = answer(newId(), 'Un autre avis');
+      const outcomes = await store.appendMany([
+        { streamId: `feedbackresponse-${responseId}`, events: [late], expectedRevision: 0 },
+        {
+          streamId: `feedbackresponse-${other.data.responseId}`,
+          events: [other],
+          expectedRevision: 'no_stream',
+        },
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled']);
+      expect(JSON.parse(await storedText(late.id)).comment).toBe(ERASED);
+      expect(commentOf((await store.readStream(`feedbackresponse-${other.data.responseId}`))[0])).toBe(
+        'Un autre avis',
+      );
     });
 
     it('reads events written in clear before the vault as they are, enrols their subjects, and reads them as the marker once erased', async () => {

@@ -3,6 +3,7 @@ import type { Database, Db } from '../db/database';
 import { execute } from '../db/database';
 import {
   type Alongside,
+  AlongsideRefusedError,
   type AppendRequest,
   type AppendResult,
   type Checkpoint,
@@ -21,6 +22,8 @@ import { createWaker } from './waker';
 const NOTIFY_CHANNEL = 'es_events';
 const RELISTEN_DELAY_MS = 1000;
 const UNIQUE_VIOLATION = '23505';
+/** Rows and keys held alongside a single append up to which its statement is prepared (`Alongside`). */
+const MAX_PREPARED_ALONGSIDE = 16;
 
 /** The log as stored (personal fields as ciphertext): read raw only by the binder's hash chain. */
 export type EventStoreTables = {
@@ -80,19 +83,73 @@ const ONE_EVENT =
 const MANY_EVENTS = `ROWS FROM (jsonb_to_recordset($3::jsonb) AS (id uuid, type text, data jsonb, metadata jsonb))
            WITH ORDINALITY AS e(id, type, data, metadata, ord)`;
 
+type AlongsideTable = Pick<Alongside, 'table' | 'key' | 'live'>;
+
 /**
- * Rows of another table written first by the same statement (`Alongside`): inserted unless their key exists,
- * answering the keys it inserted. Raw SQL: data-modifying WITH over jsonb_populate_recordset has no Kysely form;
- * the table and column come from code, never from a request.
+ * The rows an append holds (`Alongside`), locked FOR SHARE while live, so a concurrent change to one (an erasure)
+ * is seen here once it commits, or waits for this append. Raw SQL, as the rest of the append.
  */
-const alongsideCte = (table: string, key: string, param: number) => `WITH alongside AS (
-  INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $${param}::jsonb)
-  ON CONFLICT (${key}) DO NOTHING RETURNING ${key} AS k)
-`;
-/** A single append with rows alongside ($7 or $4): the events land only if every row was inserted here. */
-const appendAlongsideSql = (rows: string, table: string, key: string, param: number) =>
-  alongsideCte(table, key, param) +
-  appendSql(rows, `\n     AND (SELECT count(*) FROM alongside) = jsonb_array_length($${param}::jsonb)`);
+const heldCte = ({ table, key, live }: AlongsideTable, keys: string) => `held AS (
+  SELECT ${key} AS k FROM ${table} WHERE ${key} IN (${keys}) AND ${live} IS NOT NULL FOR SHARE)`;
+
+/**
+ * A single append with rows alongside: the rows as a plain multi-row INSERT of parameters after the events' ($7…,
+ * or $4… for several events), so that a row whose key exists breaks the statement (and the append) on the unique
+ * key — cheaper than ON CONFLICT, a subquery counting what it inserted and a JSON document to parse; then the keys
+ * held, each a parameter, all required to be there, live. The table and columns come from code, never from a
+ * request: raw SQL, as the append it extends.
+ */
+const appendAlongsideSql = (
+  events: string,
+  table: AlongsideTable,
+  columns: readonly string[],
+  rows: number,
+  held: number,
+  first: number,
+) => {
+  const row = (index: number) =>
+    `(${columns.map((_, column) => `$${first + index * columns.length + column}`).join(', ')})`;
+  const ctes = [];
+  if (rows > 0) {
+    ctes.push(`alongside AS (
+  INSERT INTO ${table.table} (${columns.join(', ')})
+  VALUES ${Array.from({ length: rows }, (_, index) => row(index)).join(', ')})`);
+  }
+  if (held > 0) {
+    const from = first + rows * columns.length;
+    ctes.push(heldCte(table, Array.from({ length: held }, (_, index) => `$${from + index}`).join(', ')));
+  }
+  return `WITH ${ctes.join(',\n')}\n${appendSql(events, held > 0 ? `\n     AND (SELECT count(*) FROM held) = ${held}` : '')}`;
+};
+
+/** What a batch brings alongside (`Alongside`): the table, the columns of its rows (none: no rows), keys held. */
+type BatchAlongside = AlongsideTable & { columns: readonly string[]; withHeld: boolean };
+
+/**
+ * The batch's rows alongside, from a JSON array in $2: inserted unless their key exists, answering the keys it
+ * inserted (a row another writer inserted meanwhile refuses only the appends that need it, where a broken unique
+ * key would refuse the whole batch); and the keys it holds, a JSON array in the next parameter. Raw SQL: data-modifying WITH over
+ * jsonb_populate_recordset has no Kysely form.
+ */
+const batchAlongsideCtes = ({ columns, withHeld, ...table }: BatchAlongside) => {
+  const ctes = [];
+  if (columns.length > 0) {
+    ctes.push(`alongside AS (
+  INSERT INTO ${table.table} (${columns.join(', ')})
+  SELECT ${columns.join(', ')} FROM jsonb_populate_recordset(NULL::${table.table}, $2::jsonb)
+  ON CONFLICT (${table.key}) DO NOTHING RETURNING ${table.key} AS k)`);
+  }
+  const heldParam = columns.length > 0 ? 3 : 2;
+  if (withHeld) ctes.push(heldCte(table, `SELECT jsonb_array_elements_text($${heldParam}::jsonb)`));
+  return `WITH ${ctes.join(',\n')}\n`;
+};
+
+/** The keys a batch's statement inserted or holds, for each event's `needs`. */
+const batchKeys = ({ columns, withHeld }: BatchAlongside) =>
+  [
+    ...(columns.length > 0 ? ['SELECT k FROM alongside'] : []),
+    ...(withHeld ? ['SELECT k FROM held'] : []),
+  ].join(' UNION ALL ');
 
 /** One event: its fields as parameters, like a plain INSERT ($3 id, $4 type, $5 data, $6 metadata). */
 export const APPEND_ONE_SQL = appendSql(ONE_EVENT);
@@ -106,13 +163,13 @@ export const APPEND_MANY_SQL = appendSql(MANY_EVENTS);
  * retry of an answer, or a stream that moved on, then answers no row instead of breaking the whole statement on
  * the unique key), each a lateral probe limited to one row so that it stays an index probe per stream (a
  * correlated EXISTS here could be planned as a hashed subplan over the whole table). A stream whose check fails
- * inserts nothing and answers no row, so each append lands whole or not at all. Ordered as the array so positions
- * follow it. Raw SQL, as the single append.
+ * inserts nothing and answers no row, so each append lands whole or not at all; with rows alongside, so does one
+ * whose `needs` (the keys it brings or holds) were not all inserted or held by this statement. Ordered as the
+ * array so positions follow it. Raw SQL, as the single append.
  */
-const appendBatchSql = (alongside?: {
-  table: string;
-  key: string;
-}) => `${alongside ? alongsideCte(alongside.table, alongside.key, 2) : ''}INSERT INTO es_events (stream_id, stream_revision, id, type, data, metadata)
+const appendBatchSql = (
+  alongside?: BatchAlongside,
+) => `${alongside ? batchAlongsideCtes(alongside) : ''}INSERT INTO es_events (stream_id, stream_revision, id, type, data, metadata)
   SELECT e.stream_id, e.expected + e.ord, e.id, e.type, e.data, e.metadata
     FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (stream_id text, expected bigint, ord bigint, id uuid,
                                                      type text, data jsonb, metadata jsonb, needs jsonb))
@@ -130,7 +187,7 @@ const appendBatchSql = (alongside?: {
        alongside
          ? `
      AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(e.needs) AS needed(k)
-                      WHERE needed.k NOT IN (SELECT k FROM alongside))`
+                      WHERE needed.k NOT IN (${batchKeys(alongside)}))`
          : ''
      }
    ORDER BY e.n
@@ -395,12 +452,24 @@ export const createPostgresEventStore = (
   // One prepared statement per shape, straight on the pool: parsed and planned once per connection.
   // Answers the positions of the appended events (none when the check refused the append). Rows as arrays: the
   // cheapest result for pg to build on this path.
-  const runAppend = async (name: string, text: string, values: unknown[]): Promise<number[]> => {
+  const runAppend = async (name: string | undefined, text: string, values: unknown[]): Promise<number[]> => {
     if (database.pool) {
       const result = await database.pool.query<[number]>({ name, text, values, rowMode: 'array' });
       return result.rows.map((row) => Number(row[0]));
     }
     return (await execute<{ position: number }>(db, text, values)).map((row) => Number(row.position));
+  };
+
+  // Each shape of statement with rows alongside (table, columns, counts), built once and named by its rank: a
+  // prepared statement's name must always stand for the same text.
+  const alongsideStatements = new Map<string, { name: string; text: string }>();
+  const alongsideStatement = (shape: string, build: () => string) => {
+    let statement = alongsideStatements.get(shape);
+    if (!statement) {
+      statement = { name: `es_append_alongside_${alongsideStatements.size + 1}`, text: build() };
+      alongsideStatements.set(shape, statement);
+    }
+    return statement;
   };
 
   const findExisting = async (
@@ -460,20 +529,38 @@ export const createPostgresEventStore = (
         expectedRevision === 'any' ? await currentRevision(streamId) : expectedToNumber(expectedRevision);
       let positions: number[] = [];
       let lostRace = false;
+      let collided = false;
+      let refusedAlongside = false;
       try {
-        if (alongside && alongside.rows.length > 0) {
-          // Its own prepared statement per table: the table's name is part of the text.
-          const shape = single ? 'one' : 'many';
-          positions = await runAppend(
-            `es_append_${shape}_with_${alongside.table}`,
+        const held = alongside?.held ?? [];
+        if (alongside && (alongside.rows.length > 0 || held.length > 0)) {
+          // A prepared statement per table and count of rows and keys held (usually one or the other, one each);
+          // an unusual count runs unprepared rather than leave a statement behind on every connection.
+          const { rows } = alongside;
+          const columns = rows.length > 0 ? Object.keys(rows[0]!) : [];
+          const build = () =>
             appendAlongsideSql(
               single ? ONE_EVENT : MANY_EVENTS,
-              alongside.table,
-              alongside.key,
-              single ? 7 : 4,
-            ),
-            [streamId, expected, ...fields, JSON.stringify(alongside.rows)],
+              alongside,
+              columns,
+              rows.length,
+              held.length,
+              3 + fields.length,
+            );
+          const shape = [single ? 'one' : 'many', alongside.table, columns, rows.length, held.length].join(
+            ' ',
           );
+          const { name, text } =
+            rows.length + held.length <= MAX_PREPARED_ALONGSIDE
+              ? alongsideStatement(shape, build)
+              : { name: undefined, text: build() };
+          positions = await runAppend(name, text, [
+            streamId,
+            expected,
+            ...fields,
+            ...rows.flatMap((row) => columns.map((column) => row[column] ?? null)),
+            ...held,
+          ]);
         } else {
           positions = single
             ? await runAppend('es_append_one', APPEND_ONE_SQL, [streamId, expected, ...fields])
@@ -481,7 +568,11 @@ export const createPostgresEventStore = (
         }
       } catch (error) {
         if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
-        lostRace = constraintOf(error) === 'es_events_stream_revision_key';
+        const constraint = constraintOf(error);
+        if (constraint?.startsWith('es_events')) collided = true;
+        // A row alongside whose key was there already: refused for its rows (unless it is a retry, found below).
+        else refusedAlongside = alongside !== undefined;
+        lostRace = constraint === 'es_events_stream_revision_key';
       }
       if (positions.length > 0) {
         waker.wake();
@@ -496,7 +587,13 @@ export const createPostgresEventStore = (
       if (existing) return existing;
       // With no expectation, losing a race for the next revision only means: try again on top of it.
       if (expectedRevision === 'any' && lostRace && attempt < 20) continue;
-      throw new WrongExpectedRevisionError(streamId, expectedRevision, await currentRevision(streamId));
+      const current = await currentRevision(streamId);
+      // A row alongside there already, or no row, no collision and the stream where it was expected (a key held
+      // that is gone): the rows alongside refused it.
+      if (refusedAlongside || (alongside && !collided && current === expected)) {
+        throw new AlongsideRefusedError(streamId, expectedRevision, current);
+      }
+      throw new WrongExpectedRevisionError(streamId, expectedRevision, current);
     }
   };
 
@@ -504,7 +601,9 @@ export const createPostgresEventStore = (
   const runBatch = async (requests: readonly AppendRequest[]): Promise<[string, number][]> => {
     const rows = JSON.stringify(
       requests.flatMap(({ streamId, events, expectedRevision, alongside }) => {
-        const needs = alongside?.rows.map((row) => row[alongside.key]) ?? null;
+        const needs = alongside
+          ? [...alongside.rows.map((row) => row[alongside.key]), ...(alongside.held ?? [])]
+          : null;
         return events.map((event, index) => ({
           stream_id: streamId,
           expected: expectedToNumber(expectedRevision as number | 'no_stream'),
@@ -517,19 +616,33 @@ export const createPostgresEventStore = (
         }));
       }),
     );
-    // Rows alongside, once each (two appends about one new person bring the same key); one table per batch.
+    // Rows alongside and held keys, once each (two appends about one new person bring the same key); one table
+    // per batch.
     const first = requests.find(
-      (request) => request.alongside && request.alongside.rows.length > 0,
+      (request) =>
+        request.alongside && (request.alongside.rows.length > 0 || (request.alongside.held?.length ?? 0) > 0),
     )?.alongside;
     const byKey = new Map<unknown, Record<string, unknown>>();
+    const held = new Set<string>();
     if (first) {
       for (const request of requests) {
         for (const row of request.alongside?.rows ?? []) byKey.set(row[first.key], row);
+        for (const key of request.alongside?.held ?? []) held.add(key);
       }
     }
-    const name = first ? `es_append_batch_with_${first.table}` : 'es_append_batch';
-    const text = first ? appendBatchSql(first) : APPEND_BATCH_SQL;
-    const values = first ? [rows, JSON.stringify([...byKey.values()])] : [rows];
+    // A statement per table and shape: rows to insert (their columns), keys held, or both.
+    const withHeld = held.size > 0;
+    const columns = Object.keys([...byKey.values()][0] ?? {});
+    const { name, text } = first
+      ? alongsideStatement(['batch', first.table, columns, withHeld].join(' '), () =>
+          appendBatchSql({ ...first, columns, withHeld }),
+        )
+      : { name: 'es_append_batch', text: APPEND_BATCH_SQL };
+    const values = [
+      rows,
+      ...(columns.length > 0 ? [JSON.stringify([...byKey.values()])] : []),
+      ...(withHeld ? [JSON.stringify([...held])] : []),
+    ];
     if (database.pool) {
       const result = await database.pool.query<[string, string]>({ name, text, values, rowMode: 'array' });
       return result.rows.map(([streamId, position]) => [streamId, Number(position)]);

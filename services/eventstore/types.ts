@@ -50,15 +50,23 @@ export interface AppendRequest {
 /**
  * Rows another table gets in the same statement as the events (the personal-data vault's new data keys, so that
  * sealing an event about a new person costs no extra round trip): each row is inserted unless a row with its key
- * exists already, and the append lands only if every row it brings was inserted by this statement. When one
- * was not (a key drawn for a subject another writer had just keyed), the append answers
- * `WrongExpectedRevisionError` like any refused append, and the caller tries again without them.
+ * exists already, and the append lands only if every row it brings was inserted by this statement and every row
+ * it holds is there and live. When one was not (a key drawn for a subject another writer had just keyed, a key
+ * erased meanwhile by another process), the append answers `AlongsideRefusedError`, a `WrongExpectedRevisionError`
+ * like any refused append, and the caller seals again from the stored keys.
  */
 export interface Alongside {
-  /** The table and its unique key column; rows name every column (a column left out is NULL, not its default). */
+  /** The table and its unique key column; rows all name the same columns (one left out takes its default). */
   table: string;
   key: string;
+  /** A held row counts only while this column is not null (a subject's wrapped key: null once erased). */
+  live: string;
   rows: readonly Record<string, unknown>[];
+  /**
+   * Keys of rows that must exist already, live: the statement locks them (FOR SHARE), so a change to one (an
+   * erasure) either commits before the append, which then refuses, or waits for the append to commit.
+   */
+  held?: readonly string[];
 }
 
 export interface AppendResult {
@@ -77,6 +85,18 @@ export class WrongExpectedRevisionError extends Error {
   ) {
     super(`Stream ${streamId} is at revision ${currentRevision}, expected ${String(expected)}`);
     this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/**
+ * An append refused for its rows alongside, its stream at the revision it expected: a row it brings was there
+ * already, or one it holds is missing or no longer live (`Alongside`).
+ */
+export class AlongsideRefusedError extends WrongExpectedRevisionError {
+  constructor(streamId: string, expected: ExpectedRevision, currentRevision: number) {
+    super(streamId, expected, currentRevision);
+    this.message = `Append to ${streamId} refused: rows it writes or holds in another table changed`;
+    this.name = 'AlongsideRefusedError';
   }
 }
 

@@ -1,15 +1,32 @@
 import type { Db } from '../db/database';
-import { SUBJECTS_TABLE, type Vault } from '../privacy/vault';
+import { type SealedAlongside, SUBJECTS_TABLE, type Vault } from '../privacy/vault';
 import type { FeedBatch, PostgresEventStore } from './postgres';
 import {
+  type Alongside,
+  AlongsideRefusedError,
   type AppendRequest,
   type AppendResult,
   type Checkpoint,
+  type ExpectedRevision,
+  type NewEvent,
   type RecordedEvent,
   START,
   type Upcaster,
-  WrongExpectedRevisionError,
 } from './types';
+
+/** Tries at sealing one append before giving up on keys that keep changing under it. */
+const MAX_SEALS = 3;
+
+/** An append whose subjects' keys changed at every try (erased by another process each time): nothing was written. */
+export class PersonalDataKeysChangedError extends Error {
+  readonly code = 'personal_data_keys_changed';
+  constructor(streamId: string) {
+    super(
+      `The personal-data keys of an append to ${streamId} changed at each of ${MAX_SEALS} tries; nothing was written`,
+    );
+    this.name = 'PersonalDataKeysChangedError';
+  }
+}
 
 export interface VaultedEventStoreOptions {
   /**
@@ -55,78 +72,96 @@ export const createVaultedEventStore = (
   const storedTypes = (types: readonly string[] | undefined) =>
     types && (upcast ? upcast.storedTypes?.(types) : types);
 
-  const store: PostgresEventStore = {
-    // A new person's key is written by the append's own statement (`Alongside`): sealing costs no round trip.
-    // Refused (someone keyed that person meanwhile, or the append itself was refused), it is sealed again with
-    // the stored keys and appended the ordinary way, which gives the append's own outcome.
-    async append(streamId, events, options) {
-      const sealed = await vault.sealAlongside(events);
-      if (sealed.rows.length === 0) return inner.append(streamId, sealed.events, options);
+  /** The rows an append of events `from`..`to` of a sealed batch writes and holds; undefined when none. */
+  const alongsideOf = (
+    sealed: SealedAlongside,
+    from = 0,
+    to = sealed.events.length,
+  ): Alongside | undefined => {
+    const subjects = new Set(sealed.subjects.slice(from, to).flat());
+    if (subjects.size === 0) return undefined;
+    const rows = sealed.rows.filter((row) => subjects.has(row.subject_id));
+    const held = [...subjects].filter((subject) => !rows.some((row) => row.subject_id === subject));
+    return { ...SUBJECTS_TABLE, rows, held };
+  };
+
+  /**
+   * Appends sealed events; refused for their keys, sealed again from the stored keys (an erased subject's fields
+   * then written as the marker) and tried again. Keys that change at every try (erasures under way) end it.
+   */
+  const appendSealed = async (
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+    first?: SealedAlongside,
+  ): Promise<AppendResult> => {
+    let sealed = first ?? (await vault.sealAlongside(events));
+    for (let attempt = 1; ; attempt++) {
+      const alongside = alongsideOf(sealed);
+      if (!alongside) return inner.append(streamId, sealed.events, options);
       try {
-        const result = await inner.append(streamId, sealed.events, {
-          ...options,
-          alongside: { ...SUBJECTS_TABLE, rows: sealed.rows },
-        });
-        sealed.confirm(sealed.rows.map((row) => row.subject_id));
+        const result = await inner.append(streamId, sealed.events, { ...options, alongside });
+        sealed.confirm(alongside.rows.map((row) => row.subject_id as string));
         return result;
       } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        return inner.append(streamId, await vault.seal(events), options);
+        if (!(error instanceof AlongsideRefusedError)) throw error;
+        if (attempt === MAX_SEALS) throw new PersonalDataKeysChangedError(streamId);
+        sealed = await vault.sealAlongside(events, { stored: true });
       }
-    },
-    // The whole batch sealed at once, the new people's keys written by the batch's statement. An append refused
-    // there runs again alone, sealed with the stored keys; a refused seal (an undeclared type) seals each append
-    // alone, so it fails alone.
+    }
+  };
+
+  const store: PostgresEventStore = {
+    // A new person's key is written by the append's own statement, a known one's held by it (`Alongside`): sealing
+    // costs no round trip, and data never lands under a key another process erased.
+    append: (streamId, events, options) => appendSealed(streamId, events, options),
+    // The whole batch sealed at once, the new people's keys written and the known ones held by the batch's
+    // statement. An append refused there runs again alone (appendSealed), sealed from the stored keys if its keys
+    // refused it; a refused seal (an undeclared type) seals each append alone, so it fails alone.
     async appendMany(requests) {
       const outcomes: PromiseSettledResult<AppendResult>[] = new Array(requests.length);
-      const ready: { index: number; request: AppendRequest }[] = [];
-      let confirm: ((subjects: Iterable<string>) => void) | undefined;
+      const settle = async (index: number, run: () => Promise<AppendResult>) => {
+        try {
+          outcomes[index] = { status: 'fulfilled', value: await run() };
+        } catch (error) {
+          outcomes[index] = { status: 'rejected', reason: error };
+        }
+      };
+      let all: SealedAlongside;
       try {
-        const all = await vault.sealAlongside(requests.flatMap((request) => request.events));
-        const rowOf = new Map(all.rows.map((row) => [row.subject_id, row]));
-        confirm = all.confirm;
-        let next = 0;
-        requests.forEach((request, index) => {
-          const start = next;
-          next += request.events.length;
-          const needs = new Set(all.needs.slice(start, next).flat());
-          const rows = [...needs].map((subject) => rowOf.get(subject)!);
-          ready.push({
-            index,
-            request: {
-              ...request,
-              events: all.events.slice(start, next),
-              ...(rows.length > 0 ? { alongside: { ...SUBJECTS_TABLE, rows } } : {}),
-            },
-          });
-        });
+        all = await vault.sealAlongside(requests.flatMap((request) => request.events));
       } catch {
         await Promise.all(
-          requests.map(async (request, index) => {
-            try {
-              ready.push({ index, request: { ...request, events: await vault.seal(request.events) } });
-            } catch (error) {
-              outcomes[index] = { status: 'rejected', reason: error };
-            }
-          }),
+          requests.map((request, index) =>
+            settle(index, () => appendSealed(request.streamId, request.events, request)),
+          ),
         );
+        return outcomes;
       }
-      const appended = await inner.appendMany(ready.map(({ request }) => request));
+      let next = 0;
+      const ready = requests.map((request): AppendRequest => {
+        const start = next;
+        next += request.events.length;
+        const alongside = alongsideOf(all, start, next);
+        return { ...request, events: all.events.slice(start, next), ...(alongside ? { alongside } : {}) };
+      });
+      const appended = await inner.appendMany(ready);
       await Promise.all(
-        ready.map(async ({ index, request }, n) => {
-          const outcome = appended[n]!;
-          const rows = request.alongside?.rows ?? [];
+        ready.map(async (request, index) => {
+          const outcome = appended[index]!;
           if (outcome.status === 'fulfilled') {
-            confirm?.(rows.map((row) => row.subject_id as string));
+            all.confirm(request.alongside?.rows.map((row) => row.subject_id as string) ?? []);
             outcomes[index] = outcome;
-          } else if (rows.length > 0 && outcome.reason instanceof WrongExpectedRevisionError) {
+          } else if (request.alongside && outcome.reason instanceof AlongsideRefusedError) {
             const { streamId, events, expectedRevision } = requests[index]!;
-            try {
-              const value = await inner.append(streamId, await vault.seal(events), { expectedRevision });
-              outcomes[index] = { status: 'fulfilled', value };
-            } catch (error) {
-              outcomes[index] = { status: 'rejected', reason: error };
-            }
+            await settle(index, async () =>
+              appendSealed(
+                streamId,
+                events,
+                { expectedRevision },
+                await vault.sealAlongside(events, { stored: true }),
+              ),
+            );
           } else outcomes[index] = outcome;
         }),
       );

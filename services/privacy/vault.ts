@@ -45,19 +45,24 @@ export type NewSubjectRow = {
   subject_id: string;
   organisation_id: string;
   wrapped_key: string;
-  created_at: string;
-  erased_at: null;
 };
 
+/** Events sealed for an append that writes their new subjects' keys and holds the others' (`Alongside`). */
 export interface SealedAlongside {
   events: NewEvent[];
+  /** The keys drawn here for subjects this vault did not know: rows for the append to insert. */
   rows: NewSubjectRow[];
-  needs: string[][];
+  /** Per event, every subject whose key sealed it: new ones (in `rows`) and known ones (to hold). */
+  subjects: string[][];
+  /** Once an append that carried rows landed: keeps those subjects' keys in memory. */
   confirm(subjects: Iterable<string>): void;
 }
 
-/** Where the vault's rows live, for an append that writes them (`Alongside`). */
-export const SUBJECTS_TABLE = { table: 'privacy_subjects', key: 'subject_id' } as const;
+/**
+ * Where the vault's rows live, for an append that writes or holds them (`Alongside`): a subject's key is live
+ * while its wrapped key is not null.
+ */
+export const SUBJECTS_TABLE = { table: 'privacy_subjects', key: 'subject_id', live: 'wrapped_key' } as const;
 
 export interface VaultOptions {
   /** The key-encryption key (PERSONAL_DATA_KEY). */
@@ -65,7 +70,8 @@ export interface VaultOptions {
   declarations: AllPersonalDataDeclarations;
   /**
    * How long an unwrapped key is used from memory before it is read again: the longest time an erasure made by
-   * another process can take to show here (in this process it shows at once). Default 30 s.
+   * another process can take to show in reads here (in this process it shows at once; appends hold their keys in
+   * their own statement, so none lands under an erased key). Default 30 s.
    */
   keyCacheMs?: number;
   /** Most keys kept in memory; the oldest go first. Default 10,000. */
@@ -78,18 +84,14 @@ type Sealable = { type: string; data: unknown };
 
 export interface Vault {
   /**
-   * Seals the declared personal fields of events about to be appended (a new subject gets its key, recorded as
-   * its events' organisation's); refuses an undeclared event type.
+   * Seals the declared personal fields of events about to be appended (refusing an undeclared event type), without
+   * a round trip of its own: a subject this process holds no key for gets a key drawn here, optimistically new,
+   * its row answered for the append to write in its own statement; a known subject's key comes from memory, for
+   * the append to hold (`Alongside`), so an erasure another process made meanwhile refuses the append rather than
+   * letting data in under a deleted key. A refused append is sealed again with `stored`: the subjects' keys read
+   * from the database first (one query), and remembered as read.
    */
-  seal(events: readonly NewEvent[]): Promise<NewEvent[]>;
-  /**
-   * Seals like `seal`, but a subject this process holds no key for gets a key drawn here, optimistically new:
-   * its row is not written but answered, for the append to write in its own statement (`Alongside`), so sealing
-   * costs no round trip of its own. `needs[i]` are the new subjects event i was sealed for. Once an append that
-   * carried rows landed, `confirm` keeps those subjects' keys in memory. An append whose rows were not all written
-   * (a subject keyed meanwhile by another writer) must be sealed again with `seal`, which reads the stored keys.
-   */
-  sealAlongside(events: readonly NewEvent[]): Promise<SealedAlongside>;
+  sealAlongside(events: readonly NewEvent[], options?: { stored?: boolean }): Promise<SealedAlongside>;
   /**
    * Opens the sealed fields of stored events (one query for the keys the batch lacks, through `executor` so a
    * projection's transaction can use it); erased subjects' fields, sealed or written before the vault, read
@@ -169,7 +171,7 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
     }
     return entry.state;
   };
-  const stateOfRow = (row: { subject_id: string; wrapped_key: string | null }): KeyState =>
+  const stateOfRow = (row: { subject_id: string; wrapped_key: string | null }): Buffer | 'erased' =>
     row.wrapped_key === null ? 'erased' : unwrapKey(kek, row.subject_id, row.wrapped_key);
 
   /** The keys of subjects about to be written: created for new subjects in one statement. */
@@ -206,6 +208,25 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
     return states;
   };
 
+  /**
+   * The stored keys of these subjects, remembered as read; a subject without a row is left out (and not
+   * remembered: another process may create it at any moment).
+   */
+  const storedKeys = async (executor: Db, subjects: readonly string[]) => {
+    const rows = await tables(executor)
+      .selectFrom('privacy_subjects')
+      .select(['subject_id', 'wrapped_key'])
+      .where('subject_id', 'in', subjects)
+      .execute();
+    const states = new Map<string, Buffer | 'erased'>();
+    for (const row of rows) {
+      const state = stateOfRow(row);
+      states.set(row.subject_id, state);
+      remember(row.subject_id, state);
+    }
+    return states;
+  };
+
   /** The keys of subjects about to be read: absent ones (never sealed, or a lost key) read as not erased. */
   const keysForReading = async (executor: Db, subjects: ReadonlySet<string>) => {
     const states = new Map<string, KeyState>();
@@ -216,18 +237,8 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
       else states.set(subject, state);
     }
     if (missing.length === 0) return states;
-    const rows = await tables(executor)
-      .selectFrom('privacy_subjects')
-      .select(['subject_id', 'wrapped_key'])
-      .where('subject_id', 'in', missing)
-      .execute();
-    for (const row of rows) states.set(row.subject_id, stateOfRow(row));
-    for (const subject of missing) {
-      const state = states.get(subject);
-      // An absent key is not remembered: another process may create it at any moment.
-      if (state) remember(subject, state);
-      else states.set(subject, 'absent');
-    }
+    const read = await storedKeys(executor, missing);
+    for (const subject of missing) states.set(subject, read.get(subject) ?? 'absent');
     return states;
   };
 
@@ -277,21 +288,14 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
     });
 
   return {
-    async seal(events) {
-      const { plans, subjects } = planOf(events);
-      if (subjects.size === 0) return [...events];
-      const keys = await keysForWriting(subjects);
-      return sealWith(events, plans, keys);
-    },
-
-    async sealAlongside(events) {
+    async sealAlongside(events, { stored = false } = {}) {
       const { plans, subjects } = planOf(events);
       const drawn = new Map<string, Buffer>();
       const rows: NewSubjectRow[] = [];
+      const read = stored && subjects.size > 0 ? await storedKeys(db, [...subjects.keys()]) : undefined;
       const keys = new Map<string, KeyState>();
-      const createdAt = new Date(now()).toISOString();
       for (const [subject, organisationId] of subjects) {
-        const known = cached(subject);
+        const known = read ? read.get(subject) : cached(subject);
         if (known !== undefined) {
           keys.set(subject, known);
           continue;
@@ -303,15 +307,14 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
           subject_id: subject,
           organisation_id: organisationId,
           wrapped_key: wrapKey(kek, subject, key),
-          created_at: createdAt,
-          erased_at: null,
         });
       }
       return {
         events: subjects.size === 0 ? [...events] : sealWith(events, plans, keys),
         rows,
-        needs: plans.map((plan) => [
-          ...new Set(plan.map(({ subject }) => subject).filter((id) => drawn.has(id))),
+        // An erased subject's fields are the marker: the append needs no key of theirs.
+        subjects: plans.map((plan) => [
+          ...new Set(plan.map(({ subject }) => subject).filter((id) => keys.get(id) instanceof Buffer)),
         ]),
         confirm(confirmed) {
           for (const subject of confirmed) {
