@@ -5,6 +5,7 @@ import type { Projection } from '../projections/runner/projection';
 import { rebuildProjection } from '../projections/runner/rebuild';
 import {
   createProjectionRunner,
+  createSharedSkip,
   ensureProjection,
   runBatch,
   skipOthersEvents,
@@ -20,6 +21,7 @@ import { appendTrainingCorrections } from './support/training-history-fixture';
 const feedback = allProjections.find((projection) => projection.name === 'feedback')!;
 const training = allProjections.find((projection) => projection.name === 'training')!;
 const evidence = allProjections.find((projection) => projection.name === 'evidence')!;
+const complaints = allProjections.find((projection) => projection.name === 'complaints')!;
 
 /** Every row of a projection's tables, in a stable order. */
 const snapshot = async (testDb: TestDatabase, projection: Projection) => {
@@ -155,6 +157,41 @@ for (const kind of databaseKinds()) {
       expect(await skipOthersEvents(db.database.db, store, training, head)).toBeUndefined();
       expect((await runBatch(db.database, store, training, 100)).applied).toBeGreaterThan(0);
       expect(await execute(db.database.db, 'SELECT 1 FROM training_actions')).toHaveLength(1);
+    });
+
+    it("moves several projections past other slices' events in one shared look, and leaves each its own events", async () => {
+      const db = await setUp(kind);
+      const shared = createSharedSkip(db.database.db, store);
+      await ensureProjection(db.database, store, training);
+      await ensureProjection(db.database, store, complaints);
+      const start = (await runBatch(db.database, store, training, 100)).checkpoint;
+      await runBatch(db.database, store, complaints, 100);
+      await appendFeedbackHistory(store, { links: 2, answersPerLink: 3 });
+      await settled();
+      const head = await store.head();
+
+      const moved = { applied: 0, checkpoint: head, moved: true, more: false };
+      expect(await Promise.all([shared.skip(training, start), shared.skip(complaints, start)])).toEqual([
+        moved,
+        moved,
+      ]);
+      expect(
+        await execute(
+          db.database.db,
+          'SELECT name FROM projection_checkpoints WHERE position = $1 ORDER BY name',
+          [head.position],
+        ),
+      ).toEqual([{ name: 'complaints' }, { name: 'training' }]);
+
+      // Training events arrive: training is left to a batch, the complaints move past them.
+      await appendTrainingCorrections(store, { actions: 1 });
+      await settled();
+      const next = await store.head();
+      expect(await Promise.all([shared.skip(training, head), shared.skip(complaints, head)])).toEqual([
+        undefined,
+        { applied: 0, checkpoint: next, moved: true, more: false },
+      ]);
+      expect((await runBatch(db.database, store, training, 100)).applied).toBeGreaterThan(0);
     });
 
     it('rebuilds into fresh tables and swaps them in while appends go on', async () => {

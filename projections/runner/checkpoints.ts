@@ -89,6 +89,28 @@ export const advanceCheckpointFrom = async (db: Db, name: string, from: Checkpoi
       .executeTakeFirst()
   ).numUpdatedRows > 0n;
 
+/** Moves each checkpoint still at its `from` to `to`, in one statement; answers the names that moved. */
+export const advanceCheckpointsFrom = async (
+  db: Db,
+  moves: readonly { name: string; from: Checkpoint }[],
+  to: Checkpoint,
+): Promise<Set<string>> => {
+  if (moves.length === 0) return new Set();
+  const rows = await checkpoints(db)
+    .updateTable('projection_checkpoints')
+    .set({ txid: to.txid, position: to.position, updated_at: new Date(), last_error: null })
+    .where((eb) =>
+      eb.or(
+        moves.map(({ name, from }) =>
+          eb.and([eb('name', '=', name), eb('txid', '=', from.txid), eb('position', '=', from.position)]),
+        ),
+      ),
+    )
+    .returning('name')
+    .execute();
+  return new Set(rows.map((row) => row.name));
+};
+
 /** Sets the checkpoint and version after a rebuild swapped fresh tables in. */
 export const resetCheckpoint = (db: Db, name: string, version: number, to: Checkpoint) =>
   checkpoints(db)

@@ -9,6 +9,7 @@ import { createWaker } from '../../services/eventstore/waker';
 import {
   advanceCheckpoint,
   advanceCheckpointFrom,
+  advanceCheckpointsFrom,
   allCheckpoints,
   insertCheckpoint,
   readCheckpoint,
@@ -118,6 +119,70 @@ export const skipOthersEvents = async (
   return { applied: 0, checkpoint: tail.end, moved: true, more: false };
 };
 
+interface Look {
+  projection: Projection;
+  after: Checkpoint;
+  resolve(result: BatchResult | undefined): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * skipOthersEvents for many projections at once. They all wake at the same notification, and most only see other
+ * slices' events go by: the looks asked within `windowMs` go as one look from the earliest of their checkpoints
+ * for any of their types, then one compare-and-set of all their checkpoints, instead of two statements each. When
+ * an event of those types lies after it, each looks on its own.
+ */
+export const createSharedSkip = (db: Db, store: PostgresEventStore, windowMs = 1) => {
+  let waiting: Look[] = [];
+
+  const alone = (look: Look) =>
+    skipOthersEvents(db, store, look.projection, look.after).then(look.resolve, look.reject);
+
+  const together = async (looks: readonly Look[]) => {
+    const earliest = looks
+      .map((look) => look.after)
+      .reduce((min, after) => (compareCheckpoints(after, min) < 0 ? after : min));
+    const tail = await store.feedTailOfTypes(db, earliest, [
+      ...new Set(looks.flatMap((look) => look.projection.handles)),
+    ]);
+    if (tail.pending) {
+      await Promise.all(looks.map(alone));
+      return;
+    }
+    const behind = looks.filter((look) => compareCheckpoints(tail.end, look.after) > 0);
+    const moved = await advanceCheckpointsFrom(
+      db,
+      behind.map((look) => ({ name: look.projection.name, from: look.after })),
+      tail.end,
+    );
+    for (const look of looks) {
+      if (!behind.includes(look)) {
+        look.resolve({ applied: 0, checkpoint: look.after, moved: false, more: false });
+      } else if (moved.has(look.projection.name)) {
+        look.resolve({ applied: 0, checkpoint: tail.end, moved: true, more: false });
+      } else look.resolve(undefined);
+    }
+  };
+
+  const flush = () => {
+    const looks = waiting;
+    waiting = [];
+    (looks.length === 1 ? alone(looks[0]!) : together(looks)).catch((error: unknown) => {
+      for (const look of looks) look.reject(error);
+    });
+  };
+
+  return {
+    /** As skipOthersEvents(db, store, projection, after), shared with the looks asked around the same moment. */
+    skip(projection: Projection, after: Checkpoint): Promise<BatchResult | undefined> {
+      return new Promise((resolve, reject) => {
+        waiting.push({ projection, after, resolve, reject });
+        if (waiting.length === 1) setTimeout(flush, windowMs);
+      });
+    },
+  };
+};
+
 /** Creates the projection's tables and checkpoint on first start; rebuilds it when its version changed. */
 export const ensureProjection = async (
   database: Database,
@@ -164,6 +229,7 @@ export const createProjectionRunner = (options: RunnerOptions) => {
   // One loop per projection listens to it, each in a wait or a pause (two at most): not a leak.
   setMaxListeners(2 * projections.length + 10, controller.signal);
   const loops: Promise<void>[] = [];
+  const shared = createSharedSkip(database.db, store);
 
   // PGlite is one process's embedded engine: nobody else can own its projections.
   const ownership = database.kind === 'pglite' || !database.pool ? undefined : createOwnership(database.pool);
@@ -186,13 +252,18 @@ export const createProjectionRunner = (options: RunnerOptions) => {
         let gap = gatherMs;
         // Where this loop's last batch left the checkpoint (nothing known before the first one).
         let known: Checkpoint | undefined;
+        // A projection that has just applied events of its own will likely find more (a class answering): it
+        // goes straight to its next batch, and stays out of the others' shared look, which then usually finds
+        // nothing of theirs and settles in two statements. Its first empty batch brings it back.
+        let busy = false;
         // A lost lock connection ends the claim: claim again (another process may have taken it meanwhile).
         while (!signal.aborted && stillOwned(owner)) {
           const startedAt = Date.now();
-          const batch =
-            (known && (await skipOthersEvents(database.db, store, projection, known))) ??
+          const batch: BatchResult =
+            (known && !busy ? await shared.skip(projection, known) : undefined) ??
             (await runBatch(database, store, projection, batchSize));
           known = batch.checkpoint;
+          busy = batch.applied > 0;
           // A batch that ran, even an empty one, means the projection works again (say, the database is back).
           if (errors.delete(projection.name)) await recordCheckpointError(database.db, projection.name, null);
           if (batch.moved) progress.wake();

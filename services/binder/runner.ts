@@ -58,6 +58,7 @@ export const binderFileName = (from: string, to: string) => `dossier-qualiopi-${
 /** A claim not renewed for this long is a stopped node's: another runner takes the export over. */
 const STALE_AFTER_MS = 2 * 60_000;
 const PROGRESS_EVERY_MS = 250;
+const EVENT_GATHER_MS = 250;
 
 export const requestOf = (row: BinderExportRow): BinderRequest => ({
   organisationId: row.organisation_id,
@@ -216,10 +217,15 @@ export const createBinderRunner = (options: BinderRunnerOptions) => {
             } catch (error) {
               log?.error({ err: error }, 'binder runner failed; trying again');
             }
-            // A request is an event: the store wakes the runner when one is appended here or on another node.
+            // A request is an event: the store wakes the runner when one is appended here or on another node. Any
+            // append wakes it, hundreds a second while a class answers: after a wake-up it looks at most every
+            // EVENT_GATHER_MS, while this node's own requests still start at once (wake()).
             await new Promise<void>((resolve) => {
               wake = resolve;
-              store.waitForEvents(poll, signal).then(() => resolve(), resolve);
+              store
+                .waitForEvents(poll, signal)
+                .then((woke) => woke && sleep(EVENT_GATHER_MS, undefined, { signal }))
+                .then(() => resolve(), resolve);
             });
           }
         })(),
