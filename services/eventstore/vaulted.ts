@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { type SealedAlongside, SUBJECTS_TABLE, type Vault } from '../privacy/vault';
+import { type NewSubjectRow, type SealedAlongside, SUBJECTS_TABLE, type Vault } from '../privacy/vault';
 import type { FeedBatch, PostgresEventStore } from './postgres';
 import {
   type Alongside,
@@ -72,17 +72,31 @@ export const createVaultedEventStore = (
   const storedTypes = (types: readonly string[] | undefined) =>
     types && (upcast ? upcast.storedTypes?.(types) : types);
 
-  /** The rows an append of events `from`..`to` of a sealed batch writes and holds; undefined when none. */
+  /**
+   * The rows an append of events `from`..`to` of a sealed batch writes and holds; undefined when none. Plain loops
+   * over the few subjects an append names: this runs once per append, on the hot path of public answers.
+   */
   const alongsideOf = (
     sealed: SealedAlongside,
     from = 0,
     to = sealed.events.length,
   ): Alongside | undefined => {
-    const subjects = new Set(sealed.subjects.slice(from, to).flat());
-    if (subjects.size === 0) return undefined;
-    const rows = sealed.rows.filter((row) => subjects.has(row.subject_id));
-    const held = [...subjects].filter((subject) => !rows.some((row) => row.subject_id === subject));
-    return { ...SUBJECTS_TABLE, rows, held };
+    let rows: NewSubjectRow[] | undefined;
+    let held: string[] | undefined;
+    for (let index = from; index < to; index++) {
+      for (const subject of sealed.subjects[index]!) {
+        const row = sealed.rowOf.get(subject);
+        if (row) {
+          rows ??= [];
+          if (!rows.includes(row)) rows.push(row);
+        } else {
+          held ??= [];
+          if (!held.includes(subject)) held.push(subject);
+        }
+      }
+    }
+    if (!rows && !held) return undefined;
+    return { ...SUBJECTS_TABLE, rows: rows ?? [], held: held ?? [] };
   };
 
   /**

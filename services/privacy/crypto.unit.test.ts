@@ -1,3 +1,4 @@
+import { createHmac, createSecretKey } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,10 +8,12 @@ import { loadConfig } from '../config';
 import {
   type FieldContext,
   newDataKey,
+  newSubjectKey,
   openField,
   PersonalDataIntegrityError,
   parseKeyEncryptionKey,
   sealField,
+  subjectKeyOf,
   unwrapKey,
   WrongKeyEncryptionKeyError,
   wrapKey,
@@ -99,6 +102,53 @@ describe('data keys wrapped by the key-encryption key', () => {
     const kek = newDataKey();
     const wrapped = wrapKey(kek, 'user:1', newDataKey());
     expect(() => unwrapKey(kek, 'user:2', wrapped)).toThrow(WrongKeyEncryptionKeyError);
+  });
+});
+
+describe('data keys derived from the key-encryption key and a salt kept in the subject’s row', () => {
+  it('finds the same key again from what the row stores, and nothing of the key is in it', () => {
+    const kek = createSecretKey(newDataKey());
+    const { key, stored } = newSubjectKey(kek, 'respondent:1');
+    expect(key).toHaveLength(32);
+    expect(subjectKeyOf(kek, 'respondent:1', stored).equals(key)).toBe(true);
+    expect(stored).toMatch(/^h1:[A-Za-z0-9+/]{43}=$/);
+    expect(Buffer.from(stored.slice(3), 'base64').includes(key.subarray(0, 8))).toBe(false);
+  });
+
+  it('is HMAC-SHA256 under the key-encryption key of the subject and the salt, as the row documents', () => {
+    const kekBytes = newDataKey();
+    const { key, stored } = newSubjectKey(createSecretKey(kekBytes), 'user:7');
+    const salt = Buffer.from(stored.slice(3), 'base64');
+    const expected = createHmac('sha256', kekBytes)
+      .update(Buffer.concat([Buffer.from('qualiopi/subject-key/v2\u0000user:7\u0000'), salt]))
+      .digest();
+    expect(key.equals(expected)).toBe(true);
+  });
+
+  it('gives another key for each new subject, under another key-encryption key, or for another subject', () => {
+    const kek = createSecretKey(newDataKey());
+    const first = newSubjectKey(kek, 'user:1');
+    const second = newSubjectKey(kek, 'user:1');
+    expect(second.stored).not.toBe(first.stored);
+    expect(second.key.equals(first.key)).toBe(false);
+    expect(subjectKeyOf(createSecretKey(newDataKey()), 'user:1', first.stored).equals(first.key)).toBe(false);
+    expect(subjectKeyOf(kek, 'user:2', first.stored).equals(first.key)).toBe(false);
+  });
+
+  it('still opens keys of the first version, sealed with the key-encryption key', () => {
+    const kekBytes = newDataKey();
+    const key = newDataKey();
+    const stored = wrapKey(kekBytes, 'user:1', key);
+    expect(subjectKeyOf(createSecretKey(kekBytes), 'user:1', stored).equals(key)).toBe(true);
+    expect(() => subjectKeyOf(createSecretKey(newDataKey()), 'user:1', stored)).toThrow(
+      WrongKeyEncryptionKeyError,
+    );
+  });
+
+  it('refuses a truncated salt rather than derive a key from it', () => {
+    const kek = createSecretKey(newDataKey());
+    const { stored } = newSubjectKey(kek, 'user:1');
+    expect(() => subjectKeyOf(kek, 'user:1', stored.slice(0, 20))).toThrow(PersonalDataIntegrityError);
   });
 });
 

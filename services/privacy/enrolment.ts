@@ -1,6 +1,7 @@
+import { createSecretKey } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { EventMetadata } from '../eventstore/types';
-import { newDataKey, wrapKey } from './crypto';
+import { newSubjectKey } from './crypto';
 import { type AllPersonalDataDeclarations, ERASED, personalFieldsOf } from './declarations';
 import type { PrivacyTables } from './tables';
 
@@ -32,6 +33,7 @@ export const enrolSubjectsWrittenInClear = async (
   const types = Object.keys(declarations).filter(
     (type) => (personalFieldsOf(declarations, type) ?? []).length,
   );
+  const kekKey = createSecretKey(kek);
   let enrolled = 0;
   for (let after = 0; types.length > 0; ) {
     const rows = await db
@@ -59,7 +61,7 @@ export const enrolSubjectsWrittenInClear = async (
           [...subjects].map(([subject, organisationId]) => ({
             subject_id: subject,
             organisation_id: organisationId,
-            wrapped_key: wrapKey(kek, subject, newDataKey()),
+            wrapped_key: newSubjectKey(kekKey, subject).stored,
           })),
         )
         .onConflict((conflict) => conflict.column('subject_id').doNothing())

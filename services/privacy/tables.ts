@@ -8,7 +8,10 @@ export type PrivacyTables = {
     subject_id: string;
     /** The organisation whose events name the subject: only its admins may erase it. */
     organisation_id: string;
-    /** Base64 of the data key sealed with the key-encryption key; null once erased. */
+    /**
+     * What finds the data key again with the key-encryption key: `h1:` and the base64 of the salt it is derived
+     * from, or (first version) the base64 of the key sealed with it; null once erased.
+     */
     wrapped_key: string | null;
     created_at: Defaulted<Date>;
     erased_at: Date | null;
