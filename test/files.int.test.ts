@@ -45,12 +45,13 @@ for (const kind of databaseKinds()) {
     let app: FastifyInstance | undefined;
     let vault: Vault;
     let deps: FilesDeps;
+    let kek: Buffer;
     const organisationId = newId();
     const otherOrganisationId = newId();
 
     const setUp = async () => {
       testDb = await createTestDatabase(kind);
-      const kek = newDataKey();
+      kek = newDataKey();
       await migrate(testDb.database.db, migrations);
       await checkKeyEncryptionKey(testDb.database.db, kek);
       vault = createVault(testDb.database.db, { kek, declarations: allPersonalData });
@@ -165,6 +166,20 @@ for (const kind of databaseKinds()) {
       const subject = `complainant:${newId()}`;
       await putFile(deps, { organisationId, bytes: tinyPdf(), subject });
       await vault.erase(subject);
+
+      const refusal = await errorOf(putFile(deps, { organisationId, bytes: tinyPdf(), subject }));
+
+      expect(refusal).toMatchObject({ status: 409, code: 'subject_erased' });
+      expect(await storedRows()).toHaveLength(1);
+    });
+
+    it('refuses a file about a subject another process erased, though this one used their key a moment ago', async () => {
+      await setUp();
+      const subject = `complainant:${newId()}`;
+      await putFile(deps, { organisationId, bytes: tinyPdf(), subject });
+      // Another process (its own vault over the same database) erases the person; this vault used their key
+      // just before, and would still remember it for 30 s.
+      await createVault(testDb!.database.db, { kek, declarations: allPersonalData }).erase(subject);
 
       const refusal = await errorOf(putFile(deps, { organisationId, bytes: tinyPdf(), subject }));
 

@@ -48,18 +48,23 @@ const namePlace = (fileId: string) => `file:${fileId}:name`;
 
 const sealFor = async (
   deps: FilesDeps,
+  executor: Db,
   subject: string,
   organisationId: string,
   place: string,
   bytes: Buffer,
 ) => {
-  const sealed = await deps.vault.sealOutsideLog(subject, organisationId, place, bytes);
+  const sealed = await deps.vault.sealOutsideLog(subject, organisationId, place, bytes, executor);
   if (!sealed)
     throw conflict('subject_erased', 'The personal data of this person were erased: no file is kept');
   return sealed;
 };
 
-/** Stores files already checked (checkFiles), all in one statement: either every file is stored or none. */
+/**
+ * Stores files already checked (checkFiles), all in one transaction: either every file is stored or none. A
+ * personal file's key is read in that transaction and its row held until the files are written, so no file lands
+ * under the key of a person erased meanwhile, by this process or another.
+ */
 export const storeCheckedFiles = async (
   deps: FilesDeps,
   target: { organisationId: string; subject?: string },
@@ -67,18 +72,26 @@ export const storeCheckedFiles = async (
 ): Promise<FileMetadata[]> => {
   if (checked.length === 0) return [];
   const { organisationId, subject } = target;
-  const rows = await Promise.all(
-    checked.map(async (file) => {
+  const write = async (executor: Db) => {
+    const rows = [];
+    for (const file of checked) {
       const id = newId();
       const name = subject
         ? (
-            await sealFor(deps, subject, organisationId, namePlace(id), Buffer.from(file.name, 'utf8'))
+            await sealFor(
+              deps,
+              executor,
+              subject,
+              organisationId,
+              namePlace(id),
+              Buffer.from(file.name, 'utf8'),
+            )
           ).toString('base64')
         : file.name;
       const bytes = subject
-        ? await sealFor(deps, subject, organisationId, bytesPlace(id), file.bytes)
+        ? await sealFor(deps, executor, subject, organisationId, bytesPlace(id), file.bytes)
         : file.bytes;
-      return {
+      rows.push({
         id,
         organisation_id: organisationId,
         media_type: file.mediaType,
@@ -88,10 +101,12 @@ export const storeCheckedFiles = async (
         name,
         bytes,
         erased_at: null,
-      };
-    }),
-  );
-  await files(deps.db).insertInto('files').values(rows).execute();
+      });
+    }
+    await files(executor).insertInto('files').values(rows).execute();
+    return rows;
+  };
+  const rows = subject ? await deps.db.transaction().execute(write) : await write(deps.db);
   return rows.map((row, index) => ({
     fileId: row.id,
     mediaType: row.media_type,

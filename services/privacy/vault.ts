@@ -110,13 +110,16 @@ export interface Vault {
   /**
    * Seals bytes kept outside the log (an uploaded file, its name) with a subject's key, the subject created as the
    * organisation's when new; `place` (e.g. `file:<id>:bytes`) is bound in, so they open nowhere else. Undefined
-   * when the subject is erased already: its data is not to be kept.
+   * when the subject is erased already: its data is not to be kept. The key is read from the database, never from
+   * memory, through `executor`: in a transaction that then writes the sealed bytes, the subject's row stays locked
+   * until it commits, so an erasure made meanwhile (in any process) waits, and one made before is seen.
    */
   sealOutsideLog(
     subject: string,
     organisationId: string,
     place: string,
     bytes: Buffer,
+    executor?: Db,
   ): Promise<Buffer | undefined>;
   /** Opens what sealOutsideLog made at the same place; 'erased' once the subject's key is gone (or lost). */
   openOutsideLog(executor: Db, subject: string, place: string, sealed: Buffer): Promise<Buffer | 'erased'>;
@@ -196,19 +199,19 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
   const stateOfRow = (row: { subject_id: string; wrapped_key: string | null }): Buffer | 'erased' =>
     row.wrapped_key === null ? 'erased' : subjectKeyOf(kekKey, row.subject_id, row.wrapped_key);
 
-  /** The keys of subjects about to be written: created for new subjects in one statement. */
-  const keysForWriting = async (subjects: ReadonlyMap<string, string>): Promise<Map<string, KeyState>> => {
+  /**
+   * The stored keys of subjects about to be written, created for new subjects, in one statement through
+   * `executor`; the rows stay locked until its transaction ends.
+   */
+  const keysForWriting = async (
+    executor: Db,
+    subjects: ReadonlyMap<string, string>,
+  ): Promise<Map<string, KeyState>> => {
     const states = new Map<string, KeyState>();
-    const missing: string[] = [];
-    for (const subject of subjects.keys()) {
-      const state = cached(subject);
-      if (state === undefined) missing.push(subject);
-      else states.set(subject, state);
-    }
-    if (missing.length === 0) return states;
+    const missing = [...subjects.keys()];
     // Insert a fresh key, or (a subject already known, erased included) answer the stored row: the no-op update
-    // makes RETURNING give the existing row, so it is one round trip either way.
-    const rows = await tables(db)
+    // makes RETURNING give the existing row, locked, so it is one round trip either way.
+    const rows = await tables(executor)
       .insertInto('privacy_subjects')
       .values(
         missing.map((subject) => ({
@@ -404,8 +407,8 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
       return { organisationId: row.organisation_id };
     },
 
-    async sealOutsideLog(subject, organisationId, place, bytes) {
-      const key = (await keysForWriting(new Map([[subject, organisationId]]))).get(subject);
+    async sealOutsideLog(subject, organisationId, place, bytes, executor = db) {
+      const key = (await keysForWriting(executor, new Map([[subject, organisationId]]))).get(subject);
       return key instanceof Buffer
         ? sealBytes(key, outsideLogAssociatedData(subject, place), bytes)
         : undefined;
