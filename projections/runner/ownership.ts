@@ -52,15 +52,21 @@ export const createOwnership = (pool: Pool): Ownership => {
     return connecting;
   };
 
+  /** Queries on the lock connection, one at a time (pg deprecates a query sent while another runs). */
+  let queue: Promise<unknown> = Promise.resolve();
   /** A query on the lock connection; a failure loses the connection (and so its locks) for good. */
-  const query = async (sql: string, key: bigint) => {
-    const connected = await connection();
-    try {
-      return await connected.query<{ locked?: boolean }>(sql, [key]);
-    } catch (error) {
-      drop(connected);
-      throw error;
-    }
+  const query = (sql: string, key: bigint) => {
+    const run = queue.then(async () => {
+      const connected = await connection();
+      try {
+        return await connected.query<{ locked?: boolean }>(sql, [key]);
+      } catch (error) {
+        drop(connected);
+        throw error;
+      }
+    });
+    queue = run.catch(() => {});
+    return run;
   };
 
   return {
