@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { Database, Db } from '../../services/db/database';
 import { execute } from '../../services/db/database';
 import type { PostgresEventStore } from '../../services/eventstore/postgres';
@@ -44,8 +43,9 @@ export interface RunnerOptions {
   gatherMs?: number;
   /**
    * While appends keep coming batch after batch, that gap doubles up to this (ms), and falls back to `gatherMs`
-   * at the first pause: a sustained stream of appends (a class answering) costs each projection at most a few
-   * transactions a second instead of one per `gatherMs`, for at most this much more read-your-writes wait.
+   * at the first pause: a sustained stream of appends (a class answering) costs each projection a few
+   * transactions a second instead of one per `gatherMs`. A request waiting for a position (`waitForPosition`)
+   * cuts the gather short, so it does not wait that much longer; a read that names no position may.
    */
   maxGatherMs?: number;
   log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -221,8 +221,12 @@ export const createProjectionRunner = (options: RunnerOptions) => {
   const batchSize = options.batchSize ?? (database.kind === 'pglite' ? 200 : 500);
   const pollIntervalMs = options.pollIntervalMs ?? 500;
   const gatherMs = options.gatherMs ?? 10;
-  const maxGatherMs = Math.max(gatherMs, options.maxGatherMs ?? 100);
+  const maxGatherMs = Math.max(gatherMs, options.maxGatherMs ?? 400);
   const progress = createWaker();
+  // Requests waiting for a position (read-your-writes): while there are any, nobody gathers, and the loops
+  // gathering when one arrives are woken.
+  const hurry = createWaker();
+  let waitingForPosition = 0;
   const owned = new Set<string>();
   const errors = new Map<string, string>();
   const controller = new AbortController();
@@ -277,7 +281,7 @@ export const createProjectionRunner = (options: RunnerOptions) => {
           if (woke || Date.now() - startedAt < gap) {
             if (batch.moved) gap = Math.min(gap * 2, maxGatherMs);
             const gather = startedAt + gap - Date.now();
-            if (gather > 0) await delay(gather, undefined, { signal }).catch(() => {});
+            if (gather > 0 && waitingForPosition === 0) await hurry.wait(gather, signal);
           } else gap = gatherMs;
         }
       } catch (error) {
@@ -335,16 +339,25 @@ export const createProjectionRunner = (options: RunnerOptions) => {
       const target = await store.checkpointOf(position);
       if (!target) return false;
       const deadline = Date.now() + timeoutMs;
-      for (;;) {
+      const reached = async () => {
         const rows = await allCheckpoints(database.db);
-        const reached = projections.every((projection) => {
+        return projections.every((projection) => {
           const row = rows.find((candidate) => candidate.name === projection.name);
           return row && compareCheckpoints(row, target) >= 0;
         });
-        if (reached) return true;
-        const remaining = deadline - Date.now();
-        if (remaining <= 0) return false;
-        await progress.wait(Math.min(remaining, 25));
+      };
+      if (await reached()) return true;
+      waitingForPosition++;
+      hurry.wake();
+      try {
+        for (;;) {
+          const remaining = deadline - Date.now();
+          if (remaining <= 0) return false;
+          await progress.wait(Math.min(remaining, 25));
+          if (await reached()) return true;
+        }
+      } finally {
+        waitingForPosition--;
       }
     },
 
