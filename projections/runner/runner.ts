@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Database, Db } from '../../services/db/database';
 import { execute } from '../../services/db/database';
-import type { PostgresEventStore } from '../../services/eventstore/postgres';
+import type { FeedBatch, PostgresEventStore } from '../../services/eventstore/postgres';
 import { type Checkpoint, compareCheckpoints, START } from '../../services/eventstore/types';
 import { createWaker } from '../../services/eventstore/waker';
 import {
@@ -36,9 +36,10 @@ export interface RunnerOptions {
   batchSize?: number;
   pollIntervalMs?: number;
   /**
-   * While appends keep coming, a batch starts no sooner than this long after the previous one began (ms), so
-   * events gather into fewer, larger transactions instead of one per append; an isolated append is applied at
-   * once. It bounds the extra read-your-writes wait under load.
+   * While appends keep coming, the next batch waits for the clock's next multiple of this gap (ms), so events
+   * gather into fewer, larger transactions instead of one per append, and the projections busy with the same
+   * events start together (they share their read); an isolated append is applied at once. It bounds the extra
+   * read-your-writes wait under load.
    */
   gatherMs?: number;
   /**
@@ -65,15 +66,28 @@ export interface BatchResult {
   more: boolean;
 }
 
-/** Reads the projection's event types only from the feed and applies them. */
+/** A batch of the feed read ahead of the batch's transaction, from `after` (see createSharedFeed). */
+export interface ReadAhead {
+  after: Checkpoint;
+  batch: FeedBatch;
+}
+
+/**
+ * Reads the projection's event types only from the feed and applies them. A batch read ahead from this same
+ * checkpoint is applied instead: the events up to its end belong to finished transactions and never change.
+ */
 export const applyFeedBatch = async (
   db: Db,
   store: PostgresEventStore,
   projection: Projection,
   after: Checkpoint,
   batchSize: number,
+  ahead?: ReadAhead,
 ): Promise<BatchResult> => {
-  const batch = await store.readFeedOfTypesIn(db, after, batchSize, projection.handles);
+  const batch =
+    ahead && compareCheckpoints(ahead.after, after) === 0
+      ? ahead.batch
+      : await store.readFeedOfTypesIn(db, after, batchSize, projection.handles);
   if (batch.events.length > 0) await projection.apply(db, batch.events);
   return {
     applied: batch.events.length,
@@ -89,11 +103,12 @@ export const runBatch = async (
   store: PostgresEventStore,
   projection: Projection,
   batchSize: number,
+  ahead?: ReadAhead,
 ): Promise<BatchResult> =>
   database.db.transaction().execute(async (tx) => {
     const checkpoint = await readCheckpoint(tx, projection.name, true);
     if (!checkpoint) throw new Error(`Projection ${projection.name} has no checkpoint`);
-    const batch = await applyFeedBatch(tx, store, projection, checkpoint, batchSize);
+    const batch = await applyFeedBatch(tx, store, projection, checkpoint, batchSize, ahead);
     if (batch.moved) await advanceCheckpoint(tx, projection.name, batch.checkpoint);
     return batch;
   });
@@ -117,6 +132,24 @@ export const skipOthersEvents = async (
   }
   if (!(await advanceCheckpointFrom(db, projection.name, after, tail.end))) return undefined;
   return { applied: 0, checkpoint: tail.end, moved: true, more: false };
+};
+
+/**
+ * A batch read ahead that holds no event of the projection's: no transaction, only a compare-and-set of its
+ * checkpoint when the batch moved past it. Answers undefined when there are events to apply, or when the
+ * checkpoint moved meanwhile (the caller runs a batch).
+ */
+const settleWithoutBatch = async (
+  db: Db,
+  projection: Projection,
+  { after, batch }: ReadAhead,
+): Promise<BatchResult | undefined> => {
+  if (batch.events.length > 0) return undefined;
+  if (compareCheckpoints(batch.checkpoint, after) <= 0) {
+    return { applied: 0, checkpoint: after, moved: false, more: false };
+  }
+  if (!(await advanceCheckpointFrom(db, projection.name, after, batch.checkpoint))) return undefined;
+  return { applied: 0, checkpoint: batch.checkpoint, moved: true, more: batch.more };
 };
 
 interface Look {
@@ -183,6 +216,70 @@ export const createSharedSkip = (db: Db, store: PostgresEventStore, windowMs = 1
   };
 };
 
+interface FeedRead {
+  after: Checkpoint;
+  types: ReadonlySet<string>;
+  resolve(batch: FeedBatch): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Reads the feed for the projections busy with the same stream of events (a class answering: the feedback,
+ * results, evidence, retention and subject-access projections all take each answer). The reads asked within
+ * `windowMs` go as one read of all their types from the earliest of their checkpoints, so each event is
+ * transferred, parsed and opened by the vault once instead of once per projection; each gets the events of its
+ * own types after its own checkpoint, and the same end, which keeps them together from then on. Outside any
+ * transaction: what lies up to the readable end never changes (the batch checks its checkpoint is still `after`).
+ */
+export const createSharedFeed = (db: Db, store: PostgresEventStore, limit: number, windowMs = 1) => {
+  let waiting: FeedRead[] = [];
+
+  const alone = (read: FeedRead) =>
+    store.readFeedOfTypesIn(db, read.after, limit, [...read.types]).then(read.resolve, read.reject);
+
+  const together = async (reads: readonly FeedRead[]) => {
+    const earliest = reads
+      .map((read) => read.after)
+      .reduce((min, after) => (compareCheckpoints(after, min) < 0 ? after : min));
+    const batch = await store.readFeedOfTypesIn(db, earliest, limit, [
+      ...new Set(reads.flatMap((read) => [...read.types])),
+    ]);
+    for (const read of reads) {
+      const past = compareCheckpoints(batch.checkpoint, read.after) > 0;
+      // A full batch that stopped before this checkpoint says nothing of what lies after it.
+      if (batch.more && !past) {
+        void alone(read);
+        continue;
+      }
+      read.resolve({
+        events: batch.events.filter(
+          (event) => read.types.has(event.type) && compareCheckpoints(event, read.after) > 0,
+        ),
+        checkpoint: past ? batch.checkpoint : read.after,
+        more: batch.more,
+      });
+    }
+  };
+
+  const flush = () => {
+    const reads = waiting;
+    waiting = [];
+    (reads.length === 1 ? alone(reads[0]!) : together(reads)).catch((error: unknown) => {
+      for (const read of reads) read.reject(error);
+    });
+  };
+
+  return {
+    /** As store.readFeedOfTypesIn(db, after, limit, types), shared with the reads asked around the same moment. */
+    read(after: Checkpoint, types: readonly string[]): Promise<FeedBatch> {
+      return new Promise((resolve, reject) => {
+        waiting.push({ after, types: new Set(types), resolve, reject });
+        if (waiting.length === 1) setTimeout(flush, windowMs);
+      });
+    },
+  };
+};
+
 /** Creates the projection's tables and checkpoint on first start; rebuilds it when its version changed. */
 export const ensureProjection = async (
   database: Database,
@@ -234,6 +331,7 @@ export const createProjectionRunner = (options: RunnerOptions) => {
   setMaxListeners(2 * projections.length + 10, controller.signal);
   const loops: Promise<void>[] = [];
   const shared = createSharedSkip(database.db, store);
+  const feed = createSharedFeed(database.db, store, batchSize);
 
   // PGlite is one process's embedded engine: nobody else can own its projections.
   const ownership = database.kind === 'pglite' || !database.pool ? undefined : createOwnership(database.pool);
@@ -257,15 +355,19 @@ export const createProjectionRunner = (options: RunnerOptions) => {
         // Where this loop's last batch left the checkpoint (nothing known before the first one).
         let known: Checkpoint | undefined;
         // A projection that has just applied events of its own will likely find more (a class answering): it
-        // goes straight to its next batch, and stays out of the others' shared look, which then usually finds
-        // nothing of theirs and settles in two statements. Its first empty batch brings it back.
+        // reads its next batch ahead, with the others busy with the same events, and stays out of the shared
+        // look of those that only see others' events go by. Its first empty batch brings it back.
         let busy = false;
         // A lost lock connection ends the claim: claim again (another process may have taken it meanwhile).
         while (!signal.aborted && stillOwned(owner)) {
           const startedAt = Date.now();
+          // A busy projection reads ahead of its batch, with the others busy at the same moment (createSharedFeed).
+          const ahead =
+            known && busy ? { after: known, batch: await feed.read(known, projection.handles) } : undefined;
           const batch: BatchResult =
             (known && !busy ? await shared.skip(projection, known) : undefined) ??
-            (await runBatch(database, store, projection, batchSize));
+            (ahead && (await settleWithoutBatch(database.db, projection, ahead))) ??
+            (await runBatch(database, store, projection, batchSize, ahead));
           known = batch.checkpoint;
           busy = batch.applied > 0;
           // A batch that ran, even an empty one, means the projection works again (say, the database is back).
@@ -280,8 +382,9 @@ export const createProjectionRunner = (options: RunnerOptions) => {
           // batches, whether this one moved or found nothing readable yet; only a pause brings the gap back.
           if (woke || Date.now() - startedAt < gap) {
             if (batch.moved) gap = Math.min(gap * 2, maxGatherMs);
-            const gather = startedAt + gap - Date.now();
-            if (gather > 0 && waitingForPosition === 0) await hurry.wait(gather, signal);
+            // Until the clock's next multiple of the gap: the projections busy with the same events wake together
+            // and share their next read (createSharedFeed), however long each one's batch took.
+            if (waitingForPosition === 0) await hurry.wait(gap - (Date.now() % gap), signal);
           } else gap = gatherMs;
         }
       } catch (error) {
