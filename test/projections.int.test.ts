@@ -259,6 +259,28 @@ for (const kind of databaseKinds()) {
       }
     });
 
+    it('applies at once what a request waits for, even while gathering a large batch', async () => {
+      const db = await setUp(kind);
+      // Gathers a minute between batches unless someone waits.
+      const runner = createProjectionRunner({
+        database: db.database,
+        store,
+        projections: [feedback],
+        gatherMs: 60_000,
+        maxGatherMs: 60_000,
+      });
+      await runner.prepare();
+      runner.start();
+      try {
+        for (let round = 0; round < 2; round++) {
+          await appendFeedbackHistory(store, { links: 1, answersPerLink: 2 });
+          expect(await runner.waitForPosition(await store.lastPosition(), 20_000)).toBe(true);
+        }
+      } finally {
+        await runner.stop();
+      }
+    });
+
     it('rebuilds into fresh tables and swaps them in while appends go on', async () => {
       const db = await setUp(kind);
       await appendFeedbackHistory(store, { links: 10, answersPerLink: 9 });

@@ -320,8 +320,8 @@ export const createProjectionRunner = (options: RunnerOptions) => {
   const gatherMs = options.gatherMs ?? 10;
   const maxGatherMs = Math.max(gatherMs, options.maxGatherMs ?? 400);
   const progress = createWaker();
-  // Requests waiting for a position (read-your-writes): while there are any, nobody gathers, and the loops
-  // gathering when one arrives are woken.
+  // Requests waiting for a position (read-your-writes): while there are any, the loops gather for `gatherMs` at
+  // most, and those gathering longer when one arrives are woken.
   const hurry = createWaker();
   let waitingForPosition = 0;
   const owned = new Set<string>();
@@ -383,8 +383,10 @@ export const createProjectionRunner = (options: RunnerOptions) => {
           if (woke || Date.now() - startedAt < gap) {
             if (batch.moved) gap = Math.min(gap * 2, maxGatherMs);
             // Until the clock's next multiple of the gap: the projections busy with the same events wake together
-            // and share their next read (createSharedFeed), however long each one's batch took.
-            if (waitingForPosition === 0) await hurry.wait(gap - (Date.now() % gap), signal);
+            // and share their next read (createSharedFeed), however long each one's batch took. While a request
+            // waits for a position, the shortest gap.
+            const pace = waitingForPosition > 0 ? gatherMs : gap;
+            await hurry.wait(pace - (Date.now() % pace), signal);
           } else gap = gatherMs;
         }
       } catch (error) {
@@ -451,9 +453,10 @@ export const createProjectionRunner = (options: RunnerOptions) => {
       };
       if (await reached()) return true;
       waitingForPosition++;
-      hurry.wake();
       try {
         for (;;) {
+          // The loops gathering apply what they have now (a loop may have started gathering since the last look).
+          hurry.wake();
           const remaining = deadline - Date.now();
           if (remaining <= 0) return false;
           await progress.wait(Math.min(remaining, 25));
