@@ -5,6 +5,7 @@ import type { Projection } from '../projections/runner/projection';
 import { rebuildProjection } from '../projections/runner/rebuild';
 import {
   createProjectionRunner,
+  createSharedFeed,
   createSharedSkip,
   ensureProjection,
   runBatch,
@@ -13,6 +14,7 @@ import {
 import { execute } from '../services/db/database';
 import { migrate } from '../services/db/migrate';
 import { createPostgresEventStore, type PostgresEventStore } from '../services/eventstore/postgres';
+import { type Checkpoint, START } from '../services/eventstore/types';
 import { migrations } from '../services/runtime';
 import { createTestDatabase, type DatabaseKind, databaseKinds, type TestDatabase } from './support/databases';
 import { appendFeedbackHistory, feedSettled } from './support/feedback-fixture';
@@ -192,6 +194,91 @@ for (const kind of databaseKinds()) {
         { applied: 0, checkpoint: next, moved: true, more: false },
       ]);
       expect((await runBatch(db.database, store, training, 100)).applied).toBeGreaterThan(0);
+    });
+
+    it('shares one read of the feed among projections at different checkpoints, each as its own read would be', async () => {
+      const db = await setUp(kind);
+      for (const projection of [feedback, evidence, training])
+        await ensureProjection(db.database, store, projection);
+      await appendFeedbackHistory(store, { links: 3, answersPerLink: 4 });
+      await settled();
+      // The feedback projection is one batch ahead of the others.
+      const feedbackAt = (await runBatch(db.database, store, feedback, 1000)).checkpoint;
+      await appendTrainingCorrections(store, { actions: 1 });
+      await appendFeedbackHistory(store, { links: 2, answersPerLink: 3 });
+      await settled();
+
+      const reads: [Projection, Checkpoint][] = [
+        [feedback, feedbackAt],
+        [evidence, START],
+        [training, START],
+      ];
+      const alone = await Promise.all(
+        reads.map(([projection, after]) =>
+          store.readFeedOfTypesIn(db.database.db, after, 1000, projection.handles),
+        ),
+      );
+      const wide = createSharedFeed(db.database.db, store, 1000);
+      expect(
+        await Promise.all(reads.map(([projection, after]) => wide.read(after, projection.handles))),
+      ).toEqual(alone);
+      // In small batches (other types count towards the limit), read round after round, the same events and end.
+      const narrow = createSharedFeed(db.database.db, store, 5);
+      const rounds = reads.map(([, after]) => ({ after, events: [] as unknown[], more: true }));
+      while (rounds.some((round) => round.more)) {
+        await Promise.all(
+          rounds.map(async (round, index) => {
+            if (!round.more) return;
+            const batch = await narrow.read(round.after, reads[index]![0].handles);
+            round.events.push(...batch.events);
+            round.after = batch.checkpoint;
+            round.more = batch.more;
+          }),
+        );
+      }
+      expect(rounds.map(({ after, events }) => ({ events, checkpoint: after }))).toEqual(
+        alone.map(({ events, checkpoint }) => ({ events, checkpoint })),
+      );
+
+      // Applied from the shared read, each read model equals a clean rebuild.
+      const feed = createSharedFeed(db.database.db, store, 1000);
+      const batches = await Promise.all(
+        reads.map(([projection, after]) => feed.read(after, projection.handles)),
+      );
+      // Each has events of its own to apply.
+      expect(batches.map((batch) => batch.events.length > 0)).toEqual([true, true, true]);
+      const applied = [];
+      for (const [index, [projection, after]] of reads.entries()) {
+        const batch = await runBatch(db.database, store, projection, 1000, { after, batch: batches[index]! });
+        expect(batch.applied).toBe(batches[index]!.events.length);
+        applied.push(await snapshot(db, projection));
+      }
+      for (const [index, [projection]] of reads.entries()) {
+        await rebuildProjection(db.database, store, projection);
+        expect(await snapshot(db, projection)).toEqual(applied[index]);
+      }
+    });
+
+    it('applies at once what a request waits for, even while gathering a large batch', async () => {
+      const db = await setUp(kind);
+      // Gathers a minute between batches unless someone waits.
+      const runner = createProjectionRunner({
+        database: db.database,
+        store,
+        projections: [feedback],
+        gatherMs: 60_000,
+        maxGatherMs: 60_000,
+      });
+      await runner.prepare();
+      runner.start();
+      try {
+        for (let round = 0; round < 2; round++) {
+          await appendFeedbackHistory(store, { links: 1, answersPerLink: 2 });
+          expect(await runner.waitForPosition(await store.lastPosition(), 20_000)).toBe(true);
+        }
+      } finally {
+        await runner.stop();
+      }
     });
 
     it('rebuilds into fresh tables and swaps them in while appends go on', async () => {

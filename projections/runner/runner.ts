@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { Database, Db } from '../../services/db/database';
 import { execute } from '../../services/db/database';
-import type { PostgresEventStore } from '../../services/eventstore/postgres';
+import type { FeedBatch, PostgresEventStore } from '../../services/eventstore/postgres';
 import { type Checkpoint, compareCheckpoints, START } from '../../services/eventstore/types';
 import { createWaker } from '../../services/eventstore/waker';
 import {
@@ -37,15 +36,17 @@ export interface RunnerOptions {
   batchSize?: number;
   pollIntervalMs?: number;
   /**
-   * While appends keep coming, a batch starts no sooner than this long after the previous one began (ms), so
-   * events gather into fewer, larger transactions instead of one per append; an isolated append is applied at
-   * once. It bounds the extra read-your-writes wait under load.
+   * While appends keep coming, the next batch waits for the clock's next multiple of this gap (ms), so events
+   * gather into fewer, larger transactions instead of one per append, and the projections busy with the same
+   * events start together (they share their read); an isolated append is applied at once. It bounds the extra
+   * read-your-writes wait under load.
    */
   gatherMs?: number;
   /**
    * While appends keep coming batch after batch, that gap doubles up to this (ms), and falls back to `gatherMs`
-   * at the first pause: a sustained stream of appends (a class answering) costs each projection at most a few
-   * transactions a second instead of one per `gatherMs`, for at most this much more read-your-writes wait.
+   * at the first pause: a sustained stream of appends (a class answering) costs each projection a few
+   * transactions a second instead of one per `gatherMs`. A request waiting for a position (`waitForPosition`)
+   * cuts the gather short, so it does not wait that much longer; a read that names no position may.
    */
   maxGatherMs?: number;
   log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -65,15 +66,28 @@ export interface BatchResult {
   more: boolean;
 }
 
-/** Reads the projection's event types only from the feed and applies them. */
+/** A batch of the feed read ahead of the batch's transaction, from `after` (see createSharedFeed). */
+export interface ReadAhead {
+  after: Checkpoint;
+  batch: FeedBatch;
+}
+
+/**
+ * Reads the projection's event types only from the feed and applies them. A batch read ahead from this same
+ * checkpoint is applied instead: the events up to its end belong to finished transactions and never change.
+ */
 export const applyFeedBatch = async (
   db: Db,
   store: PostgresEventStore,
   projection: Projection,
   after: Checkpoint,
   batchSize: number,
+  ahead?: ReadAhead,
 ): Promise<BatchResult> => {
-  const batch = await store.readFeedOfTypesIn(db, after, batchSize, projection.handles);
+  const batch =
+    ahead && compareCheckpoints(ahead.after, after) === 0
+      ? ahead.batch
+      : await store.readFeedOfTypesIn(db, after, batchSize, projection.handles);
   if (batch.events.length > 0) await projection.apply(db, batch.events);
   return {
     applied: batch.events.length,
@@ -89,11 +103,12 @@ export const runBatch = async (
   store: PostgresEventStore,
   projection: Projection,
   batchSize: number,
+  ahead?: ReadAhead,
 ): Promise<BatchResult> =>
   database.db.transaction().execute(async (tx) => {
     const checkpoint = await readCheckpoint(tx, projection.name, true);
     if (!checkpoint) throw new Error(`Projection ${projection.name} has no checkpoint`);
-    const batch = await applyFeedBatch(tx, store, projection, checkpoint, batchSize);
+    const batch = await applyFeedBatch(tx, store, projection, checkpoint, batchSize, ahead);
     if (batch.moved) await advanceCheckpoint(tx, projection.name, batch.checkpoint);
     return batch;
   });
@@ -117,6 +132,24 @@ export const skipOthersEvents = async (
   }
   if (!(await advanceCheckpointFrom(db, projection.name, after, tail.end))) return undefined;
   return { applied: 0, checkpoint: tail.end, moved: true, more: false };
+};
+
+/**
+ * A batch read ahead that holds no event of the projection's: no transaction, only a compare-and-set of its
+ * checkpoint when the batch moved past it. Answers undefined when there are events to apply, or when the
+ * checkpoint moved meanwhile (the caller runs a batch).
+ */
+const settleWithoutBatch = async (
+  db: Db,
+  projection: Projection,
+  { after, batch }: ReadAhead,
+): Promise<BatchResult | undefined> => {
+  if (batch.events.length > 0) return undefined;
+  if (compareCheckpoints(batch.checkpoint, after) <= 0) {
+    return { applied: 0, checkpoint: after, moved: false, more: false };
+  }
+  if (!(await advanceCheckpointFrom(db, projection.name, after, batch.checkpoint))) return undefined;
+  return { applied: 0, checkpoint: batch.checkpoint, moved: true, more: batch.more };
 };
 
 interface Look {
@@ -183,6 +216,70 @@ export const createSharedSkip = (db: Db, store: PostgresEventStore, windowMs = 1
   };
 };
 
+interface FeedRead {
+  after: Checkpoint;
+  types: ReadonlySet<string>;
+  resolve(batch: FeedBatch): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Reads the feed for the projections busy with the same stream of events (a class answering: the feedback,
+ * results, evidence, retention and subject-access projections all take each answer). The reads asked within
+ * `windowMs` go as one read of all their types from the earliest of their checkpoints, so each event is
+ * transferred, parsed and opened by the vault once instead of once per projection; each gets the events of its
+ * own types after its own checkpoint, and the same end, which keeps them together from then on. Outside any
+ * transaction: what lies up to the readable end never changes (the batch checks its checkpoint is still `after`).
+ */
+export const createSharedFeed = (db: Db, store: PostgresEventStore, limit: number, windowMs = 1) => {
+  let waiting: FeedRead[] = [];
+
+  const alone = (read: FeedRead) =>
+    store.readFeedOfTypesIn(db, read.after, limit, [...read.types]).then(read.resolve, read.reject);
+
+  const together = async (reads: readonly FeedRead[]) => {
+    const earliest = reads
+      .map((read) => read.after)
+      .reduce((min, after) => (compareCheckpoints(after, min) < 0 ? after : min));
+    const batch = await store.readFeedOfTypesIn(db, earliest, limit, [
+      ...new Set(reads.flatMap((read) => [...read.types])),
+    ]);
+    for (const read of reads) {
+      const past = compareCheckpoints(batch.checkpoint, read.after) > 0;
+      // A full batch that stopped before this checkpoint says nothing of what lies after it.
+      if (batch.more && !past) {
+        void alone(read);
+        continue;
+      }
+      read.resolve({
+        events: batch.events.filter(
+          (event) => read.types.has(event.type) && compareCheckpoints(event, read.after) > 0,
+        ),
+        checkpoint: past ? batch.checkpoint : read.after,
+        more: batch.more,
+      });
+    }
+  };
+
+  const flush = () => {
+    const reads = waiting;
+    waiting = [];
+    (reads.length === 1 ? alone(reads[0]!) : together(reads)).catch((error: unknown) => {
+      for (const read of reads) read.reject(error);
+    });
+  };
+
+  return {
+    /** As store.readFeedOfTypesIn(db, after, limit, types), shared with the reads asked around the same moment. */
+    read(after: Checkpoint, types: readonly string[]): Promise<FeedBatch> {
+      return new Promise((resolve, reject) => {
+        waiting.push({ after, types: new Set(types), resolve, reject });
+        if (waiting.length === 1) setTimeout(flush, windowMs);
+      });
+    },
+  };
+};
+
 /** Creates the projection's tables and checkpoint on first start; rebuilds it when its version changed. */
 export const ensureProjection = async (
   database: Database,
@@ -221,8 +318,12 @@ export const createProjectionRunner = (options: RunnerOptions) => {
   const batchSize = options.batchSize ?? (database.kind === 'pglite' ? 200 : 500);
   const pollIntervalMs = options.pollIntervalMs ?? 500;
   const gatherMs = options.gatherMs ?? 10;
-  const maxGatherMs = Math.max(gatherMs, options.maxGatherMs ?? 100);
+  const maxGatherMs = Math.max(gatherMs, options.maxGatherMs ?? 400);
   const progress = createWaker();
+  // Requests waiting for a position (read-your-writes): while there are any, the loops gather for `gatherMs` at
+  // most, and those gathering longer when one arrives are woken.
+  const hurry = createWaker();
+  let waitingForPosition = 0;
   const owned = new Set<string>();
   const errors = new Map<string, string>();
   const controller = new AbortController();
@@ -230,6 +331,7 @@ export const createProjectionRunner = (options: RunnerOptions) => {
   setMaxListeners(2 * projections.length + 10, controller.signal);
   const loops: Promise<void>[] = [];
   const shared = createSharedSkip(database.db, store);
+  const feed = createSharedFeed(database.db, store, batchSize);
 
   // PGlite is one process's embedded engine: nobody else can own its projections.
   const ownership = database.kind === 'pglite' || !database.pool ? undefined : createOwnership(database.pool);
@@ -253,15 +355,19 @@ export const createProjectionRunner = (options: RunnerOptions) => {
         // Where this loop's last batch left the checkpoint (nothing known before the first one).
         let known: Checkpoint | undefined;
         // A projection that has just applied events of its own will likely find more (a class answering): it
-        // goes straight to its next batch, and stays out of the others' shared look, which then usually finds
-        // nothing of theirs and settles in two statements. Its first empty batch brings it back.
+        // reads its next batch ahead, with the others busy with the same events, and stays out of the shared
+        // look of those that only see others' events go by. Its first empty batch brings it back.
         let busy = false;
         // A lost lock connection ends the claim: claim again (another process may have taken it meanwhile).
         while (!signal.aborted && stillOwned(owner)) {
           const startedAt = Date.now();
+          // A busy projection reads ahead of its batch, with the others busy at the same moment (createSharedFeed).
+          const ahead =
+            known && busy ? { after: known, batch: await feed.read(known, projection.handles) } : undefined;
           const batch: BatchResult =
             (known && !busy ? await shared.skip(projection, known) : undefined) ??
-            (await runBatch(database, store, projection, batchSize));
+            (ahead && (await settleWithoutBatch(database.db, projection, ahead))) ??
+            (await runBatch(database, store, projection, batchSize, ahead));
           known = batch.checkpoint;
           busy = batch.applied > 0;
           // A batch that ran, even an empty one, means the projection works again (say, the database is back).
@@ -276,8 +382,11 @@ export const createProjectionRunner = (options: RunnerOptions) => {
           // batches, whether this one moved or found nothing readable yet; only a pause brings the gap back.
           if (woke || Date.now() - startedAt < gap) {
             if (batch.moved) gap = Math.min(gap * 2, maxGatherMs);
-            const gather = startedAt + gap - Date.now();
-            if (gather > 0) await delay(gather, undefined, { signal }).catch(() => {});
+            // Until the clock's next multiple of the gap: the projections busy with the same events wake together
+            // and share their next read (createSharedFeed), however long each one's batch took. While a request
+            // waits for a position, the shortest gap.
+            const pace = waitingForPosition > 0 ? gatherMs : gap;
+            await hurry.wait(pace - (Date.now() % pace), signal);
           } else gap = gatherMs;
         }
       } catch (error) {
@@ -335,16 +444,26 @@ export const createProjectionRunner = (options: RunnerOptions) => {
       const target = await store.checkpointOf(position);
       if (!target) return false;
       const deadline = Date.now() + timeoutMs;
-      for (;;) {
+      const reached = async () => {
         const rows = await allCheckpoints(database.db);
-        const reached = projections.every((projection) => {
+        return projections.every((projection) => {
           const row = rows.find((candidate) => candidate.name === projection.name);
           return row && compareCheckpoints(row, target) >= 0;
         });
-        if (reached) return true;
-        const remaining = deadline - Date.now();
-        if (remaining <= 0) return false;
-        await progress.wait(Math.min(remaining, 25));
+      };
+      if (await reached()) return true;
+      waitingForPosition++;
+      try {
+        for (;;) {
+          // The loops gathering apply what they have now (a loop may have started gathering since the last look).
+          hurry.wake();
+          const remaining = deadline - Date.now();
+          if (remaining <= 0) return false;
+          await progress.wait(Math.min(remaining, 25));
+          if (await reached()) return true;
+        }
+      } finally {
+        waitingForPosition--;
       }
     },
 

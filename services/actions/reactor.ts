@@ -6,7 +6,8 @@ import {
   readCheckpoint,
 } from '../../projections/runner/checkpoints';
 import type { Db } from '../db/database';
-import type { EventStore } from '../eventstore/types';
+import type { PostgresEventStore } from '../eventstore/postgres';
+import { type Checkpoint, compareCheckpoints } from '../eventstore/types';
 import type { Clock } from '../kernel/clock';
 import { runCommand } from '../kernel/command';
 import { parisDate } from '../kernel/paris-time';
@@ -14,7 +15,7 @@ import { addCalendarDays } from '../kernel/working-days';
 import type { MailPort } from '../mail/port';
 import { actionDecider } from './decider';
 import { actionStream } from './events';
-import { actionIdOfRequest, improvementRequestOf } from './requests';
+import { actionIdOfRequest, IMPROVEMENT_REQUEST_SOURCES, improvementRequestOf } from './requests';
 
 /** An open action with a due date, as the plan knows it, with its owner's address. */
 export interface DueAction {
@@ -26,7 +27,7 @@ export interface DueAction {
 
 export interface ActionReactorOptions {
   db: Db;
-  store: EventStore;
+  store: PostgresEventStore;
   clock: Clock;
   mail: MailPort;
   sweepMinutes: number;
@@ -39,6 +40,13 @@ export interface ActionReactorOptions {
 /** The pickup's checkpoint, in the projections' table: it follows the feed like a read model. */
 const CHECKPOINT = 'action_pickup';
 const BATCH = 500;
+/** The only events the pickup reads: the requests; every other event goes by unread (not parsed, not opened). */
+const REQUEST_TYPES = Object.keys(IMPROVEMENT_REQUEST_SOURCES);
+/**
+ * Any append wakes the pickup, hundreds a second while a class answers: after a wake-up it looks at most every
+ * this many ms. A planned action is not awaited by anyone's request (tests call pickUp themselves).
+ */
+const EVENT_GATHER_MS = 250;
 
 /**
  * Two duties of the improvement plan. It follows the log from its own checkpoint and turns each improvement
@@ -52,6 +60,21 @@ export const createActionReactor = (options: ActionReactorOptions) => {
   const loops: Promise<void>[] = [];
   let prepared = false;
 
+  // Where this reactor's last pickup left the checkpoint: from there, the events of other kinds going by cost one
+  // look and one compare-and-set (as the projections' skipOthersEvents), not a read of every event.
+  let known: Checkpoint | undefined;
+
+  /** From the checkpoint it left, passes other events by; answers false when it has requests to read. */
+  const passOthersBy = async (from: Checkpoint): Promise<boolean> => {
+    const tail = await store.feedTailOfTypes(db, from, REQUEST_TYPES);
+    if (tail.pending) return false;
+    if (compareCheckpoints(tail.end, from) > 0) {
+      // Another runner moved it meanwhile: read it again next time.
+      known = (await advanceCheckpointFrom(db, CHECKPOINT, from, tail.end)) ? tail.end : undefined;
+    }
+    return true;
+  };
+
   /** Plans the requests recorded since the checkpoint; answers how many actions it planned. */
   const pickUp = async () => {
     if (!prepared) {
@@ -60,12 +83,11 @@ export const createActionReactor = (options: ActionReactorOptions) => {
     }
     let planned = 0;
     for (;;) {
+      if (known && (await passOthersBy(known))) return planned;
       const from = await readCheckpoint(db, CHECKPOINT);
       if (!from) return planned;
-      const events = await store.readAll({ after: from, limit: BATCH });
-      const last = events.at(-1);
-      if (!last) return planned;
-      for (const event of events) {
+      const batch = await store.readFeedOfTypesIn(db, from, BATCH, REQUEST_TYPES);
+      for (const event of batch.events) {
         const request = improvementRequestOf(event.type, event.data as Record<string, unknown>);
         if (!request) continue;
         const { organisationId } = event.metadata;
@@ -101,8 +123,14 @@ export const createActionReactor = (options: ActionReactorOptions) => {
         );
         planned += result.events.length;
       }
+      if (compareCheckpoints(batch.checkpoint, from) <= 0) {
+        known = from;
+        return planned;
+      }
       // Another runner moving it first is fine: what it planned, this one plans as nothing.
-      await advanceCheckpointFrom(db, CHECKPOINT, from, { txid: last.txid, position: last.position });
+      const moved = await advanceCheckpointFrom(db, CHECKPOINT, from, batch.checkpoint);
+      known = moved ? batch.checkpoint : undefined;
+      if (!batch.more) return planned;
     }
   };
 
@@ -170,7 +198,11 @@ export const createActionReactor = (options: ActionReactorOptions) => {
     start() {
       if (loops.length > 0) return;
       const signal = controller.signal;
-      loops.push(repeat('action pickup', pickUp, () => store.waitForEvents(1000, signal)));
+      loops.push(
+        repeat('action pickup', pickUp, async () => {
+          if (await store.waitForEvents(1000, signal)) await sleep(EVENT_GATHER_MS, undefined, { signal });
+        }),
+      );
       if (options.sweepMinutes > 0) {
         const every = options.sweepMinutes * 60_000;
         loops.push(repeat('action reminder sweep', sweep, () => sleep(every, undefined, { signal })));

@@ -10,9 +10,12 @@ export interface CachedLink {
  * link's stream once rather than every time while a class answers. What does change — a close, its answers, its
  * session's cancellation — the caller takes from the read model at each request. A link closed through this
  * process is also forgotten here, so the next answer reads its stream again and sees the close at once.
+ * A class answering a link this process has not read yet (its first 32 answers arrive together) shares one
+ * read of it: one query instead of one per answer, which had queued past the pool's shedding bound.
  */
 export const createLinkCache = (options: { maxEntries: number }) => {
   const entries = new Map<string, CachedLink>();
+  const reading = new Map<string, Promise<CachedLink | undefined>>();
   return {
     async get(linkId: string, read: () => Promise<CachedLink | undefined>): Promise<CachedLink | undefined> {
       const cached = entries.get(linkId);
@@ -22,14 +25,30 @@ export const createLinkCache = (options: { maxEntries: number }) => {
         entries.set(linkId, cached);
         return cached;
       }
-      const value = await read();
-      if (!value) return undefined;
-      entries.set(linkId, value);
-      if (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string);
-      return value;
+      let pending = reading.get(linkId);
+      if (!pending) {
+        const started = read();
+        pending = started;
+        reading.set(linkId, started);
+        started.then(
+          (value) => {
+            // Forgotten while it was read (a close): the next answer reads the stream again.
+            if (reading.get(linkId) !== started) return;
+            reading.delete(linkId);
+            if (!value) return;
+            entries.set(linkId, value);
+            if (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string);
+          },
+          () => {
+            if (reading.get(linkId) === started) reading.delete(linkId);
+          },
+        );
+      }
+      return pending;
     },
     forget(linkId: string) {
       entries.delete(linkId);
+      reading.delete(linkId);
     },
   };
 };

@@ -20,6 +20,30 @@ describe('the public link cache', () => {
     expect(reads).toBe(2);
   });
 
+  it('reads a link once for answers arriving together, and not a read started before it was forgotten', async () => {
+    const cache = createLinkCache({ maxEntries: 10 });
+    const finishers: (() => void)[] = [];
+    const read = () => new Promise<CachedLink>((resolve) => finishers.push(() => resolve(cached('a'))));
+    const finishAll = () => {
+      for (const finish of finishers.splice(0)) finish();
+    };
+    const together = Array.from({ length: 5 }, () => cache.get('a', read));
+    expect(finishers).toHaveLength(1);
+    finishAll();
+    expect(await Promise.all(together)).toEqual(Array.from({ length: 5 }, () => cached('a')));
+
+    cache.forget('a');
+    const before = cache.get('a', read);
+    cache.forget('a');
+    const after = cache.get('a', read);
+    expect(finishers).toHaveLength(2);
+    finishAll();
+    await Promise.all([before, after]);
+    // The read started after the last forget is kept: no further read.
+    await cache.get('a', read);
+    expect(finishers).toHaveLength(0);
+  });
+
   it('keeps no missing link and drops the least recently used beyond its size', async () => {
     const cache = createLinkCache({ maxEntries: 2 });
     let reads = 0;

@@ -29,7 +29,7 @@ const IDLE_POLL_MS = 1000;
  * began: a mail waits at most this much longer, and the stream of answers costs a few cycles a second rather
  * than one per append. An isolated wake-up still runs a cycle at once.
  */
-const GATHER_MS = 100;
+const GATHER_MS = 250;
 /** Parameters whose message never reached the log (the append failed after they were kept) go after this. */
 const ORPHAN_AFTER_MS = 7 * 24 * 3600_000;
 const SWEEP_EVERY_MS = 3600_000;
