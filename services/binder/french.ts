@@ -1,4 +1,4 @@
-import { PARIS } from '../kernel/paris-time';
+import { parisTime } from '../kernel/paris-time';
 import type { ReadinessStatus } from './content';
 
 // Built from numeric parts and our own month names, not from Intl's French patterns: ICU's wording varies between
@@ -32,67 +32,6 @@ const SHORT_MONTHS = [
   'nov.',
   'déc.',
 ] as const;
-
-const wallClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: PARIS,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** An instant's Paris wall-clock time, as numbers (month 1–12). */
-export interface ParisTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const HOUR_MS = 3_600_000;
-/** Paris's offset from UTC (ms) per UTC hour: it changes only on the hour, so one Intl call serves the hour. */
-const offsets = new Map<number, number>();
-
-const offsetAt = (ms: number): number => {
-  const hour = Math.floor(ms / HOUR_MS);
-  let offset = offsets.get(hour);
-  if (offset === undefined) {
-    const parts = Object.fromEntries(
-      wallClock.formatToParts(new Date(hour * HOUR_MS)).map((part) => [part.type, Number(part.value)]),
-    );
-    const wall = Date.UTC(
-      parts.year ?? 1970,
-      (parts.month ?? 1) - 1,
-      parts.day ?? 1,
-      parts.hour ?? 0,
-      parts.minute ?? 0,
-      parts.second ?? 0,
-    );
-    offset = wall - hour * HOUR_MS;
-    if (offsets.size > 50_000) offsets.clear();
-    offsets.set(hour, offset);
-  }
-  return offset;
-};
-
-/** The Paris wall-clock time of an ISO 8601 instant. */
-export const parisTime = (instant: string): ParisTime => {
-  const ms = Date.parse(instant);
-  const wall = new Date(ms + offsetAt(ms));
-  return {
-    year: wall.getUTCFullYear(),
-    month: wall.getUTCMonth() + 1,
-    day: wall.getUTCDate(),
-    hour: wall.getUTCHours(),
-    minute: wall.getUTCMinutes(),
-    second: wall.getUTCSeconds(),
-  };
-};
 
 const two = (value: number) => String(value).padStart(2, '0');
 

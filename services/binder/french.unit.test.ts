@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { frenchDateTime, parisTime } from './french';
+import { parisTime } from '../kernel/paris-time';
+import { frenchDateTime } from './french';
 
 /** What Intl says of an instant in Paris: the reference the cached offsets must agree with. */
 const reference = (instant: string) => {

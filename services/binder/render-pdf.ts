@@ -6,6 +6,7 @@ import type {
   TableCell,
   TDocumentDefinitions,
 } from 'pdfmake/interfaces';
+import { parisTime } from '../kernel/paris-time';
 import { pdfPrinter } from '../kernel/pdf';
 import type { BinderIndicator, BinderItem, BinderSource, ReadinessStatus } from './content';
 import {
@@ -14,7 +15,6 @@ import {
   frenchLongDate,
   frenchLongDateTime,
   frenchSiret,
-  parisTime,
   readinessLabel,
   shortMonth,
 } from './french';

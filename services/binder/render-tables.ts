@@ -1,15 +1,9 @@
 import { Readable } from 'node:stream';
 import { type Cell, CSV_BOM, frenchCsvLine } from '../exports/spreadsheet';
 import { xlsxStream } from '../exports/xlsx-stream';
+import { parisTime } from '../kernel/paris-time';
 import type { BinderIndicator, BinderItem, BinderSource } from './content';
-import {
-  frenchDateTime,
-  frenchLongDate,
-  frenchLongDateTime,
-  frenchSiret,
-  parisTime,
-  readinessLabel,
-} from './french';
+import { frenchDateTime, frenchLongDate, frenchLongDateTime, frenchSiret, readinessLabel } from './french';
 import { kindLabel, sourceLabel } from './kinds';
 
 /** A file of the binder's tables: its path in the ZIP, and a fresh read of its bytes on each call. */

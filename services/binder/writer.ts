@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type ZipContentEntry, type ZipEntry, type ZipWallClock, zipReadable } from '../exports/zip-writer';
+import { type ZipContentEntry, type ZipEntry, zipReadable } from '../exports/zip-writer';
+import { parisTime, type WallClock } from '../kernel/paris-time';
 import { canonicalJson } from './canonical-json';
 import type { BinderDocument, BinderItem, BinderProgress, BinderSource } from './content';
 import { chainEventsAside } from './event-chain';
@@ -25,7 +26,6 @@ import {
   SUMS_PATH,
   sumsText,
 } from './format';
-import { parisTime } from './french';
 
 /** A table a renderer adds to the binder (e.g. `data/indicateur-31.csv`): its bytes are read once, when written. */
 export interface BinderTable {
@@ -229,11 +229,10 @@ const streamOf = (stream: NodeJS.ReadableStream): AsyncIterable<Buffer> => strea
  * Every entry is dated with the binder's own date, as Paris wall-clock time (ZIP's DOS time has no zone; no
  * extra timestamp field, which would carry one): any process zone gives the same bytes.
  */
-const parisWallClock = (instant: string): ZipWallClock => {
-  const at = new Date(instant);
-  if (Number.isNaN(at.getTime())) throw new BinderWriteError(`asOfRecordedAt is not an instant: ${instant}`);
-  const { year, month, day, hour, minute, second } = parisTime(instant);
-  return { year, month, day, hour, minute, second };
+const parisWallClock = (instant: string): WallClock => {
+  if (Number.isNaN(Date.parse(instant)))
+    throw new BinderWriteError(`asOfRecordedAt is not an instant: ${instant}`);
+  return parisTime(instant);
 };
 
 const sortedTables = async (tables: AsyncIterable<BinderTable>): Promise<BinderTable[]> => {

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32, createDeflateRaw } from 'node:zlib';
+import type { WallClock } from '../kernel/paris-time';
 
 /**
  * A streaming ZIP writer (PKWARE APPNOTE 6.3): entries are read one after the other as the archive is read, so an
@@ -12,21 +13,11 @@ import { crc32, createDeflateRaw } from 'node:zlib';
  * archive itself switches to ZIP64 records when its offsets or its entry count outgrow the classic ones.
  */
 
-/** A wall-clock time as ZIP stores it (DOS: no zone, two-second steps, years 1980–2107). */
-export interface ZipWallClock {
-  year: number;
-  /** 1–12 */
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
 interface ZipEntryBase {
   /** Forward slashes, no leading slash; stored as UTF-8. */
   path: string;
-  time: ZipWallClock;
+  /** A wall-clock time as ZIP stores it (DOS: no zone, two-second steps, years 1980–2107). */
+  time: WallClock;
   /** Unix permission bits and file type, e.g. 0o100644. */
   mode: number;
 }
@@ -82,7 +73,7 @@ interface Written {
   mode: number;
 }
 
-const dosTime = ({ year, month, day, hour, minute, second }: ZipWallClock) => {
+const dosTime = ({ year, month, day, hour, minute, second }: WallClock) => {
   if (year < 1980 || year > 2107) throw new ZipWriteError(`A ZIP entry cannot be dated ${year}`);
   return {
     date: ((year - 1980) << 9) | (month << 5) | day,
