@@ -126,23 +126,30 @@ const appendAlongsideSql = (
 type BatchAlongside = AlongsideTable & { columns: readonly string[]; withHeld: boolean };
 
 /**
- * The batch's rows alongside, from a JSON array in $2, as a plain INSERT: a row whose key exists already (another
- * writer's, a rare race) breaks the statement on the unique key, and the batch's appends then run alone, where
- * only those that bring that row are refused — cheaper, in the usual case, than ON CONFLICT and a check per event
- * of what it inserted. Then the keys it holds, a JSON array in the next parameter. Raw SQL: data-modifying WITH
- * over jsonb_populate_recordset has no Kysely form.
+ * The batch's rows alongside, from a JSON array in $2: inserted unless their key exists, answering the keys it
+ * inserted (a row another writer inserted meanwhile refuses only the appends that need it, where a broken unique
+ * key would refuse the whole batch); and the keys it holds, a JSON array in the next parameter. Raw SQL: data-modifying WITH over
+ * jsonb_populate_recordset has no Kysely form.
  */
 const batchAlongsideCtes = ({ columns, withHeld, ...table }: BatchAlongside) => {
   const ctes = [];
   if (columns.length > 0) {
     ctes.push(`alongside AS (
   INSERT INTO ${table.table} (${columns.join(', ')})
-  SELECT ${columns.join(', ')} FROM jsonb_populate_recordset(NULL::${table.table}, $2::jsonb))`);
+  SELECT ${columns.join(', ')} FROM jsonb_populate_recordset(NULL::${table.table}, $2::jsonb)
+  ON CONFLICT (${table.key}) DO NOTHING RETURNING ${table.key} AS k)`);
   }
   const heldParam = columns.length > 0 ? 3 : 2;
   if (withHeld) ctes.push(heldCte(table, `SELECT jsonb_array_elements_text($${heldParam}::jsonb)`));
   return `WITH ${ctes.join(',\n')}\n`;
 };
+
+/** The keys a batch's statement inserted or holds, for each event's `needs`. */
+const batchKeys = ({ columns, withHeld }: BatchAlongside) =>
+  [
+    ...(columns.length > 0 ? ['SELECT k FROM alongside'] : []),
+    ...(withHeld ? ['SELECT k FROM held'] : []),
+  ].join(' UNION ALL ');
 
 /** One event: its fields as parameters, like a plain INSERT ($3 id, $4 type, $5 data, $6 metadata). */
 export const APPEND_ONE_SQL = appendSql(ONE_EVENT);
@@ -156,8 +163,8 @@ export const APPEND_MANY_SQL = appendSql(MANY_EVENTS);
  * retry of an answer, or a stream that moved on, then answers no row instead of breaking the whole statement on
  * the unique key), each a lateral probe limited to one row so that it stays an index probe per stream (a
  * correlated EXISTS here could be planned as a hashed subplan over the whole table). A stream whose check fails
- * inserts nothing and answers no row, so each append lands whole or not at all; with keys held, so does one
- * whose `needs` (the keys it holds) are not all held, live, by this statement. Ordered as the
+ * inserts nothing and answers no row, so each append lands whole or not at all; with rows alongside, so does one
+ * whose `needs` (the keys it brings or holds) were not all inserted or held by this statement. Ordered as the
  * array so positions follow it. Raw SQL, as the single append.
  */
 const appendBatchSql = (
@@ -177,10 +184,10 @@ const appendBatchSql = (
             LIMIT 1) AS last ON true
    WHERE next.taken IS NULL
      AND (e.expected < 0 OR last.txid <= pg_current_xact_id()::text::bigint)${
-       alongside?.withHeld
+       alongside
          ? `
      AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(e.needs) AS needed(k)
-                      WHERE needed.k NOT IN (SELECT k FROM held))`
+                      WHERE needed.k NOT IN (${batchKeys(alongside)}))`
          : ''
      }
    ORDER BY e.n
@@ -594,8 +601,9 @@ export const createPostgresEventStore = (
   const runBatch = async (requests: readonly AppendRequest[]): Promise<[string, number][]> => {
     const rows = JSON.stringify(
       requests.flatMap(({ streamId, events, expectedRevision, alongside }) => {
-        // The keys it holds, each to be held by the statement; the rows it brings are all inserted, or none.
-        const needs = alongside?.held?.length ? alongside.held : null;
+        const needs = alongside
+          ? [...alongside.rows.map((row) => row[alongside.key]), ...(alongside.held ?? [])]
+          : null;
         return events.map((event, index) => ({
           stream_id: streamId,
           expected: expectedToNumber(expectedRevision as number | 'no_stream'),
