@@ -377,6 +377,8 @@ describe('audits: the cycle, an audit held, its non-conformities, the calendar a
     );
     const member = await t.login(email, PASSWORD);
     const { url } = (await post('/api/calendar-feed', {}, {}, member)).json();
+    // The feed asks the team's read model whether the member is active: let it take the new member in first.
+    await read('{ audits { id } }');
     expect((await feedText(url)).statusCode).toBe(200);
     const deactivated = await post(`/api/team/members/${userId}/deactivate`, {});
     expect(deactivated.statusCode, deactivated.body).toBe(200);
