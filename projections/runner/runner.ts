@@ -152,11 +152,38 @@ const settleWithoutBatch = async (
   return { applied: 0, checkpoint: batch.checkpoint, moved: true, more: batch.more };
 };
 
-interface Look {
+/** A request to one of the shared readers below: answered with its own result, or failed with the shared error. */
+interface Gathered<T> {
+  resolve(result: T): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Gathers the requests asked within `windowMs` of the first one: a lone request runs `alone`, several run
+ * `together`; an error either throws fails them all. Answers the function that asks.
+ */
+const gatherWithin = <R extends Gathered<never>>(
+  windowMs: number,
+  alone: (request: R) => Promise<void>,
+  together: (requests: readonly R[]) => Promise<void>,
+) => {
+  let waiting: R[] = [];
+  const flush = () => {
+    const requests = waiting;
+    waiting = [];
+    (requests.length === 1 ? alone(requests[0]!) : together(requests)).catch((error: unknown) => {
+      for (const request of requests) request.reject(error);
+    });
+  };
+  return (request: R) => {
+    waiting.push(request);
+    if (waiting.length === 1) setTimeout(flush, windowMs);
+  };
+};
+
+interface Look extends Gathered<BatchResult | undefined> {
   projection: Projection;
   after: Checkpoint;
-  resolve(result: BatchResult | undefined): void;
-  reject(error: unknown): void;
 }
 
 /**
@@ -166,8 +193,6 @@ interface Look {
  * an event of those types lies after it, each looks on its own.
  */
 export const createSharedSkip = (db: Db, store: PostgresEventStore, windowMs = 1) => {
-  let waiting: Look[] = [];
-
   const alone = (look: Look) =>
     skipOthersEvents(db, store, look.projection, look.after).then(look.resolve, look.reject);
 
@@ -197,30 +222,19 @@ export const createSharedSkip = (db: Db, store: PostgresEventStore, windowMs = 1
     }
   };
 
-  const flush = () => {
-    const looks = waiting;
-    waiting = [];
-    (looks.length === 1 ? alone(looks[0]!) : together(looks)).catch((error: unknown) => {
-      for (const look of looks) look.reject(error);
-    });
-  };
+  const ask = gatherWithin<Look>(windowMs, alone, together);
 
   return {
     /** As skipOthersEvents(db, store, projection, after), shared with the looks asked around the same moment. */
     skip(projection: Projection, after: Checkpoint): Promise<BatchResult | undefined> {
-      return new Promise((resolve, reject) => {
-        waiting.push({ projection, after, resolve, reject });
-        if (waiting.length === 1) setTimeout(flush, windowMs);
-      });
+      return new Promise((resolve, reject) => ask({ projection, after, resolve, reject }));
     },
   };
 };
 
-interface FeedRead {
+interface FeedRead extends Gathered<FeedBatch> {
   after: Checkpoint;
   types: ReadonlySet<string>;
-  resolve(batch: FeedBatch): void;
-  reject(error: unknown): void;
 }
 
 /**
@@ -232,8 +246,6 @@ interface FeedRead {
  * transaction: what lies up to the readable end never changes (the batch checks its checkpoint is still `after`).
  */
 export const createSharedFeed = (db: Db, store: PostgresEventStore, limit: number, windowMs = 1) => {
-  let waiting: FeedRead[] = [];
-
   const alone = (read: FeedRead) =>
     store.readFeedOfTypesIn(db, read.after, limit, [...read.types]).then(read.resolve, read.reject);
 
@@ -261,21 +273,12 @@ export const createSharedFeed = (db: Db, store: PostgresEventStore, limit: numbe
     }
   };
 
-  const flush = () => {
-    const reads = waiting;
-    waiting = [];
-    (reads.length === 1 ? alone(reads[0]!) : together(reads)).catch((error: unknown) => {
-      for (const read of reads) read.reject(error);
-    });
-  };
+  const ask = gatherWithin<FeedRead>(windowMs, alone, together);
 
   return {
     /** As store.readFeedOfTypesIn(db, after, limit, types), shared with the reads asked around the same moment. */
     read(after: Checkpoint, types: readonly string[]): Promise<FeedBatch> {
-      return new Promise((resolve, reject) => {
-        waiting.push({ after, types: new Set(types), resolve, reject });
-        if (waiting.length === 1) setTimeout(flush, windowMs);
-      });
+      return new Promise((resolve, reject) => ask({ after, types: new Set(types), resolve, reject }));
     },
   };
 };
