@@ -327,6 +327,8 @@ export const createProjectionRunner = (options: RunnerOptions) => {
   // most, and those gathering longer when one arrives are woken.
   const hurry = createWaker();
   let waitingForPosition = 0;
+  /** The highest position every projection was seen to have applied (see waitForPosition). */
+  let reachedUpTo = 0;
   const owned = new Set<string>();
   const errors = new Map<string, string>();
   const controller = new AbortController();
@@ -444,15 +446,20 @@ export const createProjectionRunner = (options: RunnerOptions) => {
 
     /** Waits, bounded, until every projection has applied the event at `position`. */
     async waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
+      // Checkpoints only move forward (but for a rebuild), so a position seen reached stays reached: the requests
+      // of a session that wrote earlier ask again and again for the same one.
+      if (position <= reachedUpTo) return true;
       const target = await store.checkpointOf(position);
       if (!target) return false;
       const deadline = Date.now() + timeoutMs;
       const reached = async () => {
         const rows = await allCheckpoints(database.db);
-        return projections.every((projection) => {
+        const all = projections.every((projection) => {
           const row = rows.find((candidate) => candidate.name === projection.name);
           return row && compareCheckpoints(row, target) >= 0;
         });
+        if (all && position > reachedUpTo) reachedUpTo = position;
+        return all;
       };
       if (await reached()) return true;
       waitingForPosition++;
@@ -489,6 +496,7 @@ export const createProjectionRunner = (options: RunnerOptions) => {
     },
 
     rebuild: (name: string) => {
+      reachedUpTo = 0;
       const projection = projections.find((candidate) => candidate.name === name);
       if (!projection) throw new Error(`Unknown projection ${name}`);
       return rebuildProjection(database, store, projection, { batchSize });

@@ -1,3 +1,4 @@
+import { createRecentMap } from '../kernel/recent-map';
 import type { FeedbackLink } from './decider';
 
 export interface CachedLink {
@@ -14,17 +15,12 @@ export interface CachedLink {
  * read of it: one query instead of one per answer, which had queued past the pool's shedding bound.
  */
 export const createLinkCache = (options: { maxEntries: number }) => {
-  const entries = new Map<string, CachedLink>();
+  const entries = createRecentMap<string, CachedLink>(options.maxEntries);
   const reading = new Map<string, Promise<CachedLink | undefined>>();
   return {
     async get(linkId: string, read: () => Promise<CachedLink | undefined>): Promise<CachedLink | undefined> {
       const cached = entries.get(linkId);
-      if (cached) {
-        // Most recently used last: Map keeps insertion order.
-        entries.delete(linkId);
-        entries.set(linkId, cached);
-        return cached;
-      }
+      if (cached) return cached;
       let pending = reading.get(linkId);
       if (!pending) {
         const started = read();
@@ -37,7 +33,6 @@ export const createLinkCache = (options: { maxEntries: number }) => {
             reading.delete(linkId);
             if (!value) return;
             entries.set(linkId, value);
-            if (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string);
           },
           () => {
             if (reading.get(linkId) === started) reading.delete(linkId);

@@ -1,6 +1,7 @@
 import { createSecretKey, hkdfSync } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { NewEvent } from '../eventstore/types';
+import { createRecentMap } from '../kernel/recent-map';
 import {
   KEY_BYTES,
   newDataKey,
@@ -162,36 +163,17 @@ export const createVault = (db: Db, options: VaultOptions): Vault => {
   const maxKeys = options.maxCachedKeys ?? 10_000;
   const now = options.now ?? Date.now;
   type Cached = { state: KeyState; until: number };
-  // Two generations instead of one map trimmed oldest-first: deleting a Map's first entry leaves a hole that the
-  // next `keys().next()` walks over, so evicting that way cost about 12 µs per new subject once the map was full
-  // (every public answer is a new subject). A full young generation becomes the old one, the old one is dropped;
-  // a key read from the old one moves back to the young one.
-  let young = new Map<string, Cached>();
-  let old = new Map<string, Cached>();
+  const keys = createRecentMap<string, Cached>(maxKeys);
   const derivedKeys = new Map<string, Buffer>();
 
-  const keep = (subject: string, entry: Cached) => {
-    if (young.size >= Math.max(1, Math.floor(maxKeys / 2))) {
-      old = young;
-      young = new Map();
-    }
-    young.set(subject, entry);
-  };
-  const remember = (subject: string, state: KeyState) => {
-    old.delete(subject);
+  const remember = (subject: string, state: KeyState) =>
     // An erasure is final: no need to read it again.
-    keep(subject, { state, until: state === 'erased' ? Number.POSITIVE_INFINITY : now() + ttl });
-  };
+    keys.set(subject, { state, until: state === 'erased' ? Number.POSITIVE_INFINITY : now() + ttl });
   const cached = (subject: string): KeyState | undefined => {
-    let entry = young.get(subject);
-    if (!entry) {
-      entry = old.get(subject);
-      if (!entry) return undefined;
-      old.delete(subject);
-      if (entry.until > now()) keep(subject, entry);
-    }
+    const entry = keys.get(subject);
+    if (!entry) return undefined;
     if (entry.until <= now()) {
-      young.delete(subject);
+      keys.delete(subject);
       return undefined;
     }
     return entry.state;
