@@ -6,6 +6,8 @@ import { createBinderSource } from '../services/binder/source';
 
 export const BINDER_TIME_TARGET_MS = 10_000;
 export const BINDER_MEMORY_TARGET_MB = 300;
+/** The size the targets are set for (issue 12): an organisation of about 100,000 events. */
+export const BINDER_TARGET_EVENTS = 100_000;
 
 export interface BinderBenchResult {
   items: number;
@@ -74,11 +76,20 @@ export const measureBinder = async (
   };
 };
 
-export const binderTable = (result: BinderBenchResult): string =>
-  [
+export const binderTable = (result: BinderBenchResult): string => {
+  // Judged only near the size the targets are for: the write grows with the organisation.
+  const judged = Math.abs(result.events - BINDER_TARGET_EVENTS) <= BINDER_TARGET_EVENTS * 0.15;
+  const verdict = (met: boolean) =>
+    judged
+      ? met
+        ? 'met'
+        : 'NOT MET'
+      : `set for ${BINDER_TARGET_EVENTS.toLocaleString('en')} events, not judged here`;
+  return [
     `Audit binder of the whole organisation — ${result.items} items, ${result.events} chained events, ` +
       `${(result.bytes / 1e6).toFixed(1)} MB ZIP; baseline: reading the same items and events`,
-    `write ${(result.writeMs / 1000).toFixed(1)} s (target ≤ ${BINDER_TIME_TARGET_MS / 1000} s: ${result.writeMs <= BINDER_TIME_TARGET_MS ? 'met' : 'NOT MET'}), ` +
+    `write ${(result.writeMs / 1000).toFixed(1)} s (target ≤ ${BINDER_TIME_TARGET_MS / 1000} s: ${verdict(result.writeMs <= BINDER_TIME_TARGET_MS)}), ` +
       `read ${(result.readMs / 1000).toFixed(1)} s, ratio ${(result.writeMs / result.readMs).toFixed(2)}× the read; ` +
-      `peak memory +${result.peakRssMb.toFixed(0)} MB RSS (target ≤ ${BINDER_MEMORY_TARGET_MB} MB: ${result.peakRssMb <= BINDER_MEMORY_TARGET_MB ? 'met' : 'NOT MET'})`,
+      `peak memory +${result.peakRssMb.toFixed(0)} MB RSS (target ≤ ${BINDER_MEMORY_TARGET_MB} MB: ${verdict(result.peakRssMb <= BINDER_MEMORY_TARGET_MB)})`,
   ].join('\n');
+};

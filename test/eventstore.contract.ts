@@ -334,6 +334,38 @@ export const eventStoreContract = (kind: DatabaseKind, { vaulted = false, groupe
     );
 
     it.skipIf(serverOnly)(
+      'wakes the readers of another process through NOTIFY, and not its own a second time',
+      async () => {
+        const stream = `notify-${newId()}`;
+        let revision = -1;
+        const append = async () => {
+          await store.append(stream, [anEvent('Notified')], {
+            expectedRevision: revision < 0 ? 'no_stream' : revision,
+          });
+          revision++;
+        };
+        // The append wakes this store's readers itself; its NOTIFY, a few milliseconds later, must not again.
+        await append();
+        expect(await store.waitForEvents(300)).toBe(false);
+
+        // Another process: a store of its own over the same database, listening on its own connection. Its
+        // LISTEN may not be in place yet for the first append: a few tries.
+        const other = createPostgresEventStore(testDb.database, { pollIntervalMs: 60_000 });
+        try {
+          let woken = false;
+          for (let attempt = 0; attempt < 20 && !woken; attempt++) {
+            const waiting = other.waitForEvents(1000);
+            await append();
+            woken = await waiting;
+          }
+          expect(woken).toBe(true);
+        } finally {
+          await other.close();
+        }
+      },
+    );
+
+    it.skipIf(serverOnly)(
       'refuses to follow a stream with a lower transaction id than its last event (es_append and the adapter statements)',
       async () => {
         const pool = testDb.database.pool!;

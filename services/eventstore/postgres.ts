@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { Database, Db } from '../db/database';
 import { execute } from '../db/database';
@@ -400,12 +401,14 @@ export const createPostgresEventStore = (
   let notifyTimer: NodeJS.Timeout | undefined;
 
   // Other processes learn of new events through one coalesced NOTIFY, sent outside the append transaction:
-  // a NOTIFY inside every append serialises commits.
+  // a NOTIFY inside every append serialises commits. Its payload names this store, whose listener passes over its
+  // own: the append woke this process's readers already, and a second wake sent them reading the feed again.
+  const instance = randomUUID();
   const scheduleNotify = () => {
     if (database.kind !== 'postgres' || notifyTimer) return;
     notifyTimer = setTimeout(() => {
       notifyTimer = undefined;
-      execute(db, `NOTIFY ${NOTIFY_CHANNEL}`).catch(() => {});
+      execute(db, `NOTIFY ${NOTIFY_CHANNEL}, '${instance}'`).catch(() => {});
     }, options.notifyCoalesceMs ?? 5);
     notifyTimer.unref?.();
   };
@@ -422,7 +425,9 @@ export const createPostgresEventStore = (
     try {
       client = await database.pool.connect();
       const current = client;
-      current.on('notification', () => waker.wake());
+      current.on('notification', (message) => {
+        if (message.payload !== instance) waker.wake();
+      });
       current.on('error', (error) => {
         if (listener !== current) return;
         listener = undefined;
