@@ -18,6 +18,10 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Test files share their worker's modules instead of importing the whole app again each (the whole suite on
+    // PGlite: 468 s against 1,017 s isolated, 1.2 GB peak per worker). So a test file must leave no module or
+    // global changed behind it: no vi.mock, fake timers and process.env restored in afterEach/finally.
+    isolate: false,
     reporters: ['default'],
   },
 });
