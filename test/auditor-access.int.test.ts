@@ -166,6 +166,19 @@ describe('auditor access links: granted by an admin, opened read-only, every use
     // The development outbox is what the mail server would have received: the message itself.
     await vi.waitFor(async () => expect(await outbox()).toHaveLength(1), { timeout: 30_000, interval: 50 });
     expect((await outbox())[0]!.text_body).toContain(link.url);
+    // Its parameters (the link included) are kept until the delivery is recorded, then erased with it: look once
+    // the message is settled, not while it is being recorded.
+    const unsettled = () =>
+      t.database.db
+        .withTables<MailTables>()
+        .selectFrom('mail_deliveries')
+        .select('message_id')
+        .where('recipient', '=', 'mail.auditrice@certif.example')
+        .execute();
+    await vi.waitFor(async () => expect(await unsettled()).toHaveLength(0), {
+      timeout: 30_000,
+      interval: 50,
+    });
 
     const columns = await execute<{ table_name: string; column_name: string }>(
       t.database.db,
