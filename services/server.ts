@@ -10,15 +10,7 @@ closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   await context.close();
 });
 
-/**
- * Connections the kernel holds for the server to accept. Node's default, 511, overflowed when a crowd opened
- * connections at once faster than a busy event loop accepted them (bench/overload.ts at twice the capacity: 9,000
- * refused SYNs in 5 s), and each refused client retried after 1 s, then 3 s: seconds of latency no shedding could
- * cut. The kernel caps it at net.core.somaxconn (4096 on Debian 12).
- */
-const LISTEN_BACKLOG = 4096;
-
-await context.app.listen({ port: config.PORT, host: config.HOST, backlog: LISTEN_BACKLOG });
+await context.app.listen({ port: config.PORT, host: config.HOST });
 const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
 context.app.log.info(`Database: ${context.database.description}`);
 if (context.setupPath) {
