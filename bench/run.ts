@@ -124,8 +124,7 @@ const main = async (): Promise<number> => {
     server = undefined;
     await scratch.drop();
 
-    // On a fresh database of its own, like the suites below: on the appends' one, the catch-up shared the server
-    // with the after-effects of the million rows they had just written (autovacuum, checkpoints).
+    // On a fresh database of its own, like the suites below: it starts from the same state whatever ran before.
     if (!config.skipProjection) {
       projectionScratch = await createScratchDatabase(config.serverUrl);
       log(`Projection catch-up, on ${projectionScratch.name}`);
