@@ -32,6 +32,7 @@ const blockEventLoop = (ms: number) => {
 describe('load shedding decision (the pool-wait probe injected)', () => {
   let app: FastifyInstance;
   let waiting = 0;
+  let handled = 0;
   beforeAll(async () => {
     app = Fastify({ logger: false });
     registerErrorHandler(app);
@@ -40,7 +41,15 @@ describe('load shedding decision (the pool-wait probe injected)', () => {
       poolWaiting: () => waiting,
     });
     app.get('/api/public/feedback/:token', async () => ({ ok: true }));
+    app.post('/api/public/feedback/:token', async () => {
+      handled++;
+      return { ok: true };
+    });
     app.get('/health', async () => ({ status: 'ok' }));
+    // What pg-pool throws when a query waited its whole connection timeout for a connection of a full pool.
+    app.get('/api/pool-wait', async () => {
+      throw new Error('timeout exceeded when trying to connect');
+    });
     await app.ready();
   });
   afterAll(() => app?.close());
@@ -53,6 +62,23 @@ describe('load shedding decision (the pool-wait probe injected)', () => {
   it('answers 503 overloaded with Retry-After once more queries wait for a connection', async () => {
     waiting = 6;
     expectOverloaded(await app.inject({ method: 'GET', url: '/api/public/feedback/t' }));
+  });
+
+  it('ends a shed request in its hook: the handler never runs', async () => {
+    waiting = 6;
+    handled = 0;
+    const answer = () =>
+      app.inject({ method: 'POST', url: '/api/public/feedback/t', payload: { rating: 5 } });
+    expectOverloaded(await answer());
+    expect(handled).toBe(0);
+    waiting = 0;
+    expect((await answer()).statusCode).toBe(200);
+    expect(handled).toBe(1);
+  });
+
+  it('answers the same 503 overloaded when a query waited out its connection timeout', async () => {
+    waiting = 0;
+    expectOverloaded(await app.inject({ method: 'GET', url: '/api/pool-wait' }));
   });
 
   it('still answers /health while shedding', async () => {

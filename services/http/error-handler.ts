@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable, isPoolExhausted } from '../db/availability';
 import { type AppError, isAppError } from '../kernel/errors';
 import { INVALID_CHARACTERS } from '../kernel/validation';
-import { overloaded } from './load-shedding';
+import { sendOverloaded } from './load-shedding';
 
 /** Seconds a client should wait before trying again when the database is away. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -57,7 +57,7 @@ export const registerErrorHandler = (app: FastifyInstance) => {
     }
     if (isPoolExhausted(error)) {
       request.log.warn('no database connection came free in time: shedding the request');
-      return sendAppError(reply, overloaded());
+      return sendOverloaded(reply);
     }
     const status = error.statusCode ?? 500;
     if (status === 429) {

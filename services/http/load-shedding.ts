@@ -1,5 +1,5 @@
 import underPressure from '@fastify/under-pressure';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import { AppError } from '../kernel/errors';
@@ -25,15 +25,21 @@ const OVERLOADED = {
   details: { retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS },
 } as const;
 
-/** The answer to a request the server refuses because it is past its capacity, as an error to throw. */
-export const overloaded = () => new AppError(503, OVERLOADED.code, OVERLOADED.message, OVERLOADED.details);
+/** The same answer as an error, where a hook can only reject (under-pressure's signals, seldom). */
+const overloaded = () => new AppError(503, OVERLOADED.code, OVERLOADED.message, OVERLOADED.details);
 
 /**
- * The same answer's body, serialized once. Past capacity, thousands of requests a second are shed: an error
+ * Sends that answer, its body serialized once. Past capacity, thousands of requests a second are shed: an error
  * built for each (its stack captured through Fastify's hooks, then the error handler) cost a twentieth of the
  * server's time at twice the capacity (bench/overload.ts, CPU profile).
  */
 const OVERLOADED_BODY = JSON.stringify(OVERLOADED);
+export const sendOverloaded = (reply: FastifyReply) =>
+  reply
+    .code(503)
+    .header('retry-after', String(OVERLOAD_RETRY_AFTER_SECONDS))
+    .type('application/json; charset=utf-8')
+    .send(OVERLOADED_BODY);
 
 const exempt = (request: FastifyRequest) => EXEMPT_ROUTES.has(request.routeOptions.url ?? '');
 
@@ -85,11 +91,7 @@ export const loadSheddingPlugin = fp(
           return;
         }
         logShedding('poolWaiting', waiting);
-        reply
-          .code(503)
-          .header('retry-after', String(OVERLOAD_RETRY_AFTER_SECONDS))
-          .type('application/json; charset=utf-8')
-          .send(OVERLOADED_BODY);
+        sendOverloaded(reply);
       });
     }
   },
