@@ -69,10 +69,8 @@ const main = async (): Promise<number> => {
   const startedAt = new Date();
   const loadBefore = loadavg();
   const web = await measureWebWeight({ log });
-  let scratch: ScratchDatabase | undefined;
-  let projectionScratch: ScratchDatabase | undefined;
-  let overloadScratch: ScratchDatabase | undefined;
-  let readsScratch: ScratchDatabase | undefined;
+  /** Every scratch database made, dropped after its suites and again on the way out (drop is idempotent). */
+  const scratches: ScratchDatabase[] = [];
   let server: Opened | undefined;
   let embedded: Opened | undefined;
   let cleaning: Promise<void> | undefined;
@@ -80,9 +78,9 @@ const main = async (): Promise<number> => {
     cleaning ??= (async () => {
       await closeBench(server);
       await closeBench(embedded);
-      for (const database of [scratch, projectionScratch, overloadScratch, readsScratch]) {
+      for (const database of scratches) {
         await database
-          ?.drop()
+          .drop()
           .catch((error: unknown) => log(`Could not drop ${database.name}: ${String(error)}`));
       }
     })();
@@ -102,9 +100,20 @@ const main = async (): Promise<number> => {
   let reads: ReadsSuiteResult | undefined;
   let projection: ProjectionSuiteResult | undefined;
   let pgliteAppend: AppendComparison[] | undefined;
+  /** A suite on a fresh database of its own, dropped after it: it starts from the same state whatever ran before. */
+  const onFreshDatabase = async <T>(suite: string, run: (url: string) => Promise<T>): Promise<T> => {
+    const database = await createScratchDatabase(config.serverUrl);
+    scratches.push(database);
+    log(`${suite}, on ${database.name}`);
+    const result = await run(database.url);
+    await database.drop();
+    return result;
+  };
   try {
+    let scratch: ScratchDatabase;
     try {
       scratch = await createScratchDatabase(config.serverUrl);
+      scratches.push(scratch);
     } catch (error) {
       if (!(error instanceof ServerUnreachableError)) throw error;
       log(`${error.message}`);
@@ -124,34 +133,28 @@ const main = async (): Promise<number> => {
     server = undefined;
     await scratch.drop();
 
-    // On a fresh database of its own, like the suites below: it starts from the same state whatever ran before.
     if (!config.skipProjection) {
-      projectionScratch = await createScratchDatabase(config.serverUrl);
-      log(`Projection catch-up, on ${projectionScratch.name}`);
-      server = await openBench({ databaseUrl: projectionScratch.url }, config.poolSize);
-      projection = await runProjectionSuite({ ...server, config, log });
-      await closeBench(server);
-      server = undefined;
-      await projectionScratch.drop();
+      projection = await onFreshDatabase('Projection catch-up', async (databaseUrl) => {
+        const opened = await openBench({ databaseUrl }, config.poolSize);
+        server = opened;
+        const result = await runProjectionSuite({ ...opened, config, log });
+        await closeBench(opened);
+        server = undefined;
+        return result;
+      });
     }
 
     if (!skipOverload) {
-      overloadScratch = await createScratchDatabase(config.serverUrl);
-      log(`Overload, on ${overloadScratch.name}`);
-      overload = await runOverloadSuite({
-        databaseUrl: overloadScratch.url,
-        settings: overloadSettings,
-        log,
-      });
-      await overloadScratch.drop();
+      overload = await onFreshDatabase('Overload', (databaseUrl) =>
+        runOverloadSuite({ databaseUrl, settings: overloadSettings, log }),
+      );
     }
 
     if (!flag('BENCH_SKIP_READS')) {
-      readsScratch = await createScratchDatabase(config.serverUrl);
-      log(`Reads at scale, on ${readsScratch.name}`);
       const events = Number(process.env.BENCH_READS_EVENTS ?? 300_000);
-      reads = await runReadsSuite({ databaseUrl: readsScratch.url, events, samples: 200, log });
-      await readsScratch.drop();
+      reads = await onFreshDatabase('Reads at scale', (databaseUrl) =>
+        runReadsSuite({ databaseUrl, events, samples: 200, log }),
+      );
     }
 
     if (config.pglite) {
