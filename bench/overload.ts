@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +8,7 @@ import pg from 'pg';
 import { createOrganisationWithAdmin } from '../services/access/accounts';
 import { loadConfig } from '../services/config';
 import { openRuntime } from '../services/runtime';
+import { createLoadClient } from './load-client';
 import { type LatencySummary, summarise } from './stats';
 
 /**
@@ -95,79 +95,7 @@ interface Answer {
   code?: string;
 }
 
-/** One HTTP client for the whole run: keep-alive, and enough sockets that the client never queues itself. */
-export const createClient = (port: number) => {
-  const agent = new Agent({ keepAlive: true, maxSockets: 2048 });
-  const send = (
-    method: string,
-    path: string,
-    options: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number; dueAt?: number } = {},
-  ): Promise<Answer & { body: string; headers: Record<string, string | string[] | undefined> }> =>
-    new Promise((resolve) => {
-      const started = options.dueAt ?? performance.now();
-      const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-      const req = httpRequest(
-        {
-          host: '127.0.0.1',
-          port,
-          method,
-          path,
-          agent,
-          headers: {
-            ...(payload ? { 'content-type': 'application/json' } : {}),
-            ...options.headers,
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => {
-            clearTimeout(timer);
-            const body = Buffer.concat(chunks).toString('utf8');
-            let code: string | undefined;
-            if (res.statusCode !== 201 && res.statusCode !== 200) {
-              try {
-                code = (JSON.parse(body) as { code?: string }).code;
-              } catch {
-                code = undefined;
-              }
-            }
-            resolve({
-              status: res.statusCode ?? 0,
-              ms: performance.now() - started,
-              code,
-              body,
-              headers: res.headers,
-            });
-          });
-          res.on('error', () => {});
-        },
-      );
-      const timer = setTimeout(() => {
-        req.destroy();
-        resolve({
-          status: 0,
-          ms: performance.now() - started,
-          code: 'client_timeout',
-          body: '',
-          headers: {},
-        });
-      }, options.timeoutMs ?? 30_000);
-      req.on('error', (error: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
-        resolve({
-          status: 0,
-          ms: performance.now() - started,
-          code: error.code ?? 'network_error',
-          body: '',
-          headers: {},
-        });
-      });
-      req.end(payload);
-    });
-  return { send, close: () => agent.destroy() };
-};
-export type Client = ReturnType<typeof createClient>;
+export type Client = ReturnType<typeof createLoadClient>;
 export type Send = ReturnType<typeof answerer>;
 
 const freePort = (): Promise<number> =>
@@ -261,7 +189,7 @@ export const startServer = async (
       clearTimeout(killer);
     },
   };
-  const client = createClient(port);
+  const client = createLoadClient(port);
   try {
     for (const deadline = Date.now() + 60_000; ; ) {
       if (child.exitCode !== null) throw new Error(`the server exited at start:\n${server.tail()}`);
@@ -438,12 +366,20 @@ export interface PhaseResult {
   rssMiB: { start: number; max: number; end: number };
   /** CPU time of the server process (user + system) per accepted answer during the phase (ms). */
   serverCpuMsPerAnswer: number;
+  /** The server's CPU time during the phase ÷ its length: the cores it kept busy. */
+  serverCpuShare: number;
+  /** CPU time of the load generator (this process) per request sent during the phase (ms). */
+  clientCpuMsPerRequest: number;
+  /** The load generator's CPU time during the phase ÷ its length: the cores it kept busy. */
+  clientCpuShare: number;
+  /** The share of the machine's CPU time (all cores) that was busy during the phase, whoever used it. */
+  machineBusy: number;
 }
 
 const tally = (
   answers: readonly (Answer & { at: number })[],
   seconds: number,
-  { cpuMs, ...rss }: ReturnType<ReturnType<typeof watchMemory>>,
+  { cpuMs, clientCpuMs, machineBusy, ...rss }: ReturnType<ReturnType<typeof watchMemory>>,
 ): PhaseResult => {
   const accepted = answers.filter((answer) => answer.status === 201);
   const shed: Record<string, number> = {};
@@ -479,12 +415,40 @@ const tally = (
     acceptedPerSecond: perSecond,
     rssMiB: rss,
     serverCpuMsPerAnswer: cpuMs / Math.max(1, accepted.length),
+    serverCpuShare: cpuMs / (seconds * 1000),
+    clientCpuMsPerRequest: clientCpuMs / Math.max(1, answers.length),
+    clientCpuShare: clientCpuMs / (seconds * 1000),
+    machineBusy,
   };
 };
 
-/** Watches the server's resident memory once a second, and the CPU time it uses meanwhile. */
+/** The machine's CPU time so far, busy and in all (ms at USER_HZ), from /proc/stat; NaN where it is missing. */
+const machineCpu = (): { busy: number; total: number } => {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    const total = fields.reduce((sum, value) => sum + value, 0);
+    // idle and iowait are the time nothing ran.
+    const busy = total - (fields[3] ?? 0) - (fields[4] ?? 0);
+    return { busy, total };
+  } catch {
+    return { busy: Number.NaN, total: Number.NaN };
+  }
+};
+
+/**
+ * Watches the server's resident memory once a second, the CPU time it uses meanwhile, and what the load generator
+ * (this process) and the whole machine use: on a shared two-core machine the generator's own CPU is taken from
+ * the server and the database.
+ */
 const watchMemory = (server: ServerProcess) => {
   const cpuAtStart = server.cpuMs();
+  const clientAtStart = process.cpuUsage();
+  const machineAtStart = machineCpu();
   const start = server.rssMiB();
   let max = start;
   const timer = setInterval(() => {
@@ -493,7 +457,16 @@ const watchMemory = (server: ServerProcess) => {
   return () => {
     clearInterval(timer);
     const end = server.rssMiB();
-    return { start, max: Math.max(max, end), end, cpuMs: server.cpuMs() - cpuAtStart };
+    const client = process.cpuUsage(clientAtStart);
+    const machine = machineCpu();
+    return {
+      start,
+      max: Math.max(max, end),
+      end,
+      cpuMs: server.cpuMs() - cpuAtStart,
+      clientCpuMs: (client.user + client.system) / 1000,
+      machineBusy: (machine.busy - machineAtStart.busy) / (machine.total - machineAtStart.total),
+    };
   };
 };
 
@@ -690,7 +663,7 @@ export const runOverloadSuite = async (options: {
     run: (send: Send, server: ServerProcess) => Promise<T>,
   ) => {
     const server = await startServer({ ...baseEnv, ...env });
-    const client = createClient(server.port);
+    const client = createLoadClient(server.port);
     try {
       const send = answerer(client, await openLinks(client, email, settings.links), settings.timeoutMs);
       log(`  warm-up: ${settings.warmupSeconds} s`);
@@ -723,7 +696,7 @@ export const runOverloadSuite = async (options: {
           `(server CPU ${http.serverCpuMsPerAnswer.toFixed(2)} ms per answer), ` +
           `${raw.perSec.toFixed(1)}/s raw single-row INSERTs`,
       );
-      const classClient = createClient(server.port);
+      const classClient = createLoadClient(server.port);
       const classes = await classesAnswering(classClient, email, 5, size, settings.timeoutMs).finally(() =>
         classClient.close(),
       );
@@ -738,7 +711,7 @@ export const runOverloadSuite = async (options: {
         classes,
       };
 
-      const surveyClient = createClient(server.port);
+      const surveyClient = createLoadClient(server.port);
       const sharedLink: SharedLinkAnswersResult[] = [];
       try {
         const path = await openSurveyLink(surveyClient, email);
@@ -870,7 +843,13 @@ export const overloadTable = (result: OverloadResult): string => {
       `  … with shedding off:                   ${result.baseline.overload.acceptedPerSecond.join(' ')}`,
     );
   }
-  out.push(`shedding warnings by signal (at most one per 10 s): ${counts(result.shedSignals)}`);
+  const cpu = (phase: PhaseResult) =>
+    `server ${fixed(phase.serverCpuShare, 2)}, load generator ${fixed(phase.clientCpuShare, 2)} ` +
+    `(${fixed(phase.clientCpuMsPerRequest * 1000, 0)} µs per request), machine ${fixed(phase.machineBusy * 100, 0)} % busy`;
+  out.push(
+    `CPU in cores — capacity: ${cpu(result.capacity)}; overload: ${cpu(result.overload)}`,
+    `shedding warnings by signal (at most one per 10 s): ${counts(result.shedSignals)}`,
+  );
   const answers = result.publicAnswers;
   const met = answers.ratio >= PUBLIC_ANSWERS_RATIO_TARGET ? 'met' : 'NOT met';
   const refusals = Object.values(answers.classes.refused).reduce((sum, count) => sum + count, 0);

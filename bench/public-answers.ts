@@ -7,12 +7,12 @@
  * change is measured side by side with what it replaces. Writes `bench/results/public-answers-<time>.json`.
  */
 import { loadavg } from 'node:os';
+import { createLoadClient } from './load-client';
 import {
   answerer,
   benchServerEnv,
   classesAnswering,
   closedLoop,
-  createClient,
   openLinks,
   type PhaseResult,
   PUBLIC_ANSWERS_CONCURRENCY,
@@ -62,7 +62,7 @@ const main = async () => {
       const scratch = await createScratchDatabase(serverUrl);
       const email = await prepareDatabase(scratch.url);
       const server = await startServer({ ...benchServerEnv(scratch.url), ...settings.serverEnv }, entry);
-      const client = createClient(server.port);
+      const client = createLoadClient(server.port);
       const send = answerer(client, await openLinks(client, email, settings.links), settings.timeoutMs);
       contestants.push({ name, entry, scratch, server, send, email, rounds: [] });
       log(`${name}: warm-up ${settings.warmupSeconds} s`);
@@ -92,7 +92,7 @@ const main = async () => {
     }
     const summary = [];
     for (const contestant of contestants) {
-      const classClient = createClient(contestant.server.port);
+      const classClient = createLoadClient(contestant.server.port);
       const classes = await classesAnswering(
         classClient,
         contestant.email,

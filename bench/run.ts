@@ -1,16 +1,10 @@
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { projectionCheckpointsMigration } from '../projections/runner/migration';
-import { accessMigration } from '../services/access/migration';
-import { type Database, openDatabase } from '../services/db/database';
-import { migrate } from '../services/db/migrate';
-import { eventStoreMigration } from '../services/eventstore/migration';
-import { createPostgresEventStore, type PostgresEventStore } from '../services/eventstore/postgres';
-import { privacyMigration } from '../services/privacy/migration';
 import { type AppendComparison, eventSizes, runAppendSuite } from './append';
 import { appendLegend, appendTable, appendTargets } from './append-report';
 import { type BenchConfig, readConfig } from './config';
+import { closeBench, type Opened, openBench } from './open';
 import { type OverloadResult, overloadTable, readOverloadSettings, runOverloadSuite } from './overload';
-import { type ProjectionSuiteResult, runProjectionSuite } from './projection';
+import { type ProjectionSuiteResult, runProjectionSuiteInChild } from './projection';
 import { type ReadsSuiteResult, readsTable, runReadsSuite } from './reads';
 import { projectionTable, writeResults } from './report';
 import {
@@ -24,32 +18,7 @@ import {
 import { runVaultSuite, type VaultSuiteResult, vaultTable } from './vault';
 import { measureWebWeight } from './web-weight';
 
-// What the bench writes to: the event store, checkpoints, accounts, and the vault's keys.
-const migrations = [eventStoreMigration, projectionCheckpointsMigration, accessMigration, privacyMigration];
-
 const log = (message: string) => process.stderr.write(`${message}\n`);
-
-interface Opened {
-  database: Database;
-  store: PostgresEventStore;
-}
-
-const openBench = async (options: Parameters<typeof openDatabase>[0], poolSize: number): Promise<Opened> => {
-  const database = await openDatabase({ ...options, poolSize });
-  try {
-    await migrate(database.db, migrations);
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
-  return { database, store: createPostgresEventStore(database) };
-};
-
-const closeBench = async (opened: Opened | undefined) => {
-  if (!opened) return;
-  await opened.store.close().catch(() => {});
-  await opened.database.close().catch(() => {});
-};
 
 const selection = (config: BenchConfig) =>
   `best and median of ${config.appendRounds} round${config.appendRounds === 1 ? '' : 's'}; each round runs every side once, in an order that changes ` +
@@ -134,14 +103,9 @@ const main = async (): Promise<number> => {
     await scratch.drop();
 
     if (!config.skipProjection) {
-      projection = await onFreshDatabase('Projection catch-up', async (databaseUrl) => {
-        const opened = await openBench({ databaseUrl }, config.poolSize);
-        server = opened;
-        const result = await runProjectionSuite({ ...opened, config, log });
-        await closeBench(opened);
-        server = undefined;
-        return result;
-      });
+      projection = await onFreshDatabase('Projection catch-up', (databaseUrl) =>
+        runProjectionSuiteInChild(databaseUrl, config, log),
+      );
     }
 
     if (!skipOverload) {
