@@ -12,6 +12,7 @@ export default defineConfig({
       'projections/**/*.test.ts',
       'schema/**/*.test.ts',
       'test/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     testTimeout: 60_000,
     // Set-ups start an app and create organisations (argon2 hashing): over a minute with CPU hogs beside.
