@@ -444,7 +444,21 @@ describe('team: invitations, roles, deactivation, sign-in protection', () => {
     const log = JSON.stringify(events);
     expect(log).not.toContain(PASSWORD);
     expect(log).not.toContain('$argon2');
-    expect(log).not.toMatch(/token|hash|password"/i);
     expect(log).not.toContain('a brand new passphrase');
+    // No field of any event is a token, a hash or a password. The field names are what is checked: the sealed
+    // personal values are random base64, which spells "hash" or "token" now and then.
+    const fieldNames = new Set<string>();
+    const collect = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') {
+        for (const [name, inner] of Object.entries(value)) {
+          fieldNames.add(name);
+          collect(inner);
+        }
+      }
+    };
+    collect(events);
+    expect(fieldNames.size).toBeGreaterThan(10);
+    expect([...fieldNames].filter((name) => /token|hash|password/i.test(name))).toEqual([]);
   });
 });
