@@ -8,7 +8,7 @@ import pg from 'pg';
 import { createOrganisationWithAdmin } from '../services/access/accounts';
 import { loadConfig } from '../services/config';
 import { openRuntime } from '../services/runtime';
-import { createLoadClient } from './load-client';
+import { createLoadClient, type LoadAnswer } from './load-client';
 import { type LatencySummary, summarise } from './stats';
 
 /**
@@ -88,12 +88,8 @@ const NO_SHEDDING = {
   DATABASE_CONNECTION_TIMEOUT_MS: '60000',
 };
 
-interface Answer {
-  status: number;
-  /** From the moment the request was due to the end of the answer (ms); a client-side wait counts. */
-  ms: number;
-  code?: string;
-}
+/** What a phase keeps of each answer (the load client's, without its body and headers). */
+type Answer = Pick<LoadAnswer, 'status' | 'ms' | 'code'>;
 
 export type Client = ReturnType<typeof createLoadClient>;
 export type Send = ReturnType<typeof answerer>;
@@ -379,7 +375,7 @@ export interface PhaseResult {
 const tally = (
   answers: readonly (Answer & { at: number })[],
   seconds: number,
-  { cpuMs, clientCpuMs, machineBusy, ...rss }: ReturnType<ReturnType<typeof watchMemory>>,
+  { cpuMs, clientCpuMs, machineBusy, ...rss }: ReturnType<ReturnType<typeof watchPhase>>,
 ): PhaseResult => {
   const accepted = answers.filter((answer) => answer.status === 201);
   const shed: Record<string, number> = {};
@@ -422,7 +418,7 @@ const tally = (
   };
 };
 
-/** The machine's CPU time so far, busy and in all (ms at USER_HZ), from /proc/stat; NaN where it is missing. */
+/** The machine's CPU time so far, busy and in all (clock ticks), from /proc/stat; NaN where it is missing. */
 const machineCpu = (): { busy: number; total: number } => {
   try {
     const fields = readFileSync('/proc/stat', 'utf8')
@@ -445,7 +441,7 @@ const machineCpu = (): { busy: number; total: number } => {
  * (this process) and the whole machine use: on a shared two-core machine the generator's own CPU is taken from
  * the server and the database.
  */
-const watchMemory = (server: ServerProcess) => {
+const watchPhase = (server: ServerProcess) => {
   const cpuAtStart = server.cpuMs();
   const clientAtStart = process.cpuUsage();
   const machineAtStart = machineCpu();
@@ -478,7 +474,7 @@ export const closedLoop = async (
   seconds: number,
 ): Promise<PhaseResult> => {
   const answers: (Answer & { at: number })[] = [];
-  const stopMemory = watchMemory(server);
+  const stopWatching = watchPhase(server);
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
@@ -490,7 +486,7 @@ export const closedLoop = async (
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  return tally(answers, elapsed, stopMemory());
+  return tally(answers, elapsed, stopWatching());
 };
 
 /**
@@ -505,7 +501,7 @@ const openLoop = async (
 ): Promise<PhaseResult> => {
   const answers: (Answer & { at: number })[] = [];
   const pending: Promise<void>[] = [];
-  const stopMemory = watchMemory(server);
+  const stopWatching = watchPhase(server);
   const started = performance.now();
   const total = Math.floor(ratePerSec * seconds);
   const interval = 1000 / ratePerSec;
@@ -528,7 +524,7 @@ const openLoop = async (
     tick();
   });
   await Promise.all(pending);
-  return tally(answers, seconds, stopMemory());
+  return tally(answers, seconds, stopWatching());
 };
 
 /** Answers to one shared survey link (a room) over HTTP, beside raw single-row INSERTs with as many in flight. */
