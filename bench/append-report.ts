@@ -1,12 +1,5 @@
-import {
-  APPEND_TARGET,
-  type AppendComparison,
-  describeScenario,
-  EMMETT_TARGET,
-  median,
-  medianRun,
-} from './append';
-import type { RunResult } from './stats';
+import { APPEND_TARGET, type AppendComparison, describeScenario, EMMETT_TARGET, medianRun } from './append';
+import { median, type RunResult } from './stats';
 
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 const latency = (run: RunResult | undefined) =>

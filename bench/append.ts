@@ -5,7 +5,7 @@ import { type BenchConfig, measuredStop, warmupStop } from './config';
 import { type EmmettContestant, openEmmett } from './emmett';
 import { createAppendFixtures, jsonBytes, type LinkFixture } from './fixtures';
 import { checkpoint } from './server';
-import { best, type RunResult, runWorkers, type StopRule, type Worker } from './stats';
+import { best, median, type RunResult, runWorkers, type StopRule, type Worker } from './stats';
 
 export const RAW_TABLE_DDL = `CREATE TABLE IF NOT EXISTS bench_raw (
   id bigserial PRIMARY KEY,
@@ -52,12 +52,6 @@ export interface AppendComparison extends AppendScenario {
   targets: { name: string; target: number; value: number; met: boolean }[];
   order: string[];
 }
-
-export const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 /** The run of median throughput (the lower of the middle two for an even count): its latencies are typical. */
 export const medianRun = (runs: readonly RunResult[]): RunResult =>

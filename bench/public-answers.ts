@@ -25,13 +25,9 @@ import {
 } from './overload';
 import { resultStamp, writeResultFile } from './report';
 import { createScratchDatabase, type ScratchDatabase } from './server';
+import { median } from './stats';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 interface Contestant {
   name: string;

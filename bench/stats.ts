@@ -100,3 +100,52 @@ export const timed = async <T>(fn: () => Promise<T>): Promise<{ value: T; ms: nu
   const value = await fn();
   return { value, ms: performance.now() - t0 };
 };
+
+/** The middle value (the mean of the middle two for an even count). */
+export const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** One round of two sides measured one after the other. */
+export interface AlternatingRound<A, B> {
+  a: A;
+  b: B;
+  /** Whether `b` ran first this round. */
+  bFirst: boolean;
+  ratio: number;
+}
+
+/**
+ * `rounds` rounds of two sides, one after the other, the order alternating from round to round (`a` first in the
+ * first): the rounds, the median of their own ratios, and the round whose ratio is the median (the lower of the
+ * middle two for an even count), whose figures are the typical ones to print.
+ */
+export const alternatingRounds = async <A, B>(options: {
+  rounds: number;
+  a: () => Promise<A>;
+  b: () => Promise<B>;
+  ratio: (a: A, b: B) => number;
+  onRound?: (round: AlternatingRound<A, B>, index: number) => void;
+}) => {
+  const rounds: AlternatingRound<A, B>[] = [];
+  for (let index = 0; index < options.rounds; index++) {
+    const bFirst = index % 2 === 1;
+    let a: A;
+    let b: B;
+    if (bFirst) {
+      b = await options.b();
+      a = await options.a();
+    } else {
+      a = await options.a();
+      b = await options.b();
+    }
+    const round = { a, b, bFirst, ratio: options.ratio(a, b) };
+    rounds.push(round);
+    options.onRound?.(round, index);
+  }
+  const middle = [...rounds].sort((x, y) => x.ratio - y.ratio)[Math.floor((rounds.length - 1) / 2)];
+  if (!middle) throw new RangeError('alternatingRounds needs at least one round');
+  return { rounds, middle, median: median(rounds.map((round) => round.ratio)) };
+};

@@ -7,11 +7,11 @@ import type { Checkpoint } from '../services/eventstore/types';
 import { createVaultedEventStore } from '../services/eventstore/vaulted';
 import { allPersonalData } from '../services/privacy/registry';
 import { checkKeyEncryptionKey, createVault } from '../services/privacy/vault';
-import { median, storeWorker } from './append';
+import { storeWorker } from './append';
 import { type BenchConfig, measuredStop, warmupStop } from './config';
 import { createAppendFixtures } from './fixtures';
 import { checkpoint } from './server';
-import { type RunResult, runWorkers } from './stats';
+import { median, type RunResult, runWorkers } from './stats';
 
 /**
  * The personal-data vault's cost, side by side in one run: the same `FeedbackSubmitted` appends (a comment on
