@@ -9,6 +9,7 @@ import { createOrganisationWithAdmin } from '../services/access/accounts';
 import { loadConfig } from '../services/config';
 import { openRuntime } from '../services/runtime';
 import { createLoadClient, type LoadAnswer } from './load-client';
+import { machineCpu, processCpuMs } from './proc';
 import { alternatingRounds, type LatencySummary, summarise } from './stats';
 
 /**
@@ -107,9 +108,6 @@ const freePort = (): Promise<number> =>
     });
   });
 
-/** USER_HZ: 100 on Linux whatever the kernel's own tick. */
-const CLOCK_TICKS_PER_SECOND = 100;
-
 const serverEntry = fileURLToPath(new URL('../services/server.ts', import.meta.url));
 
 export interface ServerProcess {
@@ -170,15 +168,7 @@ export const startServer = async (
         return Number.NaN;
       }
     },
-    cpuMs() {
-      try {
-        // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime and stime, in clock ticks.
-        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-      } catch {
-        return Number.NaN;
-      }
-    },
+    cpuMs: () => processCpuMs(child.pid),
     tail: () => lines.join('\n'),
     shedSignals: () => ({ ...signals }),
     async stop() {
@@ -450,24 +440,6 @@ const tally = (
     clientCpuShare: clientCpuMs / (seconds * 1000),
     machineBusy,
   };
-};
-
-/** The machine's CPU time so far, busy and in all (clock ticks), from /proc/stat; NaN where it is missing. */
-const machineCpu = (): { busy: number; total: number } => {
-  try {
-    const fields = readFileSync('/proc/stat', 'utf8')
-      .split('\n')[0]!
-      .trim()
-      .split(/\s+/)
-      .slice(1)
-      .map(Number);
-    const total = fields.reduce((sum, value) => sum + value, 0);
-    // idle and iowait are the time nothing ran.
-    const busy = total - (fields[3] ?? 0) - (fields[4] ?? 0);
-    return { busy, total };
-  } catch {
-    return { busy: Number.NaN, total: Number.NaN };
-  }
 };
 
 /**

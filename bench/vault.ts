@@ -10,6 +10,7 @@ import { checkKeyEncryptionKey, createVault } from '../services/privacy/vault';
 import { storeWorker } from './append';
 import { type BenchConfig, measuredStop, warmupStop } from './config';
 import { createAppendFixtures } from './fixtures';
+import { postgresCpuMs } from './proc';
 import { checkpoint } from './server';
 import { median, type RunResult, runWorkers } from './stats';
 
@@ -31,6 +32,17 @@ export interface VaultComparison {
   /** sealed ÷ plain appends per second: median of the rounds' own ratios (target ≥ 0.9, i.e. ≤ 10 % slower). */
   appendRatio: number;
   appendRounds: number[];
+  /**
+   * CPU time per append, the median over rounds: in this process (the store's own code, sealing included) and in
+   * every PostgreSQL process of the machine (µs; NaN when the server is not on this machine).
+   */
+  cpu: Record<'plain' | 'sealed', CpuPerAppend>;
+}
+
+/** CPU time per append (µs): in the store's process, and in PostgreSQL. */
+export interface CpuPerAppend {
+  nodeUs: number;
+  postgresUs: number;
 }
 
 export interface VaultSuiteResult {
@@ -93,17 +105,36 @@ export const runVaultSuite = async (context: {
     await run(stores.plain, warmupStop(config));
     await run(stores.sealed, warmupStop(config));
     const runs = { plain: [] as RunResult[], sealed: [] as RunResult[] };
+    const cpu: Record<'plain' | 'sealed', CpuPerAppend[]> = { plain: [], sealed: [] };
     for (let round = 0; round < config.appendRounds; round++) {
       const sides = round % 2 === 0 ? (['plain', 'sealed'] as const) : (['sealed', 'plain'] as const);
       for (const side of sides) {
         await checkpoint(database.db);
+        const node = process.cpuUsage();
+        const postgres = postgresCpuMs();
         const result = await run(stores[side], measuredStop(config));
+        const used = process.cpuUsage(node);
         runs[side].push(result);
+        cpu[side].push({
+          nodeUs: (used.user + used.system) / result.ops,
+          postgresUs: ((postgresCpuMs() - postgres) * 1000) / result.ops,
+        });
         log(`    ${side.padEnd(6)} round ${round + 1}: ${result.opsPerSec.toFixed(0)} appends/s`);
       }
     }
     const rounds = runs.sealed.map((run, i) => run.opsPerSec / runs.plain[i]!.opsPerSec);
-    appends.push({ writers, path, ...runs, appendRatio: median(rounds), appendRounds: rounds });
+    const medianCpu = (side: 'plain' | 'sealed'): CpuPerAppend => ({
+      nodeUs: median(cpu[side].map((run) => run.nodeUs)),
+      postgresUs: median(cpu[side].map((run) => run.postgresUs)),
+    });
+    appends.push({
+      writers,
+      path,
+      ...runs,
+      appendRatio: median(rounds),
+      appendRounds: rounds,
+      cpu: { plain: medianCpu('plain'), sealed: medianCpu('sealed') },
+    });
   }
   // The suite's rows hold sealed and plain answers alike (the rounds alternate): read the same first ones of them
   // through each store.
@@ -133,6 +164,9 @@ export const runVaultSuite = async (context: {
   };
 };
 
+const cpuText = ({ nodeUs, postgresUs }: CpuPerAppend) =>
+  `${nodeUs.toFixed(0)} µs in the store's process + ${Number.isFinite(postgresUs) ? postgresUs.toFixed(0) : '—'} µs in PostgreSQL`;
+
 export const vaultTable = (result: VaultSuiteResult): string => {
   const lines = [
     'Personal-data vault — the same answers appended and read through the plain store and the vaulted one (median of rounds)',
@@ -145,6 +179,7 @@ export const vaultTable = (result: VaultSuiteResult): string => {
     lines.push(
       `  appends, ${comparison.writers} writer${comparison.writers === 1 ? '' : 's'} × 1, ${path}: plain ${plainMedian.toFixed(0)}/s, sealed ${sealedMedian.toFixed(0)}/s` +
         ` = ${comparison.appendRatio.toFixed(2)}× (target ≥ ${VAULT_APPEND_TARGET}×, ≤ 10 % slower: ${met}; rounds ${comparison.appendRounds.map((r) => r.toFixed(2)).join(' ')})`,
+      `    CPU per append: plain ${cpuText(comparison.cpu.plain)}, sealed ${cpuText(comparison.cpu.sealed)}`,
     );
   }
   const { reads } = result;
