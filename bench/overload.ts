@@ -10,6 +10,7 @@ import { loadConfig } from '../services/config';
 import { openRuntime } from '../services/runtime';
 import { createLoadClient, type LoadAnswer } from './load-client';
 import { machineCpu, processCpuMs } from './proc';
+import { checkpoint } from './server';
 import { alternatingRounds, type LatencySummary, summarise } from './stats';
 
 /**
@@ -198,10 +199,9 @@ export const startServer = async (
 /**
  * Waits until the server's projections have applied everything (its /health shows no lag; 60 s at most), then
  * flushes dirty pages: what one measured side left behind (read models catching up on its answers, pages to
- * write) then does not weigh on the next one. Answers how long it waited (ms).
+ * write) then does not weigh on the next one.
  */
-export const settle = async (server: ServerProcess, databaseUrl: string): Promise<number> => {
-  const started = performance.now();
+export const settle = async (server: ServerProcess, databaseUrl: string): Promise<void> => {
   const client = createLoadClient(server.port);
   try {
     for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
@@ -215,15 +215,7 @@ export const settle = async (server: ServerProcess, databaseUrl: string): Promis
   } finally {
     client.close();
   }
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  try {
-    // Needs superuser or pg_checkpoint: without it the run goes on unflushed.
-    await admin.query('CHECKPOINT').catch(() => {});
-  } finally {
-    await admin.end();
-  }
-  return performance.now() - started;
+  await checkpoint(databaseUrl);
 };
 
 const PASSWORD = 'benchmark password, long enough';
@@ -707,12 +699,11 @@ export const runOverloadSuite = async (options: {
         log(`  capacity with ${concurrency} in flight: ${step.acceptedPerSec.toFixed(1)} answers/s`);
         if (!best || step.acceptedPerSec > best.acceptedPerSec) best = { ...step, concurrency };
       }
-      // Public answers against raw inserts with as many in flight, one after the other on the same idle server.
+      // Public answers against raw inserts with as many in flight on the same server, as the appends are
+      // measured (bench/append.ts): each side starts settled (the read models caught up on the answers before it,
+      // a checkpoint), the order alternates from round to round (HTTP first in the first), and the ratio is the
+      // median of the rounds' own ratios, since a busy moment on a shared machine moves both sides of a round.
       const size = PUBLIC_ANSWERS_CONCURRENCY;
-      // As the appends are measured (bench/append.ts): each side starts settled (the read models caught up on the
-      // answers before it, a checkpoint), the order alternates from round to round (HTTP first in the first), and
-      // the ratio is the median of the rounds' own ratios, since a busy moment elsewhere on a shared machine moves
-      // both sides of a round alike.
       const answered = await alternatingRounds({
         rounds: settings.publicAnswersRounds,
         a: async () => {

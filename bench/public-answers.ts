@@ -21,6 +21,7 @@ import {
   readOverloadSettings,
   type Send,
   type ServerProcess,
+  settle,
   startServer,
 } from './overload';
 import { resultStamp, writeResultFile } from './report';
@@ -67,12 +68,15 @@ const main = async () => {
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 ? [...contestants].reverse() : contestants;
       const https = new Map<Contestant, PhaseResult>();
+      // Each side settled first, as in the whole bench (overload.ts): the server before has caught up.
       for (const contestant of order) {
+        await settle(contestant.server, contestant.scratch.url);
         https.set(
           contestant,
           await closedLoop(contestant.send, contestant.server, size, settings.capacitySeconds),
         );
       }
+      for (const contestant of contestants) await settle(contestant.server, contestant.scratch.url);
       const raw = await rawInserts(contestants[0]!.scratch.url, size, settings.capacitySeconds);
       raws.push(raw.perSec);
       for (const contestant of contestants) {

@@ -96,10 +96,21 @@ export const serverInfo = async (executor: Db): Promise<ServerInfo> => {
 };
 
 /** Flushes dirty pages so every measured run starts from the same checkpoint state (needs superuser or
- * pg_checkpoint; silently skipped otherwise). Answers whether it ran. */
-export const checkpoint = async (executor: Db): Promise<boolean> => {
+ * pg_checkpoint; silently skipped otherwise), through a suite's database or, by URL, a connection of its own.
+ * Answers whether it ran. */
+export const checkpoint = async (target: Db | string): Promise<boolean> => {
   try {
-    await execute(executor, 'CHECKPOINT');
+    if (typeof target !== 'string') {
+      await execute(target, 'CHECKPOINT');
+      return true;
+    }
+    const client = new pg.Client({ connectionString: target });
+    await client.connect();
+    try {
+      await client.query('CHECKPOINT');
+    } finally {
+      await client.end();
+    }
     return true;
   } catch {
     return false;
