@@ -57,6 +57,7 @@ const numberFrom = (name: string, fallback: number, min: number): number => {
 const PASSED_SETTINGS = [
   'DATABASE_POOL_SIZE',
   'DATABASE_CONNECTION_TIMEOUT_MS',
+  'DATABASE_IDLE_TIMEOUT_MS',
   'SHED_EVENT_LOOP_DELAY_MS',
   'SHED_HEAP_USED_MB',
   'SHED_POOL_WAITING',

@@ -16,6 +16,11 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
   /** Longest wait for a pooled connection (or a new one) before the request answers 503 instead of queueing. */
   DATABASE_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /**
+   * How long a pooled connection may stay idle before it is closed; 0 keeps them open. A class answering after a
+   * quiet spell otherwise finds its connections closed and waits for new ones, each warming its caches again.
+   */
+  DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
   /** Shed load (503) while the event loop's mean delay over 1 s passes this (ms): CPU-bound stalls; 0 is off. */
   SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(500),
   /** Shed load while the JavaScript heap holds more than this many MiB; 0 turns it off. */

@@ -52,6 +52,7 @@ export const openRuntime = async (
       dataDir: join(config.DATA_DIR, 'pglite'),
       poolSize: options.poolSize ?? config.DATABASE_POOL_SIZE,
       connectionTimeoutMs: config.DATABASE_CONNECTION_TIMEOUT_MS,
+      idleTimeoutMs: config.DATABASE_IDLE_TIMEOUT_MS,
     }));
   let vault: Vault;
   try {

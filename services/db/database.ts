@@ -29,6 +29,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Longest wait for a connection, pooled or new (default 5 s); past it the query fails instead of queueing. */
   connectionTimeoutMs?: number;
+  /** How long a pooled connection may stay idle before it is closed (default 5 min); 0 keeps them open. */
+  idleTimeoutMs?: number;
   /** Skip the durability check (tests of the check itself only). */
   allowUnsafeServer?: boolean;
   /**
@@ -89,6 +91,10 @@ export const openDatabase = async (options: DatabaseOptions): Promise<Database> 
       // Without a bound, a request waits for a connection as long as the server is away or the pool is full:
       // under load the queue grows until every request times out at the client.
       connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
+      // pg's default (10 s) closed the pool between two bursts of answers: the next burst then opened a new
+      // backend per connection, each planning and caching its statements again (the first second after a 10 s
+      // pause answered a quarter as many, bench/README.md).
+      idleTimeoutMillis: options.idleTimeoutMs ?? 300_000,
       types: typeParsers,
     });
     // Without these listeners a server restart crashes the whole process.

@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../services/config';
+import { type Database, openDatabase } from '../services/db/database';
+import { primaryKind } from './support/databases';
+
+describe('DATABASE_IDLE_TIMEOUT_MS', () => {
+  it('defaults to five minutes and refuses what is not a count of milliseconds', () => {
+    expect(loadConfig({}).DATABASE_IDLE_TIMEOUT_MS).toBe(300_000);
+    expect(loadConfig({ DATABASE_IDLE_TIMEOUT_MS: '0' }).DATABASE_IDLE_TIMEOUT_MS).toBe(0);
+    expect(() => loadConfig({ DATABASE_IDLE_TIMEOUT_MS: '-1' })).toThrow(/DATABASE_IDLE_TIMEOUT_MS/);
+    expect(() => loadConfig({ DATABASE_IDLE_TIMEOUT_MS: 'soon' })).toThrow(/DATABASE_IDLE_TIMEOUT_MS/);
+  });
+});
+
+// PGlite runs inside the process: it has no pool of connections.
+describe.skipIf(primaryKind() !== 'postgres')(
+  'the PostgreSQL pool keeps its idle connections as configured (needs DATABASE_URL)',
+  () => {
+    let database: Database | undefined;
+    afterEach(async () => {
+      await database?.close();
+      database = undefined;
+    });
+
+    /** Three connections at once, each busy for a moment, then all idle. */
+    const useThree = async (opened: Database) => {
+      const pool = opened.pool!;
+      await Promise.all(Array.from({ length: 3 }, () => pool.query('SELECT pg_sleep(0.05)')));
+      expect(pool.totalCount).toBe(3);
+      expect(pool.idleCount).toBe(3);
+      return pool;
+    };
+
+    it('keeps them five minutes by default, longer than pg’s own 10 s', async () => {
+      database = await openDatabase({ databaseUrl: process.env.DATABASE_URL! });
+      const pool = await useThree(database);
+      expect(pool.options.idleTimeoutMillis).toBe(300_000);
+    });
+
+    it('closes them once idle for the configured time', async () => {
+      database = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, idleTimeoutMs: 200 });
+      const pool = await useThree(database);
+      await expect.poll(() => pool.totalCount, { timeout: 5000, interval: 50 }).toBe(0);
+    });
+  },
+);
