@@ -23,7 +23,7 @@ describe.skipIf(primaryKind() !== 'postgres')(
     });
 
     /** Three connections at once, each busy for a moment, then all idle. */
-    const useThree = async (opened: Database) => {
+    const busyThenIdle = async (opened: Database) => {
       const pool = opened.pool!;
       await Promise.all(Array.from({ length: 3 }, () => pool.query('SELECT pg_sleep(0.05)')));
       expect(pool.totalCount).toBe(3);
@@ -33,13 +33,13 @@ describe.skipIf(primaryKind() !== 'postgres')(
 
     it('keeps them five minutes by default, longer than pg’s own 10 s', async () => {
       database = await openDatabase({ databaseUrl: process.env.DATABASE_URL! });
-      const pool = await useThree(database);
+      const pool = await busyThenIdle(database);
       expect(pool.options.idleTimeoutMillis).toBe(300_000);
     });
 
     it('closes them once idle for the configured time', async () => {
       database = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, idleTimeoutMs: 200 });
-      const pool = await useThree(database);
+      const pool = await busyThenIdle(database);
       await expect.poll(() => pool.totalCount, { timeout: 5000, interval: 50 }).toBe(0);
     });
   },
