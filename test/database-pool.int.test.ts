@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../services/config';
 import { type Database, openDatabase } from '../services/db/database';
-import { primaryKind } from './support/databases';
+import { openRuntime } from '../services/runtime';
+import { TEST_PERSONAL_DATA_KEY } from './support/app';
+import { createTestDatabase, primaryKind } from './support/databases';
 
 describe('DATABASE_IDLE_TIMEOUT_MS', () => {
   it('defaults to five minutes and refuses what is not a count of milliseconds', () => {
@@ -33,8 +35,28 @@ describe.skipIf(primaryKind() !== 'postgres')(
 
     it('keeps them five minutes by default, longer than pg’s own 10 s', async () => {
       database = await openDatabase({ databaseUrl: process.env.DATABASE_URL! });
-      const pool = await busyThenIdle(database);
-      expect(pool.options.idleTimeoutMillis).toBe(300_000);
+      expect(database.pool!.options.idleTimeoutMillis).toBe(300_000);
+    });
+
+    it('takes the setting from the server’s configuration', async () => {
+      const testDb = await createTestDatabase('postgres');
+      const config = loadConfig({
+        DATABASE_URL: testDb.url,
+        DATABASE_IDLE_TIMEOUT_MS: '200',
+        PERSONAL_DATA_KEY: TEST_PERSONAL_DATA_KEY,
+        LOG_LEVEL: 'silent',
+      });
+      const runtime = await openRuntime(config);
+      try {
+        // The runtime holds a connection of its own (LISTEN): only the idle ones are to close.
+        const pool = runtime.database.pool!;
+        await Promise.all(Array.from({ length: 3 }, () => pool.query('SELECT pg_sleep(0.05)')));
+        expect(pool.idleCount).toBeGreaterThanOrEqual(3);
+        await expect.poll(() => pool.idleCount, { timeout: 5000, interval: 50 }).toBe(0);
+      } finally {
+        await runtime.close();
+        await testDb.drop();
+      }
     });
 
     it('closes them once idle for the configured time', async () => {

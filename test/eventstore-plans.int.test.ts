@@ -29,10 +29,12 @@ for (const kind of databaseKinds()) {
     let store: PostgresEventStore;
 
     beforeAll(async () => {
-      testDb = await createTestDatabase(kind, 60);
+      testDb = await createTestDatabase(kind);
       await migrate(testDb.database.db, [eventStoreMigration]);
+      // The state under test, kept for the test's length: autovacuum would analyse the log once it grew.
+      await execute(testDb.database.db, 'ALTER TABLE es_events SET (autovacuum_enabled = false)');
       store = createPostgresEventStore(testDb.database);
-      // Many events of one type, few of another: what a class answering looks like to the other slices.
+      // Many events of one type: what a class answering looks like to the other slices.
       for (let append = 0; append < 20; append++) {
         await store.append(
           `noise-${append}`,
@@ -40,7 +42,6 @@ for (const kind of databaseKinds()) {
           { expectedRevision: 'no_stream' },
         );
       }
-      await store.append('rare', [anEvent('Rare')], { expectedRevision: 'no_stream' });
     });
     afterAll(async () => {
       await store?.close();

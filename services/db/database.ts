@@ -93,7 +93,7 @@ export const openDatabase = async (options: DatabaseOptions): Promise<Database> 
       connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
       // pg's default (10 s) closed the pool between two bursts of answers: the next burst then opened a new
       // backend per connection, each planning and caching its statements again (the first second after a 10 s
-      // pause answered a quarter as many, bench/README.md).
+      // pause answered a third to a half as many, bench/README.md).
       idleTimeoutMillis: options.idleTimeoutMs ?? 300_000,
       types: typeParsers,
     });
