@@ -56,6 +56,7 @@ const numberFrom = (name: string, fallback: number, min: number): number => {
 /** The server's own settings a run may override from the bench's environment. */
 const PASSED_SETTINGS = [
   'DATABASE_POOL_SIZE',
+  'LISTEN_BACKLOG',
   'DATABASE_CONNECTION_TIMEOUT_MS',
   'DATABASE_IDLE_TIMEOUT_MS',
   'SHED_EVENT_LOOP_DELAY_MS',

@@ -10,6 +10,12 @@ const isKeyEncryptionKey = (value: string) =>
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  /**
+   * Connections the kernel queues for the server to accept (listen(2)'s backlog, capped by net.core.somaxconn).
+   * Node's default of 511 overflowed under twice the capacity of public answers: the kernel then drops the
+   * handshakes and the clients retry after a second or more, so they time out although the server would answer.
+   */
+  LISTEN_BACKLOG: z.coerce.number().int().min(1).max(65_535).default(4096),
   PUBLIC_URL: z.string().url().optional(),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),

@@ -10,7 +10,7 @@ closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   await context.close();
 });
 
-await context.app.listen({ port: config.PORT, host: config.HOST });
+await context.app.listen({ port: config.PORT, host: config.HOST, backlog: config.LISTEN_BACKLOG });
 const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
 context.app.log.info(`Database: ${context.database.description}`);
 if (context.setupPath) {

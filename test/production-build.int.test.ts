@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,9 @@ import { type ChildServer, freePort, startChildServer, waitForOk } from './suppo
 // Inside the project, not in /tmp: the bundle imports its packages from the project's node_modules and finds
 // the web app from the nearest package.json, exactly as dist/ does.
 const cacheDir = join(projectRoot, 'node_modules', '.cache');
+
+/** Not Node's default (511) nor ours (4096): seen on the socket only if the setting reaches listen(). */
+const LISTEN_BACKLOG = 1234;
 
 describe('the compiled server (npm run build, then node dist/services/server.js)', () => {
   let outdir: string;
@@ -31,6 +35,7 @@ describe('the compiled server (npm run build, then node dist/services/server.js)
         DATA_DIR: dataDir,
         LOG_LEVEL: 'warn',
         NODE_ENV: 'production',
+        LISTEN_BACKLOG: String(LISTEN_BACKLOG),
       },
     );
     await waitForOk(server, '/health', 120_000);
@@ -57,6 +62,14 @@ describe('the compiled server (npm run build, then node dist/services/server.js)
     const built = await chain(pathToFileURL(join(outdir, 'services', 'server.js')).href);
     expect(built.count).toBe(binderEvents.length);
     expect(built).toEqual(await chain());
+  });
+
+  it('listens with the configured backlog, not Node’s 511 (LISTEN_BACKLOG)', () => {
+    // ss shows a listening socket's backlog as its Send-Q (the kernel caps it at net.core.somaxconn).
+    const port = new URL(server!.url).port;
+    const line = execFileSync('ss', ['-ltnH', `sport = :${port}`], { encoding: 'utf8' }).trim();
+    const somaxconn = Number(readFileSync('/proc/sys/net/core/somaxconn', 'utf8'));
+    expect(line.split(/\s+/)[2]).toBe(String(Math.min(LISTEN_BACKLOG, somaxconn)));
   });
 
   it('starts on embedded PGlite and reports itself healthy', async () => {
