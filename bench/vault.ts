@@ -208,7 +208,8 @@ export const vaultTable = (result: VaultSuiteResult): string => {
     const sealedMedian = median(comparison.sealed.map((run) => run.opsPerSec));
     const met = comparison.appendRatio >= VAULT_APPEND_TARGET ? 'met' : 'NOT met';
     const path = comparison.path === 'app' ? 'as the app appends (group commit)' : 'bare store';
-    const subjects = comparison.subjects === 'known' ? ', known people (keys held)' : ', new people (keys written)';
+    const subjects =
+      comparison.subjects === 'known' ? ', known people (keys held)' : ', new people (keys written)';
     lines.push(
       `  appends, ${comparison.writers} writer${comparison.writers === 1 ? '' : 's'} × 1, ${path}${subjects}: plain ${plainMedian.toFixed(0)}/s, sealed ${sealedMedian.toFixed(0)}/s` +
         ` = ${comparison.appendRatio.toFixed(2)}× (target ≥ ${VAULT_APPEND_TARGET}×, ≤ 10 % slower: ${met}; rounds ${comparison.appendRounds.map((r) => r.toFixed(2)).join(' ')})`,

@@ -1,6 +1,7 @@
+import type pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../services/config';
-import { type Database, openDatabase } from '../services/db/database';
+import { type Database, openDatabase, queryOnPool } from '../services/db/database';
 import { openRuntime } from '../services/runtime';
 import { TEST_PERSONAL_DATA_KEY } from './support/app';
 import { createTestDatabase, primaryKind } from './support/databases';
@@ -63,6 +64,48 @@ describe.skipIf(primaryKind() !== 'postgres')(
       database = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, idleTimeoutMs: 200 });
       const pool = await busyThenIdle(database);
       await expect.poll(() => pool.totalCount, { timeout: 5000, interval: 50 }).toBe(0);
+    });
+  },
+);
+
+describe.skipIf(primaryKind() !== 'postgres')(
+  'queryOnPool: one statement on the pool, its connection kept when the server only refused it (needs DATABASE_URL)',
+  () => {
+    let database: Database | undefined;
+    afterEach(async () => {
+      await database?.close();
+      database = undefined;
+    });
+
+    const backend = async (pool: pg.Pool) =>
+      (await queryOnPool<{ pid: number }>(pool, { text: 'SELECT pg_backend_pid() AS pid' })).rows[0]!.pid;
+
+    it('keeps the connection after a refused statement, where pool.query would have closed it', async () => {
+      database = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, poolSize: 2 });
+      const pool = database.pool!;
+      const pid = await backend(pool);
+      await expect(queryOnPool(pool, { text: 'SELECT 1 / $1::int', values: [0] })).rejects.toMatchObject({
+        code: '22012',
+      });
+      await expect(
+        queryOnPool(pool, { name: 'refused_prepared', text: 'SELECT $1::uuid', values: ['pas un uuid'] }),
+      ).rejects.toMatchObject({ code: '22P02' });
+      expect(pool.totalCount).toBe(1);
+      expect(await backend(pool)).toBe(pid);
+      // What it replaces: pool.query releases its connection with the error, which closes it.
+      await expect(pool.query('SELECT 1 / 0')).rejects.toMatchObject({ code: '22012' });
+      expect(pool.totalCount).toBe(0);
+    });
+
+    it('drops a connection the server ended, and the next statement gets a new one', async () => {
+      database = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, poolSize: 2 });
+      const pool = database.pool!;
+      const pid = await backend(pool);
+      await expect(
+        queryOnPool(pool, { text: 'SELECT pg_terminate_backend(pg_backend_pid())' }),
+      ).rejects.toThrow();
+      await expect.poll(() => pool.totalCount, { timeout: 5000, interval: 20 }).toBe(0);
+      expect(await backend(pool)).not.toBe(pid);
     });
   },
 );

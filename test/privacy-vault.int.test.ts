@@ -209,6 +209,35 @@ for (const kind of databaseKinds()) {
       ).rejects.toThrow(WrongExpectedRevisionError);
     });
 
+    it('seals with a key remembered past the cache’s time, and still never under a key erased meanwhile', async () => {
+      const db = await setUp();
+      const responseId = newId();
+      const subject = subjectId('respondent', responseId);
+      const stream = `feedbackresponse-${responseId}`;
+      const first = answer(responseId, 'Premier avis');
+      await store.append(stream, [first], { expectedRevision: 'no_stream' });
+      // Long past the key cache's 30 s: the known person's next answer holds their key, no row written again.
+      clock += 120_000;
+      const second = { ...answer(responseId, 'Deuxième avis'), metadata: first.metadata };
+      await store.append(stream, [second], { expectedRevision: 0 });
+      const rows = await execute<{ created_at: Date }>(
+        db,
+        'SELECT created_at FROM privacy_subjects WHERE subject_id = $1',
+        [subject],
+      );
+      expect(rows).toHaveLength(1);
+      expect((await store.readStream(stream)).map(commentOf)).toEqual(['Premier avis', 'Deuxième avis']);
+      // Another process erases them; this one, its memory of the key old, appends a late answer: held, refused,
+      // sealed again from the stored keys, the field written as the marker.
+      await createVault(db, { kek, declarations: allPersonalData }).erase(subject);
+      clock += 120_000;
+      const late = { ...answer(responseId, COMMENT), metadata: first.metadata };
+      await store.append(stream, [late], { expectedRevision: 1 });
+      expect(await storedText(late.id)).not.toContain('Tixier');
+      expect(JSON.parse(await storedText(late.id)).comment).toBe(ERASED);
+      expect((await store.readStream(stream)).map(commentOf)).toEqual([ERASED, ERASED, ERASED]);
+    });
+
     it('refuses, whole, an append holding a key that is erased or was never written', async () => {
       await setUp();
       const known = answer(newId(), 'Connu');

@@ -64,6 +64,41 @@ export const execute = async <R = Record<string, unknown>>(
   return result.rows;
 };
 
+/** A statement the server refused (a broken unique key, a check): the connection is as good as before. */
+const refusedByServer = (error: unknown) =>
+  error instanceof pg.DatabaseError && error.severity !== 'FATAL' && error.severity !== 'PANIC';
+
+/**
+ * One statement straight on the pool (what `pool.query` does), keeping the connection when the server merely
+ * refused the statement. `pool.query` closes its connection on any error: on the append path, where a broken
+ * unique key is an answer (a stream that moved on, a person's key written meanwhile), each refusal then cost a
+ * new server process and its statements prepared again; a class of appends refused together (the vault's keys
+ * read again once their time in memory ran out) fell from 10,000 to 60 appends a second (bench/vault.ts).
+ * Any other failure (the connection lost, the query never sent) drops the connection, as pool.query does.
+ */
+export const queryOnPool = async <R extends pg.QueryResultRow | unknown[]>(
+  pool: pg.Pool,
+  query: pg.QueryConfig & { rowMode?: 'array' },
+): Promise<pg.QueryResult<R>> => {
+  const client = await pool.connect();
+  // A checked-out connection has no listener of the pool's: one is needed for its errors while in use.
+  let lost: Error | undefined;
+  const onError = (error: Error) => {
+    lost = error;
+  };
+  client.on('error', onError);
+  let broken: Error | undefined;
+  try {
+    return (await client.query(query as pg.QueryConfig)) as unknown as pg.QueryResult<R>;
+  } catch (error) {
+    if (!refusedByServer(error)) broken = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    client.removeListener('error', onError);
+    client.release(lost ?? broken);
+  }
+};
+
 export class UnsafeServerError extends Error {}
 
 /** Acknowledged events must survive a crash: refuse servers that can lose committed transactions. */

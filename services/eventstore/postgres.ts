@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { Database, Db } from '../db/database';
-import { execute } from '../db/database';
+import { execute, queryOnPool } from '../db/database';
 import {
   type Alongside,
   AlongsideRefusedError,
@@ -467,7 +467,7 @@ export const createPostgresEventStore = (
   // cheapest result for pg to build on this path.
   const runAppend = async (name: string | undefined, text: string, values: unknown[]): Promise<number[]> => {
     if (database.pool) {
-      const result = await database.pool.query<[number]>({ name, text, values, rowMode: 'array' });
+      const result = await queryOnPool<[number]>(database.pool, { name, text, values, rowMode: 'array' });
       return result.rows.map((row) => Number(row[0]));
     }
     return (await execute<{ position: number }>(db, text, values)).map((row) => Number(row.position));
@@ -657,7 +657,12 @@ export const createPostgresEventStore = (
       ...(withHeld ? [JSON.stringify([...held])] : []),
     ];
     if (database.pool) {
-      const result = await database.pool.query<[string, string]>({ name, text, values, rowMode: 'array' });
+      const result = await queryOnPool<[string, string]>(database.pool, {
+        name,
+        text,
+        values,
+        rowMode: 'array',
+      });
       return result.rows.map(([streamId, position]) => [streamId, Number(position)]);
     }
     return (await execute<{ stream_id: string; position: string }>(db, text, values)).map((row) => [
