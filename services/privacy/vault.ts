@@ -74,9 +74,10 @@ export interface VaultOptions {
   kek: Buffer;
   declarations: AllPersonalDataDeclarations;
   /**
-   * How long an unwrapped key is used from memory before it is read again: the longest time an erasure made by
-   * another process can take to show in reads here (in this process it shows at once; appends hold their keys in
-   * their own statement, so none lands under an erased key). Default 30 s.
+   * How long reads use an unwrapped key from memory before reading it again: the longest time an erasure made by
+   * another process can take to show in reads here (in this process it shows at once). Sealing uses any key still
+   * remembered, however old: appends hold their keys in their own statement, so none lands under an erased key.
+   * Default 30 s.
    */
   keyCacheMs?: number;
   /** Most keys kept in memory; the oldest go first. Default 10,000. */
